@@ -1,0 +1,404 @@
+#include "CliApp.h"
+
+#include "load/CtmsDatabase.h"
+#include "run/PipelineDocument.h"
+#include "run/PipelineRunner.h"
+#include "run/RunFeedback.h"
+#include "source/CsvProfiler.h"
+#include "workspace/DemoStudyGenerator.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTextStream>
+
+#include <cstdio>
+#include <functional>
+#include <unistd.h>
+
+namespace tb::cli {
+
+using namespace tb::core;
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream& err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+struct Command
+{
+    QString name;
+    QString summary;
+    std::function<int(const QStringList&)> run;
+};
+
+// Parses a command's arguments; prints help or usage errors and returns false when the command
+// should end with exitCode.
+bool parse(QCommandLineParser& p, const QStringList& args, const QString& command, const QString& description,
+           int* exitCode)
+{
+    p.setApplicationDescription(description);
+    p.addHelpOption();
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QStringList full = args;
+    full.prepend(QStringLiteral("trialbridge-cli ") + command);
+    if (!p.parse(full)) {
+        err() << "trialbridge-cli " << command << ": " << p.errorText() << "\n"
+              << "Try 'trialbridge-cli " << command << " --help'.\n";
+        *exitCode = Usage;
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out() << p.helpText().replace(QStringLiteral("trialbridge-cli ") + command + QStringLiteral(" [options]"),
+                                      QStringLiteral("trialbridge-cli ") + command + QStringLiteral(" [options]"));
+        *exitCode = Ok;
+        return false;
+    }
+    return true;
+}
+
+void printJson(const QJsonObject& o)
+{
+    out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+// Shows progress on a terminal only; scripts and CI see clean output.
+void attachProgress(RunFeedback& feedback)
+{
+    if (!isatty(fileno(stderr)))
+        return;
+    QObject::connect(&feedback, &RunFeedback::progressChanged, [](double p) {
+        err() << "\r" << QString::number(int(p)).rightJustified(3) << " %";
+        err().flush();
+    });
+}
+
+int demoCommand(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("out"), QStringLiteral("Folder to write the demo workspace to."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("subjects"), QStringLiteral("Number of subjects (default 2000)."), QStringLiteral("N"), QStringLiteral("2000")});
+    p.addOption({QStringLiteral("sites"), QStringLiteral("Number of sites (default 12)."), QStringLiteral("M"), QStringLiteral("12")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1): the same seed writes the same files."), QStringLiteral("S"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("defect-rate"), QStringLiteral("Share of subjects with one seeded defect, 0 to 1 (default 0.02)."), QStringLiteral("R"), QStringLiteral("0.02")});
+    int code = Ok;
+    if (!parse(p, args, QStringLiteral("demo"),
+               QStringLiteral("Writes a demo workspace: a synthetic study exported as EDC CSV files with seeded defects,\n"
+                              "its mappings, study document and an EDC → CTMS pipeline targeting DIR/ctms.db."),
+               &code))
+        return code;
+    if (!p.isSet(QStringLiteral("out"))) {
+        err() << "trialbridge-cli demo: --out DIR is required\n";
+        return Usage;
+    }
+    DemoStudyGenerator::Options o;
+    bool ok1, ok2, ok3, ok4;
+    o.subjects = p.value(QStringLiteral("subjects")).toInt(&ok1);
+    o.sites = p.value(QStringLiteral("sites")).toInt(&ok2);
+    o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok3);
+    o.defectRate = p.value(QStringLiteral("defect-rate")).toDouble(&ok4);
+    if (!ok1 || !ok2 || !ok3 || !ok4) {
+        err() << "trialbridge-cli demo: --subjects, --sites and --seed take whole numbers, --defect-rate a number\n";
+        return Usage;
+    }
+    DemoStudyGenerator gen(o);
+    QString error;
+    RunFeedback feedback;
+    attachProgress(feedback);
+    const QString dir = p.value(QStringLiteral("out"));
+    if (!gen.write(dir, &error, &feedback)) {
+        err() << "trialbridge-cli demo: " << error << "\n";
+        return o.subjects < 1 || o.sites < 1 ? Usage : Failed;
+    }
+    if (isatty(fileno(stderr)))
+        err() << "\r";
+    out() << "Demo workspace written to " << QDir(dir).absolutePath() << ": " << o.subjects << " subjects at "
+          << o.sites << " sites, " << gen.visitCount() << " visits, " << gen.adverseEventCount()
+          << " adverse events, " << gen.defects().size() << " seeded defects (demo-defects.json).\n"
+          << "Run it: trialbridge-cli run " << QDir(dir).filePath(QStringLiteral("demo.pipeline.json")) << "\n";
+    return Ok;
+}
+
+void printSummary(const RunResult& r, const QString& pipelinePath)
+{
+    out() << "Run " << r.runId << ": " << r.statusName().replace(QLatin1Char('_'), QLatin1Char(' ')) << " in "
+          << QString::number(double(r.durationMs) / 1000.0, 'f', 1) << " s\n";
+    if (!r.message.isEmpty())
+        out() << r.message << "\n";
+    if (r.entities.isEmpty())
+        return;
+    const QStringList columns{QStringLiteral("read"), QStringLiteral("inserted"), QStringLiteral("updated"),
+                              QStringLiteral("unchanged"), QStringLiteral("rejected"), QStringLiteral("stale"),
+                              QStringLiteral("warnings")};
+    out() << QStringLiteral("entity").leftJustified(20);
+    for (const QString& c : columns)
+        out() << c.rightJustified(11);
+    out() << "\n";
+    for (const auto& [name, c] : r.entities) {
+        out() << name.leftJustified(20);
+        for (qint64 v : {c.read, c.inserted, c.updated, c.unchanged, c.rejected, c.stale, c.warnings})
+            out() << QString::number(v).rightJustified(11);
+        out() << "\n";
+    }
+    Q_UNUSED(pipelinePath)
+}
+
+// The first rejects of a run, for the summary.
+void printRejects(const QString& dbPath, qint64 runId, int limit)
+{
+    CtmsDatabase db;
+    QString error;
+    if (!QFileInfo::exists(dbPath) || !db.open(dbPath, &error))
+        return;
+    QSqlQuery q(db.sql());
+    q.prepare(QStringLiteral("SELECT source_ref, rule, message FROM reject WHERE run_id = ? AND rule <> 'unit' "
+                             "ORDER BY reject_id LIMIT ?"));
+    q.addBindValue(runId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return;
+    bool first = true;
+    while (q.next()) {
+        if (first)
+            out() << "First rejected records (all: trialbridge-cli report rejects --target " << dbPath << "):\n";
+        first = false;
+        out() << "  " << q.value(0).toString() << ": [" << q.value(1).toString() << "] " << q.value(2).toString()
+              << "\n";
+    }
+}
+
+int runCommand(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("pipeline"), QStringLiteral("The *.pipeline.json file to run."));
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print the result as one JSON object.")});
+    int code = Ok;
+    if (!parse(p, args, QStringLiteral("run"),
+               QStringLiteral("Runs a pipeline: reads its sources, maps and validates the records and loads them\n"
+                              "into the target, one unit at a time, with an audit entry per change.\n"
+                              "Exit status: 0 all loaded, 3 finished with rejected records, 1 failed,\n"
+                              "2 usage or configuration error."),
+               &code))
+        return code;
+    if (p.positionalArguments().size() != 1) {
+        err() << "trialbridge-cli run: give one pipeline file\n";
+        return Usage;
+    }
+    const QString pipeline = p.positionalArguments().first();
+    RunFeedback feedback;
+    attachProgress(feedback);
+    PipelineRunner runner;
+    const RunResult r = runner.run(pipeline, &feedback);
+    if (isatty(fileno(stderr)))
+        err() << "\r";
+    if (p.isSet(QStringLiteral("json"))) {
+        printJson(r.toJson());
+    } else {
+        printSummary(r, pipeline);
+        if (r.total().rejected > 0) {
+            PipelineDocument doc;
+            QString error;
+            if (PipelineDocument::load(pipeline, &doc, &error))
+                printRejects(doc.resolve(doc.targetDatabase), r.runId, 10);
+        }
+    }
+    if (r.status == RunResult::Status::Failed || r.status == RunResult::Status::ConfigError)
+        err() << "trialbridge-cli run: " << r.message << "\n";
+    return r.exitCode();
+}
+
+int profileCommand(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The source file to describe."));
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print the profile as JSON.")});
+    p.addOption({QStringLiteral("delimiter"), QStringLiteral("CSV delimiter (, ; tab |); detected when not given."), QStringLiteral("C")});
+    p.addOption({QStringLiteral("encoding"), QStringLiteral("utf-8 (default) or windows-1252."), QStringLiteral("E"), QStringLiteral("utf-8")});
+    p.addOption({QStringLiteral("nulls"), QStringLiteral("Comma-separated texts read as missing (default: the empty field)."), QStringLiteral("LIST")});
+    int code = Ok;
+    if (!parse(p, args, QStringLiteral("profile"),
+               QStringLiteral("Describes what a source file holds: rows, columns, inferred types, null counts and\n"
+                              "samples of distinct values."),
+               &code))
+        return code;
+    if (p.positionalArguments().size() != 1) {
+        err() << "trialbridge-cli profile: give one file\n";
+        return Usage;
+    }
+    QJsonObject dialectJson{{QStringLiteral("encoding"), p.value(QStringLiteral("encoding"))}};
+    if (p.isSet(QStringLiteral("delimiter")))
+        dialectJson.insert(QStringLiteral("delimiter"), p.value(QStringLiteral("delimiter")) == QLatin1String("tab")
+                                                            ? QStringLiteral("\t")
+                                                            : p.value(QStringLiteral("delimiter")));
+    if (p.isSet(QStringLiteral("nulls")))
+        dialectJson.insert(QStringLiteral("nulls"),
+                           QJsonArray::fromStringList(p.value(QStringLiteral("nulls")).split(QLatin1Char(','))));
+    QString dialectError;
+    const CsvDialect dialect = CsvDialect::fromJson(dialectJson, &dialectError);
+    if (!dialectError.isEmpty()) {
+        err() << "trialbridge-cli profile: " << dialectError << "\n";
+        return Usage;
+    }
+    SourceError error;
+    const QJsonObject profile = CsvProfiler::profile(p.positionalArguments().first(), dialect, &error);
+    if (!error.isNull()) {
+        err() << "trialbridge-cli profile: " << error.toString() << "\n";
+        return Failed;
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        printJson(profile);
+        return Ok;
+    }
+    out() << profile.value(QStringLiteral("file")).toString() << ": " << profile.value(QStringLiteral("rows")).toInteger()
+          << " rows, delimiter '" << profile.value(QStringLiteral("delimiter")).toString() << "'\n";
+    out() << QStringLiteral("column").leftJustified(24) << QStringLiteral("type").leftJustified(14)
+          << QStringLiteral("nulls").rightJustified(9) << QStringLiteral("distinct").rightJustified(10) << "  samples\n";
+    for (const QJsonValue& cv : profile.value(QStringLiteral("columns")).toArray()) {
+        const QJsonObject c = cv.toObject();
+        QStringList samples;
+        for (const QJsonValue& s : c.value(QStringLiteral("samples")).toArray())
+            samples << s.toString();
+        out() << c.value(QStringLiteral("name")).toString().leftJustified(24)
+              << c.value(QStringLiteral("type")).toString().leftJustified(14)
+              << QString::number(c.value(QStringLiteral("nulls")).toInteger()).rightJustified(9)
+              << (QString::number(c.value(QStringLiteral("distinct")).toInteger())
+                  + (c.value(QStringLiteral("distinct_capped")).toBool() ? QStringLiteral("+") : QString()))
+                     .rightJustified(10)
+              << "  " << samples.mid(0, 5).join(QStringLiteral(", ")) << "\n";
+    }
+    return Ok;
+}
+
+int reportCommand(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("rejects or warnings"));
+    p.addOption({QStringLiteral("target"), QStringLiteral("The target database."), QStringLiteral("DB")});
+    p.addOption({QStringLiteral("run"), QStringLiteral("Run id (default: the latest run)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("rule"), QStringLiteral("Only findings of this rule (e.g. visit_window)."), QStringLiteral("RULE")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    int code = Ok;
+    if (!parse(p, args, QStringLiteral("report"),
+               QStringLiteral("Lists the rejected records or the warnings of a run: entity, natural key, field, value,\n"
+                              "rule, message and source location."),
+               &code))
+        return code;
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1 || (pos[0] != QLatin1String("rejects") && pos[0] != QLatin1String("warnings"))
+        || !p.isSet(QStringLiteral("target"))) {
+        err() << "trialbridge-cli report: usage: report rejects|warnings --target DB [--run N] [--rule RULE] [--json]\n";
+        return Usage;
+    }
+    const QString dbPath = p.value(QStringLiteral("target"));
+    if (!QFileInfo::exists(dbPath)) {
+        err() << "trialbridge-cli report: " << dbPath << ": no such database\n";
+        return Failed;
+    }
+    CtmsDatabase db;
+    QString error;
+    if (!db.open(dbPath, &error)) {
+        err() << "trialbridge-cli report: " << error << "\n";
+        return Failed;
+    }
+    QSqlQuery q(db.sql());
+    qint64 runId = p.value(QStringLiteral("run")).toLongLong();
+    if (!p.isSet(QStringLiteral("run"))) {
+        q.exec(QStringLiteral("SELECT MAX(run_id) FROM run"));
+        runId = q.next() ? q.value(0).toLongLong() : 0;
+    }
+    const bool rejects = pos[0] == QLatin1String("rejects");
+    q.prepare(QStringLiteral("SELECT entity, natural_key, field, value, rule, message, source_ref FROM %1 "
+                             "WHERE run_id = ? AND (? IS NULL OR rule = ?) ORDER BY 1")
+                  .arg(rejects ? QStringLiteral("reject") : QStringLiteral("run_warning"))
+                  .replace(QStringLiteral("ORDER BY 1"), rejects ? QStringLiteral("ORDER BY reject_id") : QStringLiteral("ORDER BY warning_id")));
+    const QVariant rule = p.isSet(QStringLiteral("rule")) ? QVariant(p.value(QStringLiteral("rule"))) : QVariant();
+    q.addBindValue(runId);
+    q.addBindValue(rule);
+    q.addBindValue(rule);
+    if (!q.exec()) {
+        err() << "trialbridge-cli report: cannot read " << dbPath << "\n";
+        return Failed;
+    }
+    QJsonArray items;
+    const QStringList names{QStringLiteral("entity"), QStringLiteral("natural_key"), QStringLiteral("field"),
+                            QStringLiteral("value"), QStringLiteral("rule"), QStringLiteral("message"),
+                            QStringLiteral("source_ref")};
+    while (q.next()) {
+        QJsonObject item;
+        for (int i = 0; i < names.size(); ++i)
+            item.insert(names[i], q.value(i).isNull() ? QJsonValue() : QJsonValue(q.value(i).toString()));
+        items.append(item);
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject{{QStringLiteral("run_id"), runId}, {pos[0], items}});
+        return Ok;
+    }
+    out() << items.size() << " " << pos[0] << " in run " << runId << "\n";
+    for (const QJsonValue& v : items) {
+        const QJsonObject i = v.toObject();
+        out() << i.value(QStringLiteral("source_ref")).toString() << ": [" << i.value(QStringLiteral("rule")).toString()
+              << "] " << i.value(QStringLiteral("message")).toString() << "\n";
+    }
+    return Ok;
+}
+
+const QVector<Command>& commands()
+{
+    static const QVector<Command> list{
+        {QStringLiteral("demo"), QStringLiteral("Write a demo workspace (synthetic study, EDC exports, mappings, pipeline)."), demoCommand},
+        {QStringLiteral("run"), QStringLiteral("Run a pipeline into its target."), runCommand},
+        {QStringLiteral("profile"), QStringLiteral("Describe a source file: rows, columns, types, nulls, values."), profileCommand},
+        {QStringLiteral("report"), QStringLiteral("List the rejected records or warnings of a run."), reportCommand},
+    };
+    return list;
+}
+
+void printHelp()
+{
+    out() << "Usage: trialbridge-cli <command> [options]\n\n"
+          << "TrialBridge moves clinical-trial data between the systems of a study.\n\nCommands:\n";
+    for (const Command& c : commands())
+        out() << "  " << c.name.leftJustified(10) << c.summary << "\n";
+    out() << "\nOptions:\n  -h, --help     Show this help; 'trialbridge-cli <command> --help' for a command.\n"
+          << "  -v, --version  Show the version.\n";
+}
+
+} // namespace
+
+int runCli(const QStringList& args)
+{
+    const QStringList rest = args.mid(1);
+    if (rest.isEmpty() || rest[0] == QLatin1String("--help") || rest[0] == QLatin1String("-h")
+        || rest[0] == QLatin1String("help")) {
+        printHelp();
+        return rest.isEmpty() ? Usage : Ok;
+    }
+    if (rest[0] == QLatin1String("--version") || rest[0] == QLatin1String("-v")) {
+        out() << "trialbridge-cli " << TB_VERSION << "\n";
+        return Ok;
+    }
+    for (const Command& c : commands()) {
+        if (c.name == rest[0]) {
+            const int code = c.run(rest.mid(1));
+            out().flush();
+            return code;
+        }
+    }
+    err() << "trialbridge-cli: unknown command '" << rest[0] << "'\nTry 'trialbridge-cli --help'.\n";
+    return Usage;
+}
+
+} // namespace tb::cli

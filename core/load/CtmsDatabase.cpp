@@ -1,0 +1,190 @@
+#include "load/CtmsDatabase.h"
+
+#include "load/SqliteStatement.h"
+#include "util/Clock.h"
+#include "util/Logging.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <map>
+
+namespace tb::core {
+
+namespace {
+
+QAtomicInt g_connectionCounter;
+
+// Migration scripts by version, from the resource folder: "0002_integration_state.sql" → 2.
+std::map<int, QString> migrationScripts()
+{
+    std::map<int, QString> scripts;
+    static const QRegularExpression name(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
+    const QDir dir(QStringLiteral(":/migrations/sqlite"));
+    for (const QString& file : dir.entryList(QDir::Files, QDir::Name)) {
+        const auto m = name.match(file);
+        if (m.hasMatch())
+            scripts.emplace(m.captured(1).toInt(), dir.filePath(file));
+    }
+    return scripts;
+}
+
+} // namespace
+
+CtmsDatabase::CtmsDatabase()
+    : m_connectionName(QStringLiteral("tb-ctms-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+CtmsDatabase::~CtmsDatabase()
+{
+    close();
+}
+
+int CtmsDatabase::latestSchemaVersion()
+{
+    const auto scripts = migrationScripts();
+    return scripts.empty() ? 0 : scripts.rbegin()->first;
+}
+
+bool CtmsDatabase::open(const QString& path, QString* error, int targetVersion)
+{
+    close();
+    m_path = path;
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists()) {
+        *error = QStringLiteral("%1: the folder does not exist").arg(path);
+        return false;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            *error = QStringLiteral("%1: cannot open the database: %2").arg(path, db.lastError().text());
+            return false;
+        }
+        const QVariant h = db.driver()->handle();
+        if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0 || !(m_handle = *static_cast<sqlite3* const*>(h.data()))) {
+            *error = QStringLiteral("%1: the Qt SQLite driver gave no native handle").arg(path);
+            return false;
+        }
+    }
+    // WAL lets readers (the GUI, reports) work during a load; NORMAL sync is durable at checkpoints
+    // and never corrupts. Foreign keys keep the study hierarchy intact whatever the loader does.
+    QString err;
+    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                             "PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;"),
+              &err)) {
+        *error = QStringLiteral("%1: %2").arg(path, err);
+        return false;
+    }
+    // A file that is not a database fails here, on the first read.
+    if (!exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                             "name TEXT NOT NULL, applied_utc TEXT NOT NULL)"),
+              &err)) {
+        *error = QStringLiteral("%1: not a TrialBridge database: %2").arg(path, err);
+        return false;
+    }
+    return migrate(targetVersion, error);
+}
+
+void CtmsDatabase::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_handle = nullptr;
+}
+
+bool CtmsDatabase::isOpen() const
+{
+    return m_handle != nullptr;
+}
+
+QSqlDatabase CtmsDatabase::sql() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int CtmsDatabase::schemaVersion() const
+{
+    SqliteStatement st;
+    QString err;
+    if (!st.prepare(m_handle, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), &err)
+        || !st.next())
+        return -1;
+    return int(st.columnInt64(0));
+}
+
+bool CtmsDatabase::exec(const QString& sql, QString* error)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(m_handle, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        if (error)
+            *error = QString::fromUtf8(message ? message : sqlite3_errmsg(m_handle));
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+void CtmsDatabase::rollback()
+{
+    if (m_handle && !sqlite3_get_autocommit(m_handle))
+        exec(QStringLiteral("ROLLBACK"), nullptr);
+}
+
+bool CtmsDatabase::migrate(int targetVersion, QString* error)
+{
+    const auto scripts = migrationScripts();
+    const int latest = scripts.empty() ? 0 : scripts.rbegin()->first;
+    if (targetVersion < 0)
+        targetVersion = latest;
+    const int current = schemaVersion();
+    if (current > latest) {
+        *error = QStringLiteral("%1: the database has schema version %2, newer than this TrialBridge knows (%3): "
+                                "use a newer TrialBridge")
+                     .arg(m_path)
+                     .arg(current)
+                     .arg(latest);
+        return false;
+    }
+    for (const auto& [version, file] : scripts) {
+        if (version <= current || version > targetVersion)
+            continue;
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("migration %1 is missing").arg(file);
+            return false;
+        }
+        const QString script = QString::fromUtf8(f.readAll());
+        QString err;
+        // Each migration commits whole or not at all.
+        if (!begin(&err) || !exec(script, &err)
+            || !exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_utc) VALUES (%1, '%2', '%3')")
+                         .arg(version)
+                         .arg(QFileInfo(file).fileName(), toIsoUtc(Clock::system().nowUtc())),
+                     &err)
+            || !commit(&err)) {
+            rollback();
+            *error = QStringLiteral("%1: migration %2 failed: %3").arg(m_path, QFileInfo(file).fileName(), err);
+            return false;
+        }
+        qCInfo(lcLoad) << "migrated" << m_path << "to schema version" << version;
+    }
+    return true;
+}
+
+} // namespace tb::core

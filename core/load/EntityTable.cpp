@@ -1,0 +1,118 @@
+#include "load/EntityTable.h"
+
+#include <QStringList>
+
+namespace tb::core {
+
+bool EntityTable::prepare(sqlite3* db, const EntityDef& e, const EntityDef& unitEntity, QString* error)
+{
+    m_entity = &e;
+    const QStringList columns = e.fieldNames();
+    auto where = [](const QStringList& names, int firstParam) {
+        QStringList parts;
+        for (int i = 0; i < names.size(); ++i)
+            parts << QStringLiteral("%1 = ?%2").arg(names[i]).arg(firstParam + i);
+        return parts.join(QStringLiteral(" AND "));
+    };
+    const QString select = QStringLiteral("SELECT %1, _hash, _source_modified FROM %2 WHERE ")
+                               .arg(columns.join(QStringLiteral(", ")), e.name);
+    QStringList placeholders;
+    for (int i = 1; i <= columns.size() + 4; ++i)
+        placeholders << QStringLiteral("?%1").arg(i);
+    QStringList sets;
+    for (int i = 0; i < columns.size(); ++i)
+        sets << QStringLiteral("%1 = ?%2").arg(columns[i]).arg(i + 1);
+    const int n = int(columns.size());
+    sets << QStringLiteral("_hash = ?%1").arg(n + 1) << QStringLiteral("_source_ref = ?%1").arg(n + 2)
+         << QStringLiteral("_source_modified = ?%1").arg(n + 3) << QStringLiteral("_run_id = ?%1").arg(n + 4);
+    return m_selectByKey.prepare(db, select + where(e.keyNames(), 1), error)
+        && m_selectByUnit.prepare(db, select + where(unitEntity.keyNames(), 1), error)
+        && m_insert.prepare(db,
+                            QStringLiteral("INSERT INTO %1 (%2, _hash, _source_ref, _source_modified, _run_id) VALUES (%3)")
+                                .arg(e.name, columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))),
+                            error)
+        && m_update.prepare(db,
+                            QStringLiteral("UPDATE %1 SET %2 WHERE %3")
+                                .arg(e.name, sets.join(QStringLiteral(", ")), where(e.keyNames(), n + 5)),
+                            error);
+}
+
+StoredRow EntityTable::readRow(const SqliteStatement& st) const
+{
+    StoredRow row;
+    const int n = int(m_entity->fields.size());
+    row.values.resize(size_t(n));
+    for (int i = 0; i < n; ++i)
+        row.values[size_t(i)] = st.columnText(i);
+    row.hash = st.columnBlob(n);
+    row.sourceModified = st.columnText(n + 1);
+    return row;
+}
+
+bool EntityTable::selectByKey(const Record& r, StoredRow* out)
+{
+    m_error.clear();
+    int p = 1;
+    for (int k : m_entity->keyFields)
+        m_selectByKey.bindText(p++, r.values[size_t(k)]);
+    const bool found = m_selectByKey.next();
+    if (found)
+        *out = readRow(m_selectByKey);
+    else
+        m_error = m_selectByKey.error();
+    m_selectByKey.reset();
+    return found;
+}
+
+bool EntityTable::selectByUnit(const QStringList& unitKey, std::vector<StoredRow>& out)
+{
+    for (int i = 0; i < unitKey.size(); ++i)
+        m_selectByUnit.bindText(i + 1, unitKey[i]);
+    while (m_selectByUnit.next())
+        out.push_back(readRow(m_selectByUnit));
+    m_error = m_selectByUnit.error();
+    m_selectByUnit.reset();
+    return m_error.isEmpty();
+}
+
+void EntityTable::bindValues(SqliteStatement& st, const Record& r, int first)
+{
+    for (int i = 0; i < m_entity->fields.size(); ++i) {
+        const QString& v = r.values[size_t(i)];
+        if (m_entity->fields[i].type == FieldType::Integer && !v.isNull())
+            st.bindInt64(first + i, v.toLongLong());
+        else
+            st.bindText(first + i, v);
+    }
+}
+
+bool EntityTable::insert(const Record& r, const QByteArray& hash, const QString& ref, qint64 runId)
+{
+    const int n = int(m_entity->fields.size());
+    bindValues(m_insert, r, 1);
+    m_insert.bindBlob(n + 1, hash);
+    m_insert.bindText(n + 2, ref);
+    m_insert.bindText(n + 3, r.sourceModified);
+    m_insert.bindInt64(n + 4, runId);
+    const bool ok = m_insert.exec();
+    m_error = m_insert.error();
+    return ok;
+}
+
+bool EntityTable::update(const Record& r, const QByteArray& hash, const QString& ref, qint64 runId)
+{
+    const int n = int(m_entity->fields.size());
+    bindValues(m_update, r, 1);
+    m_update.bindBlob(n + 1, hash);
+    m_update.bindText(n + 2, ref);
+    m_update.bindText(n + 3, r.sourceModified);
+    m_update.bindInt64(n + 4, runId);
+    int p = n + 5;
+    for (int k : m_entity->keyFields)
+        m_update.bindText(p++, r.values[size_t(k)]);
+    const bool ok = m_update.exec();
+    m_error = m_update.error();
+    return ok;
+}
+
+} // namespace tb::core

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "load/SqliteStatement.h"
+#include "model/Record.h"
+
+#include <vector>
+
+namespace tb::core {
+
+// A CTMS row as stored: values by field index plus the bookkeeping the loader decides with.
+struct StoredRow
+{
+    std::vector<QString> values;
+    QByteArray hash;
+    QString sourceModified;
+};
+
+// The prepared statements of one entity's table: read by key or by unit, insert, update.
+class EntityTable
+{
+public:
+    bool prepare(sqlite3* db, const EntityDef& entity, const EntityDef& unitEntity, QString* error);
+    const EntityDef& entity() const { return *m_entity; }
+
+    // The row with r's natural key; false when there is none (or on an error: see error).
+    bool selectByKey(const Record& r, StoredRow* out);
+    // Every row of the unit whose key values (the unit entity's key fields) are given.
+    bool selectByUnit(const QStringList& unitKey, std::vector<StoredRow>& out);
+    bool insert(const Record& r, const QByteArray& hash, const QString& sourceRef, qint64 runId);
+    bool update(const Record& r, const QByteArray& hash, const QString& sourceRef, qint64 runId);
+
+    QString error() const { return m_error; }
+
+private:
+    void bindValues(SqliteStatement& st, const Record& r, int first);
+    StoredRow readRow(const SqliteStatement& st) const;
+
+    const EntityDef* m_entity = nullptr;
+    SqliteStatement m_selectByKey;
+    SqliteStatement m_selectByUnit;
+    SqliteStatement m_insert;
+    SqliteStatement m_update;
+    QString m_error;
+};
+
+} // namespace tb::core

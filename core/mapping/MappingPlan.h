@@ -1,0 +1,85 @@
+#pragma once
+
+#include "mapping/MappingDocument.h"
+#include "mapping/Transform.h"
+#include "model/CtmsSchema.h"
+#include "model/Record.h"
+#include "validate/ValidationIssue.h"
+
+#include <memory>
+#include <vector>
+
+namespace tb::core {
+
+class StudyConfig;
+
+// A mapping document compiled against the schema and one source's columns: column indexes resolved,
+// transforms built, fields ordered so that keys and the site come first (later fields may need them:
+// a date in site time needs the site). Immutable; maps any number of rows.
+class MappingPlan
+{
+public:
+    // Errors name the mapping file, the field and the missing column or rule.
+    // Study parameters ({"param": ...}) are resolved from study; without one they are an error.
+    static std::unique_ptr<MappingPlan> compile(const MappingDocument& doc, const QString& mappingFile,
+                                                std::shared_ptr<const CtmsSchema> schema, const QStringList& header,
+                                                const QString& sourceFile, const StudyConfig* study, QString* error);
+
+    const MappingDocument& document() const { return m_doc; }
+    const EntityDef& entity() const { return *m_entity; }
+    const EntityDef& unitEntity() const { return *m_unitEntity; }
+    QString mappingFile() const { return m_mappingFile; }
+    QString sourceFile() const { return m_sourceFile; }
+    const QStringList& header() const { return *m_header; }
+    bool isMerge() const { return m_doc.mode == MappingDocument::Mode::Merge; }
+    // The source column(s) a target field reads, for messages ("VISIT_DATE").
+    QString sourceColumns(const QString& targetField) const;
+
+    // False when the row is excluded by the document's filter.
+    bool accepts(const std::vector<QString>& row) const;
+
+    // The key of the unit this row belongs to (the unit entity's key fields joined by U+001F, as
+    // Record::key() of the unit's root); null when a key field cannot be computed.
+    QString unitKey(const std::vector<QString>& row, TransformContext& ctx) const;
+    // The same key, read from a record this plan mapped.
+    QString unitKey(const Record& r) const;
+
+    // Maps a row to a record. Fields that cannot be transformed stay null and add an issue; returns false
+    // then. ctx.record is set to the record being built.
+    bool map(const std::vector<QString>& row, qint64 line, TransformContext& ctx, Record& out,
+             QVector<ValidationIssue>& issues) const;
+
+private:
+    struct CompiledField
+    {
+        int target = -1;              // field index in the entity; -1 for modifiedAt
+        QString targetName;
+        QVector<int> columns;         // source column indexes
+        QString constant;             // a const, or the study parameter's value
+        bool isConstant = false;
+        std::vector<std::shared_ptr<const Transform>> transforms;
+    };
+
+    bool evaluate(const CompiledField& f, const std::vector<QString>& row, TransformContext& ctx, QString* out) const;
+
+    MappingDocument m_doc;
+    QString m_mappingFile;
+    QString m_sourceFile;
+    std::shared_ptr<const CtmsSchema> m_schema;
+    const EntityDef* m_entity = nullptr;
+    const EntityDef* m_unitEntity = nullptr;
+    std::shared_ptr<const QStringList> m_header;
+    std::vector<CompiledField> m_fields;     // evaluation order
+    std::vector<int> m_unitKeyFields;        // indexes into m_fields, in unit key order
+    std::vector<int> m_unitKeyTargets;       // the same fields as entity field indexes
+    std::unique_ptr<CompiledField> m_modified;
+    struct CompiledFilter
+    {
+        int column;
+        QSet<QString> values;
+        bool negate;
+    };
+    std::vector<CompiledFilter> m_filters;
+};
+
+} // namespace tb::core

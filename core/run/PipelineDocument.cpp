@@ -1,0 +1,102 @@
+#include "run/PipelineDocument.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace tb::core {
+
+bool PipelineDocument::load(const QString& path, PipelineDocument* out, QString* error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot open: %2").arg(path, f.errorString());
+        return false;
+    }
+    return fromJson(f.readAll(), path, out, error);
+}
+
+bool PipelineDocument::fromJson(const QByteArray& json, const QString& fileName, PipelineDocument* out, QString* error)
+{
+    auto fail = [&](const QString& message) {
+        *error = fileName + QStringLiteral(": ") + message;
+        return false;
+    };
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return fail(QStringLiteral("invalid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
+    if (!doc.isObject())
+        return fail(QStringLiteral("a pipeline document must be a JSON object"));
+    const QJsonObject o = doc.object();
+    if (o.value(QLatin1String("format")).toString() != QLatin1String(Format))
+        return fail(QStringLiteral("format: expected \"%1\"").arg(QLatin1String(Format)));
+    PipelineDocument p;
+    p.fileName = fileName;
+    p.name = o.value(QLatin1String("name")).toString();
+    p.description = o.value(QLatin1String("description")).toString();
+    p.study = o.value(QLatin1String("study")).toString();
+    if (p.name.isEmpty())
+        return fail(QStringLiteral("name: required"));
+    if (p.study.isEmpty())
+        return fail(QStringLiteral("study: required (a *.study.json file)"));
+    const QJsonObject target = o.value(QLatin1String("target")).toObject();
+    p.targetKind = target.value(QLatin1String("kind")).toString(QStringLiteral("sqlite"));
+    if (p.targetKind != QLatin1String("sqlite"))
+        return fail(QStringLiteral("target.kind: \"%1\" is not supported; use \"sqlite\"").arg(p.targetKind));
+    p.targetDatabase = target.value(QLatin1String("database")).toString();
+    if (p.targetDatabase.isEmpty())
+        return fail(QStringLiteral("target.database: required"));
+    const QJsonValue steps = o.value(QLatin1String("steps"));
+    if (!steps.isArray() || steps.toArray().isEmpty())
+        return fail(QStringLiteral("steps: required, a list of {\"mapping\": ..., \"source\": ...}"));
+    const QJsonArray list = steps.toArray();
+    for (int i = 0; i < list.size(); ++i) {
+        const QJsonObject s = list[i].toObject();
+        Step step{s.value(QLatin1String("mapping")).toString(), s.value(QLatin1String("source")).toString()};
+        if (step.mapping.isEmpty() || step.source.isEmpty())
+            return fail(QStringLiteral("steps[%1]: needs \"mapping\" and \"source\"").arg(i));
+        p.steps << step;
+    }
+    *out = p;
+    return true;
+}
+
+QJsonObject PipelineDocument::toJson() const
+{
+    QJsonArray steps;
+    for (const Step& s : this->steps)
+        steps.append(QJsonObject{{QStringLiteral("mapping"), s.mapping}, {QStringLiteral("source"), s.source}});
+    QJsonObject o{{QStringLiteral("format"), QLatin1String(Format)},
+                  {QStringLiteral("name"), name},
+                  {QStringLiteral("study"), study},
+                  {QStringLiteral("target"),
+                   QJsonObject{{QStringLiteral("kind"), targetKind}, {QStringLiteral("database"), targetDatabase}}},
+                  {QStringLiteral("steps"), steps}};
+    if (!description.isEmpty())
+        o.insert(QStringLiteral("description"), description);
+    return o;
+}
+
+bool PipelineDocument::save(const QString& path, QString* error) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented)) < 0
+        || !f.commit()) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString PipelineDocument::resolve(const QString& path) const
+{
+    if (QFileInfo(path).isAbsolute())
+        return path;
+    return QDir::cleanPath(QFileInfo(fileName).absoluteDir().filePath(path));
+}
+
+} // namespace tb::core

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QVector>
+
+namespace tb::core {
+
+// A pipeline (*.pipeline.json): which source files go through which mappings, for which study, into
+// which target. Relative paths are relative to the pipeline file's folder (the workspace).
+class PipelineDocument
+{
+public:
+    static constexpr const char* Format = "trialbridge.pipeline/1";
+
+    struct Step
+    {
+        QString mapping; // *.mapping.json
+        QString source;  // source file
+    };
+
+    static bool load(const QString& path, PipelineDocument* out, QString* error);
+    static bool fromJson(const QByteArray& json, const QString& fileName, PipelineDocument* out, QString* error);
+    QJsonObject toJson() const;
+    bool save(const QString& path, QString* error) const;
+
+    // Absolute path of a path written in the document.
+    QString resolve(const QString& path) const;
+
+    QString fileName;    // where it was loaded from
+    QString name;
+    QString description;
+    QString study;       // *.study.json
+    QString targetKind = QStringLiteral("sqlite");
+    QString targetDatabase;
+    QVector<Step> steps;
+};
+
+} // namespace tb::core

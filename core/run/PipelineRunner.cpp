@@ -1,0 +1,764 @@
+#include "run/PipelineRunner.h"
+
+#include "audit/AuditLog.h"
+#include "load/CtmsDatabase.h"
+#include "load/DatabaseReferenceData.h"
+#include "load/EntityTable.h"
+#include "mapping/MappingPlan.h"
+#include "run/PipelineDocument.h"
+#include "run/RunFeedback.h"
+#include "run/RunStore.h"
+#include "run/UnitIndex.h"
+#include "source/CsvReader.h"
+#include "study/StudyConfig.h"
+#include "util/JsonText.h"
+#include "util/Logging.h"
+#include "validate/BusinessRules.h"
+#include "validate/RecordValidator.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+
+#include <map>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
+namespace tb::core {
+
+namespace {
+
+constexpr size_t kKeySeed = 0x7b1d5eedU;
+
+// The loaded sources of one pipeline step.
+struct Step
+{
+    PipelineDocument::Step spec;
+    QString mappingPath;
+    QString sourcePath;
+    MappingDocument doc;
+    std::unique_ptr<MappingPlan> plan;
+    std::unique_ptr<CsvReader> reader;
+    const EntityDef* entity = nullptr;
+    bool root = false; // the step loads the unit's own entity (subject in a subject unit)
+};
+
+// Steps whose records share one kind of unit (all steps loaded per subject), loaded together.
+struct Group
+{
+    const EntityDef* unitEntity = nullptr;
+    std::vector<int> steps; // root steps (upsert, then merge) first, then children
+    UnitIndex index;
+};
+
+// A record of the unit being loaded, with what was found wrong with it.
+struct UnitRecord
+{
+    Record record;
+    QVector<ValidationIssue> issues;
+    int step = 0;         // index into the run's steps
+    bool merge = false;   // folded into the unit's root record
+    bool dropped = false; // an identical duplicate of another record
+};
+
+quint64 keyHash(const QString& key)
+{
+    return quint64(qHash(key, kKeySeed));
+}
+
+// A unit key for a row whose key cannot be computed: the row becomes a unit of its own, rejected with
+// the reason its mapping gives.
+quint64 orphanHash(int step, qint64 line)
+{
+    return keyHash(QStringLiteral("\x1Frow:%1:%2").arg(step).arg(line));
+}
+
+Record recordFromStored(const EntityDef* e, const StoredRow& row)
+{
+    Record r(e);
+    r.values = row.values;
+    r.sourceModified = row.sourceModified;
+    return r;
+}
+
+bool hasError(const QVector<ValidationIssue>& issues)
+{
+    for (const ValidationIssue& i : issues)
+        if (i.severity == ValidationIssue::Severity::Error)
+            return true;
+    return false;
+}
+
+class PipelineRun
+{
+public:
+    PipelineRun(const PipelineRunner::Options& options, RunFeedback* feedback)
+        : m_options(options), m_feedback(feedback)
+    {
+    }
+
+    RunResult execute(const QString& pipelinePath);
+
+private:
+    bool configure(const QString& pipelinePath);
+    bool indexSources();
+    bool prepareWriters();
+    bool loadStudyRecords();
+    bool loadGroup(Group& g);
+    bool loadUnit(Group& g, int unit);
+    bool readUnitRows(const Group& g, int unit, int step, const Record* root, std::vector<UnitRecord>& out,
+                      QString* unitKey);
+    bool writeRecord(const Record& rec, const StoredRow* existing);
+    void rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root);
+    bool commitBatchIfFull();
+    EntityCounts& counts(const EntityDef* e) { return m_result.entities[e->index].second; }
+    EntityTable& table(const EntityDef* e) { return m_tables[size_t(e->index)]; }
+    void countRead(const EntityDef* e) { ++counts(e).read; }
+    bool fail(const QString& message)
+    {
+        m_result.status = RunResult::Status::Failed;
+        m_result.message = message;
+        return false;
+    }
+    bool configError(const QString& message)
+    {
+        m_result.status = RunResult::Status::ConfigError;
+        m_result.message = message;
+        return false;
+    }
+
+    PipelineRunner::Options m_options;
+    RunFeedback* m_feedback;
+    RunResult m_result;
+    PipelineDocument m_pipeline;
+    std::shared_ptr<StudyConfig> m_study;
+    std::vector<Step> m_steps;
+    std::vector<Group> m_groups;
+    CtmsDatabase m_db;
+    std::unique_ptr<DatabaseReferenceData> m_reference;
+    std::unique_ptr<RecordValidator> m_validator;
+    std::unique_ptr<BusinessRules> m_rules;
+    std::vector<EntityTable> m_tables; // by entity index
+    AuditLog m_audit;
+    RunStore m_store;
+    QString m_unitTime; // audit time stamp of the unit being written
+    QString m_reason;   // audit reason of this run's changes
+    qint64 m_batchRecords = 0;
+    qint64 m_unitsDone = 0;
+    qint64 m_unitsTotal = 0;
+};
+
+bool PipelineRun::configure(const QString& pipelinePath)
+{
+    QString error;
+    if (!PipelineDocument::load(pipelinePath, &m_pipeline, &error))
+        return configError(error);
+    m_study = StudyConfig::load(m_pipeline.resolve(m_pipeline.study), m_options.schema, &error);
+    if (!m_study)
+        return configError(error);
+
+    const CtmsSchema& schema = *m_options.schema;
+    for (const PipelineDocument::Step& spec : m_pipeline.steps) {
+        Step s;
+        s.spec = spec;
+        s.mappingPath = m_pipeline.resolve(spec.mapping);
+        s.sourcePath = m_pipeline.resolve(spec.source);
+        if (!MappingDocument::load(s.mappingPath, &s.doc, &error))
+            return configError(error);
+        s.reader = std::make_unique<CsvReader>(s.doc.dialect);
+        if (!s.reader->open(s.sourcePath))
+            return fail(s.reader->error().toString());
+        s.plan = MappingPlan::compile(s.doc, s.mappingPath, m_options.schema, s.reader->header(), spec.source,
+                                      m_study.get(), &error);
+        if (!s.plan)
+            return configError(error);
+        s.entity = &s.plan->entity();
+        s.root = s.entity->name == s.plan->unitEntity().name;
+        if (!s.root && s.plan->isMerge())
+            return configError(QStringLiteral("%1: \"merge\" mode is for records of a unit's own entity (%2)")
+                                   .arg(s.mappingPath, s.plan->unitEntity().name));
+        m_steps.push_back(std::move(s));
+    }
+
+    // Group steps by unit entity, in order of first appearance; within a group, the root's upserts
+    // come first, then its merges, then the children in schema order.
+    for (int i = 0; i < int(m_steps.size()); ++i) {
+        const EntityDef* unit = &m_steps[size_t(i)].plan->unitEntity();
+        auto it = std::find_if(m_groups.begin(), m_groups.end(), [&](const Group& g) { return g.unitEntity == unit; });
+        if (it == m_groups.end()) {
+            m_groups.push_back(Group{unit, {}, UnitIndex()});
+            it = m_groups.end() - 1;
+        }
+        it->steps.push_back(i);
+    }
+    for (Group& g : m_groups) {
+        auto rank = [&](int i) {
+            const Step& s = m_steps[size_t(i)];
+            if (s.root)
+                return s.plan->isMerge() ? 1 : 0;
+            return 2 + schema.entityIndex(s.entity->name);
+        };
+        std::stable_sort(g.steps.begin(), g.steps.end(), [&](int a, int b) { return rank(a) < rank(b); });
+        g.index = UnitIndex(int(g.steps.size()));
+    }
+    return true;
+}
+
+bool PipelineRun::indexSources()
+{
+    TransformContext ctx;
+    ctx.study = m_study.get();
+    ctx.reference = m_reference.get();
+    for (Group& g : m_groups) {
+        for (int gs = 0; gs < int(g.steps.size()); ++gs) {
+            Step& s = m_steps[size_t(g.steps[size_t(gs)])];
+            if (m_feedback)
+                m_feedback->report(QStringLiteral("indexing %1").arg(s.spec.source));
+            CsvReader& reader = *s.reader;
+            while (reader.next()) {
+                const std::vector<QString>& row = reader.fields();
+                if (!s.plan->accepts(row))
+                    continue;
+                const QString key = s.plan->unitKey(row, ctx);
+                g.index.add(gs, key.isNull() ? orphanHash(gs, reader.recordLine()) : keyHash(key),
+                            reader.recordOffset(), reader.recordLine());
+            }
+            if (reader.hasError())
+                return fail(reader.error().toString() + QStringLiteral(" — nothing was loaded"));
+        }
+        m_unitsTotal += g.index.unitCount();
+    }
+    return true;
+}
+
+bool PipelineRun::prepareWriters()
+{
+    QString error;
+    m_tables.resize(size_t(m_options.schema->entities().size()));
+    for (const EntityDef& e : m_options.schema->entities()) {
+        EntityTable& t = table(&e);
+        if (!t.prepare(m_db.handle(), e, *m_options.schema->entity(e.unitEntity()), &error))
+            return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
+    }
+    if (!m_audit.prepare(m_db.handle(), &error) || !m_store.prepare(m_db.handle(), &error))
+        return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
+    return true;
+}
+
+bool PipelineRun::commitBatchIfFull()
+{
+    if (m_batchRecords < m_options.batchRecords)
+        return true;
+    QString error;
+    if (!m_db.commit(&error) || !m_db.begin(&error))
+        return fail(QStringLiteral("%1: cannot commit: %2").arg(m_db.path(), error));
+    m_batchRecords = 0;
+    return true;
+}
+
+bool PipelineRun::writeRecord(const Record& rec, const StoredRow* existing)
+{
+    EntityTable& table = this->table(rec.entity);
+    EntityCounts& counts = this->counts(rec.entity);
+    const EntityDef& e = *rec.entity;
+    const QByteArray hash = rec.contentHash();
+    const QString sourceRef = rec.source.toString();
+    AuditEntry a;
+    if (existing) {
+        QByteArray storedHash = existing->hash;
+        if (storedHash.isEmpty()) // written by something else than the loader: compare the content
+            storedHash = recordFromStored(&e, *existing).contentHash();
+        if (storedHash == hash) {
+            ++counts.unchanged;
+            return true;
+        }
+        if (!rec.sourceModified.isEmpty() && !existing->sourceModified.isEmpty()
+            && rec.sourceModified < existing->sourceModified) {
+            // Effective dating: an older version must not overwrite newer data; keep it, do not apply it.
+            ValidationIssue is;
+            is.entity = e.name;
+            is.naturalKey = rec.naturalKeyJson();
+            is.rule = QStringLiteral("stale");
+            is.message = QStringLiteral("%1 %2 was modified in the source at %3, but the CTMS holds a newer version "
+                                        "(%4): not applied, kept here for review")
+                             .arg(e.label, rec.keyLabel(), rec.sourceModified, existing->sourceModified);
+            is.source = rec.source;
+            ++counts.stale;
+            ++m_batchRecords;
+            return m_store.addReject(m_result.runId, is, rec.sourceRecordJson(), QStringLiteral("stale"))
+                || fail(m_store.error());
+        }
+        QStringList names;
+        std::vector<QString> before, after;
+        for (int i = 0; i < e.fields.size(); ++i) {
+            if (existing->values[size_t(i)] != rec.values[size_t(i)]
+                || existing->values[size_t(i)].isNull() != rec.values[size_t(i)].isNull()) {
+                names << e.fields[i].name;
+                before.push_back(existing->values[size_t(i)]);
+                after.push_back(rec.values[size_t(i)]);
+            }
+        }
+        if (!table.update(rec, hash, sourceRef, m_result.runId))
+            return fail(QStringLiteral("%1: cannot update %2 %3: %4").arg(m_db.path(), e.name, rec.keyLabel(), table.error()));
+        a.action = QStringLiteral("update");
+        json::appendObject(a.beforeJson, names, before);
+        json::appendObject(a.afterJson, names, after);
+        ++counts.updated;
+    } else {
+        if (!table.insert(rec, hash, sourceRef, m_result.runId))
+            return fail(QStringLiteral("%1: cannot insert %2 %3: %4").arg(m_db.path(), e.name, rec.keyLabel(), table.error()));
+        a.action = QStringLiteral("insert");
+        // The after image of an insert: every field with a value except the key, which natural_key holds.
+        QStringList names;
+        std::vector<QString> values;
+        for (int i = 0; i < e.fields.size(); ++i) {
+            if (!rec.values[size_t(i)].isNull() && !e.isKeyField(i)) {
+                names << e.fields[i].name;
+                values.push_back(rec.values[size_t(i)]);
+            }
+        }
+        json::appendObject(a.afterJson, names, values);
+        ++counts.inserted;
+    }
+    a.timeUtc = m_unitTime;
+    a.actor = m_options.actor;
+    a.entity = e.name;
+    a.naturalKey = rec.naturalKeyJson();
+    a.studyId = rec.value(e.studyField);
+    a.siteId = rec.value(e.siteField);
+    a.subjectId = rec.value(e.subjectField);
+    a.runId = m_result.runId;
+    a.sourceRef = sourceRef;
+    a.reason = m_reason;
+    ++m_batchRecords;
+    if (!m_audit.append(a))
+        return fail(QStringLiteral("%1: cannot write the audit entry: %2").arg(m_db.path(), m_audit.error()));
+    return true;
+}
+
+bool PipelineRun::loadStudyRecords()
+{
+    m_unitTime = toIsoUtc(m_options.clock->nowUtc());
+    for (const Record& rec : m_study->records()) {
+        countRead(rec.entity);
+        StoredRow existing;
+        const bool found = table(rec.entity).selectByKey(rec, &existing);
+        if (!writeRecord(rec, found ? &existing : nullptr))
+            return false;
+    }
+    m_reference->clearCaches();
+    return true;
+}
+
+bool PipelineRun::readUnitRows(const Group& g, int unit, int gs, const Record* root, std::vector<UnitRecord>& out,
+                               QString* unitKey)
+{
+    Step& s = m_steps[size_t(g.steps[size_t(gs)])];
+    TransformContext ctx;
+    ctx.study = m_study.get();
+    ctx.reference = m_reference.get();
+    ctx.unitRoot = root;
+    for (int ri = g.index.firstRun(unit, gs); ri >= 0; ri = g.index.run(gs, ri).next) {
+        const UnitIndex::Run& run = g.index.run(gs, ri);
+        if (!s.reader->seek(run.offset, run.line))
+            return fail(s.reader->error().toString());
+        for (int accepted = 0; accepted < run.count;) {
+            if (!s.reader->next())
+                return fail(s.reader->hasError() ? s.reader->error().toString()
+                                                 : QStringLiteral("%1 changed while it was being loaded: run again")
+                                                       .arg(s.sourcePath));
+            const std::vector<QString>& row = s.reader->fields();
+            if (!s.plan->accepts(row))
+                continue;
+            ++accepted;
+            UnitRecord ur;
+            ur.step = g.steps[size_t(gs)];
+            ur.merge = s.plan->isMerge();
+            s.plan->map(row, s.reader->recordLine(), ctx, ur.record, ur.issues);
+            // The first pass put this row here by its key: a different key now means the file changed
+            // (or, astronomically rarely, two keys share a hash) — never load it into the wrong unit.
+            const QString key = s.plan->unitKey(ur.record);
+            const quint64 h = key.isNull() ? orphanHash(gs, s.reader->recordLine()) : keyHash(key);
+            if (h != g.index.unitHash(unit) || (!unitKey->isNull() && !key.isNull() && key != *unitKey))
+                return fail(QStringLiteral("%1:%2: the row does not belong where the first pass found it (the file "
+                                           "changed during the run): run again")
+                                .arg(s.sourcePath)
+                                .arg(s.reader->recordLine()));
+            if (unitKey->isNull())
+                *unitKey = key;
+            out.push_back(std::move(ur));
+        }
+    }
+    return true;
+}
+
+void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root)
+{
+    // The first error names the reason for the records that have none of their own.
+    const ValidationIssue* first = nullptr;
+    if (root)
+        for (const ValidationIssue& i : root->issues)
+            if (!first && i.severity == ValidationIssue::Severity::Error)
+                first = &i;
+    for (const UnitRecord& ur : recs)
+        for (const ValidationIssue& i : ur.issues)
+            if (!first && i.severity == ValidationIssue::Severity::Error)
+                first = &i;
+    auto reject = [&](const UnitRecord& ur, bool count) {
+        bool own = false;
+        for (const ValidationIssue& i : ur.issues) {
+            if (i.severity != ValidationIssue::Severity::Error)
+                continue;
+            own = true;
+            m_store.addReject(m_result.runId, i, ur.record.sourceRecordJson());
+        }
+        if (!own) {
+            ValidationIssue is;
+            is.entity = ur.record.entity->name;
+            is.naturalKey = ur.record.naturalKeyJson();
+            is.rule = QStringLiteral("unit");
+            is.message = QStringLiteral("%1 %2 was not loaded because its unit has errors (%3): fix them and run again")
+                             .arg(ur.record.entity->label, ur.record.keyLabel(), first ? first->toString() : QString());
+            is.source = ur.record.source;
+            m_store.addReject(m_result.runId, is, ur.record.sourceRecordJson());
+        }
+        if (count)
+            ++counts(ur.record.entity).rejected;
+    };
+    // Rows merged into the root get an entry too (their data must not be lost) but are counted with it.
+    if (root)
+        reject(*root, true);
+    for (const UnitRecord& ur : recs)
+        if (!ur.dropped)
+            reject(ur, !ur.merge || !root);
+}
+
+bool PipelineRun::loadUnit(Group& g, int unit)
+{
+    const EntityDef* rootEntity = g.unitEntity;
+    EntityTable& rootTable = table(rootEntity);
+    std::vector<UnitRecord> recs;
+    QString unitKey;
+
+    // Phase 1: the root's own rows (upserts, then merges).
+    size_t gs = 0;
+    for (; gs < g.steps.size() && m_steps[size_t(g.steps[gs])].root; ++gs)
+        if (!readUnitRows(g, unit, int(gs), nullptr, recs, &unitKey))
+            return false;
+
+    UnitRecord root; // the unit's root record as it will be written
+    bool haveRoot = false;
+    for (UnitRecord& ur : recs) {
+        if (ur.merge)
+            continue;
+        if (!haveRoot) {
+            root = ur;
+            haveRoot = true;
+            ur.dropped = true; // represented by root from here on
+            continue;
+        }
+        const MappingDocument& doc = m_steps[size_t(ur.step)].doc;
+        if (doc.duplicates == MappingDocument::Duplicates::Identical && ur.record.values == root.record.values) {
+            ur.dropped = true;
+            continue;
+        }
+        ValidationIssue is;
+        is.entity = rootEntity->name;
+        is.naturalKey = ur.record.naturalKeyJson();
+        is.rule = QStringLiteral("duplicate_key");
+        is.message = QStringLiteral("%1 %2 appears more than once in the source (%3 and %4): remove the duplicate "
+                                    "in the source system")
+                         .arg(rootEntity->label, ur.record.keyLabel(), root.record.source.toString(),
+                              ur.record.source.toString());
+        is.source = ur.record.source;
+        ur.issues << is;
+        is.source = root.record.source;
+        root.issues << is;
+    }
+
+    // The stored root: for change detection, merges and the rules of the children.
+    StoredRow storedRoot;
+    bool rootStored = false;
+    {
+        Record probe(rootEntity);
+        const QStringList keyValues = unitKey.split(QChar(0x1F));
+        if (!unitKey.isNull() && keyValues.size() == rootEntity->keyFields.size()) {
+            for (int k = 0; k < keyValues.size(); ++k)
+                probe.values[size_t(rootEntity->keyFields[k])] = keyValues[k];
+            rootStored = rootTable.selectByKey(probe, &storedRoot);
+            if (!rootStored && !rootTable.error().isEmpty())
+                return fail(rootTable.error());
+        }
+    }
+    for (UnitRecord& ur : recs) {
+        if (!ur.merge)
+            continue;
+        if (!haveRoot && rootStored) {
+            root.record = recordFromStored(rootEntity, storedRoot);
+            root.record.source = ur.record.source;
+            root.record.sourceHeader = ur.record.sourceHeader;
+            root.record.sourceFields = ur.record.sourceFields;
+            haveRoot = true;
+        }
+        if (!haveRoot) {
+            ValidationIssue is;
+            is.entity = rootEntity->name;
+            is.naturalKey = ur.record.naturalKeyJson();
+            is.rule = QStringLiteral("merge_target");
+            is.message = QStringLiteral("%1 %2 is updated by this row but is neither in this run nor in the CTMS: "
+                                        "load it first")
+                             .arg(rootEntity->label, ur.record.keyLabel());
+            is.source = ur.record.source;
+            ur.issues << is;
+            countRead(rootEntity);
+            continue;
+        }
+        for (size_t f = 0; f < ur.record.values.size(); ++f) {
+            if (!ur.record.assigned[f] || rootEntity->isKeyField(int(f)))
+                continue;
+            root.record.values[f] = ur.record.values[f];
+        }
+        if (!ur.record.sourceModified.isEmpty() && ur.record.sourceModified > root.record.sourceModified)
+            root.record.sourceModified = ur.record.sourceModified;
+        root.issues += ur.issues;
+        ur.issues.clear();
+    }
+    std::optional<Record> storedRootRecord;
+    if (rootStored)
+        storedRootRecord = recordFromStored(rootEntity, storedRoot);
+    const Record* subjectForRules = haveRoot ? &root.record : (storedRootRecord ? &*storedRootRecord : nullptr);
+
+    // Phase 2: the children, mapped knowing their root (dates in site time need the subject's site).
+    const size_t firstChildRecord = recs.size();
+    for (; gs < g.steps.size(); ++gs)
+        if (!readUnitRows(g, unit, int(gs), subjectForRules, recs, &unitKey))
+            return false;
+
+    // Validation: field rules, duplicates, the parent, business rules.
+    if (haveRoot) {
+        m_validator->validate(root.record, root.issues);
+        m_rules->check(root.record, &root.record, root.issues);
+        countRead(rootEntity);
+    }
+    QHash<QString, size_t> seen;
+    for (size_t i = firstChildRecord; i < recs.size(); ++i) {
+        UnitRecord& ur = recs[i];
+        const QString k = ur.record.entity->name + QChar(0x1E) + ur.record.key();
+        const auto dup = seen.constFind(k);
+        if (dup != seen.constEnd()) {
+            UnitRecord& other = recs[*dup];
+            if (m_steps[size_t(ur.step)].doc.duplicates == MappingDocument::Duplicates::Identical
+                && other.record.values == ur.record.values) {
+                ur.dropped = true;
+                continue;
+            }
+            ValidationIssue is;
+            is.entity = ur.record.entity->name;
+            is.naturalKey = ur.record.naturalKeyJson();
+            is.rule = QStringLiteral("duplicate_key");
+            is.message = QStringLiteral("%1 %2 appears more than once in the source (%3 and %4): remove the "
+                                        "duplicate in the source system")
+                             .arg(ur.record.entity->label, ur.record.keyLabel(), other.record.source.toString(),
+                                  ur.record.source.toString());
+            is.source = ur.record.source;
+            ur.issues << is;
+            is.source = other.record.source;
+            other.issues << is;
+        } else {
+            seen.insert(k, i);
+        }
+        countRead(ur.record.entity);
+        m_validator->validate(ur.record, ur.issues);
+        if (!subjectForRules) {
+            ValidationIssue is;
+            is.entity = ur.record.entity->name;
+            is.naturalKey = ur.record.naturalKeyJson();
+            is.field = rootEntity->keyNames().last();
+            is.value = ur.record.value(is.field);
+            is.rule = QStringLiteral("parent_exists");
+            is.message = QStringLiteral("%1 %2 belongs to %3 %4, which is neither in this source nor in the CTMS: "
+                                        "load the %3 first or correct the %5")
+                             .arg(ur.record.entity->label, ur.record.keyLabel(), rootEntity->label,
+                                  unitKey.isNull() ? QStringLiteral("(none)") : QString(unitKey).replace(QChar(0x1F), QLatin1Char('/')),
+                                  is.field);
+            is.source = ur.record.source;
+            ur.issues << is;
+        } else {
+            m_rules->check(ur.record, subjectForRules, ur.issues);
+        }
+    }
+
+    // Warnings are kept whatever happens to the unit.
+    auto recordWarnings = [&](const UnitRecord& ur) {
+        for (const ValidationIssue& i : ur.issues)
+            if (i.severity == ValidationIssue::Severity::Warning) {
+                ++m_result.entities[m_options.schema->entityIndex(i.entity)].second.warnings;
+                if (!m_store.addWarning(m_result.runId, i))
+                    return false;
+            }
+        return true;
+    };
+    bool unitHasError = haveRoot && hasError(root.issues);
+    for (const UnitRecord& ur : recs)
+        unitHasError = unitHasError || (!ur.dropped && hasError(ur.issues));
+    if (haveRoot && !recordWarnings(root))
+        return fail(m_store.error());
+    for (const UnitRecord& ur : recs)
+        if (!ur.dropped && !recordWarnings(ur))
+            return fail(m_store.error());
+
+    m_unitTime = toIsoUtc(m_options.clock->nowUtc());
+    if (unitHasError) {
+        rejectUnit(recs, haveRoot ? &root : nullptr);
+        m_batchRecords += qint64(recs.size());
+        return commitBatchIfFull();
+    }
+
+    // The unit is valid, so only a database failure can stop it half-way — and that fails the run and
+    // rolls back the whole open batch: units commit whole without a savepoint each.
+    bool ok = true;
+    if (haveRoot)
+        ok = writeRecord(root.record, rootStored ? &storedRoot : nullptr);
+    // Stored children, fetched once per entity for the whole unit.
+    std::map<const EntityDef*, QHash<QString, StoredRow>> storedChildren;
+    for (size_t i = firstChildRecord; ok && i < recs.size(); ++i) {
+        const UnitRecord& ur = recs[i];
+        if (ur.dropped)
+            continue;
+        auto it = storedChildren.find(ur.record.entity);
+        if (it == storedChildren.end()) {
+            it = storedChildren.emplace(ur.record.entity, QHash<QString, StoredRow>()).first;
+            std::vector<StoredRow> rows;
+            if (rootStored) {
+                EntityTable& t = table(ur.record.entity);
+                if (!t.selectByUnit(unitKey.split(QChar(0x1F)), rows)) {
+                    ok = fail(t.error());
+                    break;
+                }
+            }
+            for (StoredRow& row : rows) {
+                const QString k = recordFromStored(ur.record.entity, row).key();
+                it->second.insert(k, std::move(row));
+            }
+        }
+        const auto stored = it->second.constFind(ur.record.key());
+        ok = writeRecord(ur.record, stored != it->second.constEnd() ? &*stored : nullptr);
+    }
+    return ok && commitBatchIfFull();
+}
+
+bool PipelineRun::loadGroup(Group& g)
+{
+    m_reference->clearCaches();
+    for (int unit = 0; unit < g.index.unitCount(); ++unit) {
+        if (m_feedback && m_feedback->isCanceled()) {
+            m_result.status = RunResult::Status::Cancelled;
+            m_result.message = QStringLiteral("cancelled after %1 of %2 units").arg(m_unitsDone).arg(m_unitsTotal);
+            return false;
+        }
+        if (!loadUnit(g, unit))
+            return false;
+        ++m_unitsDone;
+        if (m_feedback)
+            m_feedback->setProgress(100.0 * double(m_unitsDone) / double(qMax<qint64>(1, m_unitsTotal)));
+    }
+    return true;
+}
+
+RunResult PipelineRun::execute(const QString& pipelinePath)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto finish = [&]() {
+        m_result.durationMs = timer.elapsed();
+        // Only the entities the run touched, in schema order.
+        m_result.entities.removeIf([](const QPair<QString, EntityCounts>& p) { return p.second.read == 0; });
+        return m_result;
+    };
+
+    for (const EntityDef& e : m_options.schema->entities())
+        m_result.entities.append({e.name, EntityCounts{}});
+    if (!configure(pipelinePath))
+        return finish();
+    m_reason = QStringLiteral("pipeline %1").arg(m_pipeline.name);
+    QString error;
+    const QString dbPath = m_pipeline.resolve(m_pipeline.targetDatabase);
+    if (!m_db.open(dbPath, &error)) {
+        fail(error);
+        return finish();
+    }
+    m_reference = std::make_unique<DatabaseReferenceData>(m_db.handle());
+    m_validator = std::make_unique<RecordValidator>(*m_study);
+    m_rules = std::make_unique<BusinessRules>(*m_study, *m_reference);
+    if (!prepareWriters())
+        return finish();
+    m_result.runId = m_store.startRun(m_pipeline.name, QFileInfo(pipelinePath).fileName(), m_options.actor,
+                                      toIsoUtc(m_options.clock->nowUtc()), &error);
+    if (!m_result.runId) {
+        fail(QStringLiteral("%1: cannot record the run: %2").arg(dbPath, error));
+        return finish();
+    }
+    qCInfo(lcRun) << "run" << m_result.runId << "of pipeline" << m_pipeline.name;
+
+    bool ok = indexSources() && m_db.begin(&error);
+    if (ok)
+        ok = loadStudyRecords();
+    for (Group& g : m_groups)
+        ok = ok && loadGroup(g);
+    if (ok) {
+        m_result.status = m_result.total().rejected > 0 ? RunResult::Status::CompletedWithRejects
+                                                        : RunResult::Status::Succeeded;
+    } else if (m_result.status == RunResult::Status::Cancelled) {
+        ok = true; // keep the units loaded before the cancel: each is complete
+    } else if (m_result.message.isEmpty()) {
+        fail(error);
+    }
+    if (ok) {
+        if (!m_store.finishRun(m_result, toIsoUtc(m_options.clock->nowUtc()), &error) || !m_db.commit(&error)) {
+            m_db.rollback();
+            fail(QStringLiteral("%1: cannot commit: %2").arg(dbPath, error));
+        }
+    }
+    if (!ok || m_result.status == RunResult::Status::Failed) {
+        // The open batch is rolled back; units committed in earlier batches stay (each is whole).
+        m_db.rollback();
+        QString ignored;
+        m_store.finishRun(m_result, toIsoUtc(m_options.clock->nowUtc()), &ignored);
+    }
+    return finish();
+}
+
+} // namespace
+
+PipelineRunner::PipelineRunner() : PipelineRunner(Options{}) {}
+
+PipelineRunner::PipelineRunner(Options options) : m_options(std::move(options))
+{
+    if (!m_options.schema)
+        m_options.schema = CtmsSchema::builtIn();
+    if (m_options.actor.isEmpty())
+        m_options.actor = currentUser();
+    if (!m_options.clock)
+        m_options.clock = &Clock::system();
+}
+
+RunResult PipelineRunner::run(const QString& pipelinePath, RunFeedback* feedback)
+{
+    PipelineRun run(m_options, feedback);
+    return run.execute(pipelinePath);
+}
+
+QString PipelineRunner::currentUser()
+{
+#ifdef Q_OS_UNIX
+    if (const passwd* pw = getpwuid(getuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+#endif
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+} // namespace tb::core

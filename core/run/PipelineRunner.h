@@ -1,0 +1,41 @@
+#pragma once
+
+#include "model/CtmsSchema.h"
+#include "run/RunResult.h"
+#include "util/Clock.h"
+
+#include <memory>
+
+namespace tb::core {
+
+class RunFeedback;
+
+// Runs a pipeline: reads every source, maps and validates records, and loads them into the target one
+// unit at a time (a subject with its visits and AEs commits whole or not at all), with an audit entry per
+// change in the same transaction, rejects for what cannot be loaded, and a run record.
+//
+// Two passes over the sources: the first indexes where each unit's rows are (and finds structural errors
+// before anything is written), the second loads unit by unit. See docs/architecture.md.
+class PipelineRunner
+{
+public:
+    struct Options
+    {
+        QString actor;                         // defaults to the OS user
+        const Clock* clock = &Clock::system();
+        qint64 batchRecords = 50000;           // records per transaction (units never straddle two)
+        std::shared_ptr<const CtmsSchema> schema; // defaults to the built-in CTMS model
+    };
+
+    PipelineRunner();
+    explicit PipelineRunner(Options options);
+
+    RunResult run(const QString& pipelinePath, RunFeedback* feedback = nullptr);
+
+    static QString currentUser();
+
+private:
+    Options m_options;
+};
+
+} // namespace tb::core

@@ -1,0 +1,116 @@
+#include "run/RunStore.h"
+
+#include <sqlite3.h>
+
+namespace tb::core {
+
+bool RunStore::prepare(sqlite3* db, QString* error)
+{
+    m_db = db;
+    return m_reject.prepare(db,
+                            QStringLiteral("INSERT INTO reject (run_id, entity, natural_key, field, value, rule, message, "
+                                           "source_ref, source_record, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                           "?9, ?10)"),
+                            error)
+        && m_warning.prepare(db,
+                             QStringLiteral("INSERT INTO run_warning (run_id, entity, natural_key, field, value, rule, "
+                                            "message, source_ref) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                             error);
+}
+
+qint64 RunStore::startRun(const QString& pipeline, const QString& pipelineFile, const QString& actor,
+                          const QString& startedUtc, QString* error)
+{
+    SqliteStatement st;
+    if (!st.prepare(m_db,
+                    QStringLiteral("INSERT INTO run (pipeline, pipeline_file, actor, started_utc, status) "
+                                   "VALUES (?1, ?2, ?3, ?4, 'running')"),
+                    error))
+        return 0;
+    st.bindText(1, pipeline);
+    st.bindText(2, pipelineFile);
+    st.bindText(3, actor);
+    st.bindText(4, startedUtc);
+    if (!st.exec()) {
+        *error = st.error();
+        return 0;
+    }
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+bool RunStore::finishRun(const RunResult& result, const QString& endedUtc, QString* error)
+{
+    SqliteStatement st;
+    QString status = result.statusName();
+    if (result.status == RunResult::Status::ConfigError)
+        status = QStringLiteral("failed");
+    if (!st.prepare(m_db, QStringLiteral("UPDATE run SET ended_utc = ?1, status = ?2, message = ?3 WHERE run_id = ?4"),
+                    error))
+        return false;
+    st.bindText(1, endedUtc);
+    st.bindText(2, status);
+    st.bindText(3, result.message.isEmpty() ? QString() : result.message);
+    st.bindInt64(4, result.runId);
+    if (!st.exec()) {
+        *error = st.error();
+        return false;
+    }
+    SqliteStatement counts;
+    if (!counts.prepare(m_db,
+                        QStringLiteral("INSERT OR REPLACE INTO run_entity (run_id, entity, read, inserted, updated, "
+                                       "unchanged, rejected, stale, warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+                        error))
+        return false;
+    for (const auto& [entity, c] : result.entities) {
+        counts.bindInt64(1, result.runId);
+        counts.bindText(2, entity);
+        counts.bindInt64(3, c.read);
+        counts.bindInt64(4, c.inserted);
+        counts.bindInt64(5, c.updated);
+        counts.bindInt64(6, c.unchanged);
+        counts.bindInt64(7, c.rejected);
+        counts.bindInt64(8, c.stale);
+        counts.bindInt64(9, c.warnings);
+        if (!counts.exec()) {
+            *error = counts.error();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool RunStore::addReject(qint64 runId, const ValidationIssue& is, const QString& sourceRecordJson, const QString& status)
+{
+    m_reject.bindInt64(1, runId);
+    m_reject.bindText(2, is.entity);
+    m_reject.bindText(3, is.naturalKey);
+    m_reject.bindText(4, is.field.isEmpty() ? QString() : is.field);
+    m_reject.bindText(5, is.value);
+    m_reject.bindText(6, is.rule);
+    m_reject.bindText(7, is.message);
+    const QString ref = is.source.toString();
+    m_reject.bindText(8, ref);
+    m_reject.bindText(9, sourceRecordJson);
+    m_reject.bindText(10, status);
+    const bool ok = m_reject.exec();
+    m_error = m_reject.error();
+    return ok;
+}
+
+bool RunStore::addWarning(qint64 runId, const ValidationIssue& is)
+{
+    m_warning.bindInt64(1, runId);
+    m_warning.bindText(2, is.entity);
+    m_warning.bindText(3, is.naturalKey);
+    m_warning.bindText(4, is.field.isEmpty() ? QString() : is.field);
+    m_warning.bindText(5, is.value);
+    m_warning.bindText(6, is.rule);
+    m_warning.bindText(7, is.message);
+    const QString ref = is.source.toString();
+    m_warning.bindText(8, ref);
+    const bool ok = m_warning.exec();
+    m_error = m_warning.error();
+    return ok;
+}
+
+} // namespace tb::core

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "load/SqliteStatement.h"
+#include "run/RunResult.h"
+#include "validate/ValidationIssue.h"
+
+namespace tb::core {
+
+// The run history, reject queue and warnings in the target database. Rejects and warnings are written
+// in the loader's transaction, beside the data they explain.
+class RunStore
+{
+public:
+    bool prepare(sqlite3* db, QString* error);
+
+    // Inserts a 'running' run row (in its own transaction, so that an interrupted run stays visible).
+    qint64 startRun(const QString& pipeline, const QString& pipelineFile, const QString& actor,
+                    const QString& startedUtc, QString* error);
+    bool finishRun(const RunResult& result, const QString& endedUtc, QString* error);
+
+    bool addReject(qint64 runId, const ValidationIssue& issue, const QString& sourceRecordJson,
+                   const QString& status = QStringLiteral("open"));
+    bool addWarning(qint64 runId, const ValidationIssue& issue);
+    QString error() const { return m_error; }
+
+private:
+    sqlite3* m_db = nullptr;
+    SqliteStatement m_reject;
+    SqliteStatement m_warning;
+    QString m_error;
+};
+
+} // namespace tb::core

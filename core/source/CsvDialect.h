@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace tb::core {
+
+enum class TextEncoding { Utf8, Windows1252 };
+
+// How a CSV file is written. Mapping documents carry it in their "source" section.
+struct CsvDialect
+{
+    char delimiter = 0;                       // 0 = detect from the header line: , ; TAB |
+    TextEncoding encoding = TextEncoding::Utf8; // a UTF-8 BOM is always skipped
+    QStringList nullTokens{QString()};        // exact field texts read as null; "" = empty field
+    bool header = true;
+
+    // Keys: "delimiter" (",", ";", "\t", "|", "auto"), "encoding" ("utf-8", "windows-1252"),
+    // "nulls" (array of strings). Unknown values give an error naming the key.
+    static CsvDialect fromJson(const QJsonObject& o, QString* error = nullptr);
+    QJsonObject toJson() const;
+};
+
+} // namespace tb::core

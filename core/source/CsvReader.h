@@ -1,0 +1,86 @@
+#pragma once
+
+#include "source/CsvDialect.h"
+#include "source/SourceLocation.h"
+
+#include <QFile>
+#include <QHash>
+#include <QStringList>
+
+#include <vector>
+
+namespace tb::core {
+
+// Streaming RFC 4180 reader: quoted fields with embedded delimiters, quotes and newlines; CRLF or LF;
+// UTF-8 (BOM skipped) or Windows-1252; null tokens. Memory is bounded by the largest record, never the
+// file. Records can be revisited with seek() using the offset and line reported for them, which the
+// pipeline uses to assemble units from files in any order.
+class CsvReader
+{
+public:
+    static constexpr qint64 MaxFieldBytes = 16 * 1024 * 1024;
+    static constexpr int MaxColumns = 4096;
+
+    explicit CsvReader(CsvDialect dialect = {});
+    ~CsvReader();
+
+    // Opens the file and reads the header row (when the dialect has one), detecting the delimiter.
+    bool open(const QString& path);
+    void close();
+
+    QString fileName() const;       // as given to open()
+    char delimiter() const;         // detected or configured
+    const QStringList& header() const;
+    int columnIndex(const QString& name) const; // -1 when absent
+
+    // Reads the next record into fields(). Returns false at the end of the file or on an error;
+    // hasError() tells which. A record with a different field count than the header is an error.
+    bool next();
+    const std::vector<QString>& fields() const { return m_fields; }
+    qint64 recordLine() const { return m_recordLine; }     // 1-based line where the record starts
+    qint64 recordOffset() const { return m_recordOffset; } // byte offset where the record starts
+
+    // Positions the reader so that next() reads the record starting at offset (from recordOffset()),
+    // which starts on the given line.
+    bool seek(qint64 offset, qint64 line);
+
+    bool hasError() const { return !m_error.isNull(); }
+    const SourceError& error() const { return m_error; }
+
+private:
+    enum class Step { Record, End, NeedMore, Error };
+
+    bool fill();
+    bool detectDelimiter();
+    Step parseRecord(bool header);
+    bool readRecord(bool header);
+    bool storeField(QString& out, const char* data, qsizetype size, bool ascii, bool header);
+    Step failAt(const char* at, int column, const QString& message);
+    bool fail(qint64 line, qint64 column, const QString& message, const QString& field = {});
+
+    CsvDialect m_dialect;
+    QFile m_file;
+    QString m_fileName;
+    QStringList m_header;
+    QHash<QString, int> m_columnIndex;
+    std::vector<QString> m_fields;
+    QByteArray m_buffer;      // file bytes [m_bufferStart, m_bufferStart + m_buffer.size())
+    qint64 m_bufferStart = 0;
+    qsizetype m_pos = 0;      // read position inside m_buffer (start of the next record)
+    qint64 m_readSize = 0;    // bytes asked for by the next fill()
+    bool m_eof = false;
+    qint64 m_line = 1;        // line of the read position
+    qint64 m_dataStart = 0;   // file offset after the BOM
+    qint64 m_recordLine = 0;
+    qint64 m_recordOffset = 0;
+    int m_columns = -1;       // fields per record, -1 until the header (or first record) is read
+    char m_delimiter = ',';
+    unsigned char m_stop[256] = {}; // bytes that end a scan, see StopBits in the .cpp
+    QByteArray m_field;       // scratch for quoted fields with doubled quotes
+    std::vector<QByteArray> m_nullTokens; // non-empty null tokens, encoded like the file
+    bool m_emptyIsNull = false;
+    std::vector<qsizetype> m_headerStarts; // where each header name starts, for duplicate errors
+    SourceError m_error;
+};
+
+} // namespace tb::core

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+
+namespace tb::core::json {
+
+// Appends s as a JSON string literal (quoted, escaped) — the hot path of audit entries, where building
+// QJsonObjects per row would cost more than the database write.
+void appendString(QString& out, const QString& s);
+
+// Appends a JSON object built from parallel name/value lists; null values become JSON null.
+template <typename Names, typename Values>
+void appendObject(QString& out, const Names& names, const Values& values)
+{
+    out += QLatin1Char('{');
+    for (qsizetype i = 0; i < qsizetype(names.size()); ++i) {
+        if (i)
+            out += QLatin1Char(',');
+        appendString(out, names[i]);
+        out += QLatin1Char(':');
+        if (values[i].isNull())
+            out += QLatin1String("null");
+        else
+            appendString(out, values[i]);
+    }
+    out += QLatin1Char('}');
+}
+
+} // namespace tb::core::json

@@ -1,0 +1,310 @@
+// The demo study end to end through trialbridge-cli: seeded defects are rejected and nothing else,
+// re-runs change nothing, one changed value is one update with one audit entry, units are atomic.
+
+#include "TestSupport.h"
+
+#include "load/CtmsDatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tb::core;
+using tb::test::runCli;
+
+class TestDemoPipeline : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void helpListsEveryCommand();
+    void firstRunRejectsExactlyTheSeededDefects();
+    void everyDefectHasAnActionableReject();
+    void rejectedUnitsAreNotPartiallyLoaded();
+    void countsAddUp();
+    void secondRunChangesNothing();
+    void changedVisitDateIsOneUpdateWithOneAuditEntry();
+    void exitCodes_data();
+    void exitCodes();
+
+private:
+    QJsonObject runJson(const QString& pipeline, int* exitCode);
+    qint64 scalar(const QString& sql);
+
+    QTemporaryDir m_tmp;
+    QString m_dir;
+    QJsonObject m_manifest;
+    QJsonObject m_firstRun;
+    CtmsDatabase m_db;
+};
+
+QJsonObject TestDemoPipeline::runJson(const QString& pipeline, int* exitCode)
+{
+    const auto r = runCli({QStringLiteral("run"), pipeline, QStringLiteral("--json")});
+    *exitCode = r.exitCode;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out);
+    if (!doc.isObject())
+        qWarning() << "not JSON:" << r.out << r.err;
+    return doc.object();
+}
+
+qint64 TestDemoPipeline::scalar(const QString& sql)
+{
+    QSqlQuery q(m_db.sql());
+    if (!q.exec(sql) || !q.next())
+        qFatal("query failed: %s", qPrintable(sql));
+    return q.value(0).toLongLong();
+}
+
+void TestDemoPipeline::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_dir = m_tmp.filePath(QStringLiteral("demo"));
+    const auto demo = runCli({QStringLiteral("demo"), QStringLiteral("--out"), m_dir, QStringLiteral("--subjects"),
+                              QStringLiteral("2000"), QStringLiteral("--seed"), QStringLiteral("7"),
+                              QStringLiteral("--defect-rate"), QStringLiteral("0.03")});
+    QCOMPARE(demo.exitCode, 0);
+    QFile manifest(m_dir + QStringLiteral("/demo-defects.json"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    m_manifest = QJsonDocument::fromJson(manifest.readAll()).object();
+    int code = -1;
+    m_firstRun = runJson(m_dir + QStringLiteral("/demo.pipeline.json"), &code);
+    QCOMPARE(code, 3); // finished with rejected records
+    QString error;
+    QVERIFY2(m_db.open(m_dir + QStringLiteral("/ctms.db"), &error), qPrintable(error));
+}
+
+void TestDemoPipeline::helpListsEveryCommand()
+{
+    const auto r = runCli({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char* command : {"demo", "run", "profile", "report"}) {
+        QVERIFY2(r.out.contains(QByteArray("  ") + command), command);
+        const auto h = runCli({QLatin1String(command), QStringLiteral("--help")});
+        QCOMPARE(h.exitCode, 0);
+        QVERIFY2(h.out.contains("--help"), command);
+    }
+}
+
+void TestDemoPipeline::firstRunRejectsExactlyTheSeededDefects()
+{
+    QSet<QString> defectSubjects, classes;
+    for (const QJsonValue& d : m_manifest.value(QStringLiteral("defects")).toArray()) {
+        defectSubjects.insert(d.toObject().value(QStringLiteral("subject")).toString());
+        classes.insert(d.toObject().value(QStringLiteral("class")).toString());
+    }
+    QCOMPARE(classes.size(), 5); // every class is seeded
+    QVERIFY(defectSubjects.size() >= 30);
+
+    // Subjects with any reject (by natural key) are exactly the subjects that carry a defect.
+    QSet<QString> rejectedSubjects;
+    QSqlQuery q(m_db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT json_extract(natural_key, '$.subject_id') FROM reject")));
+    while (q.next())
+        rejectedSubjects.insert(q.value(0).toString());
+    QCOMPARE(rejectedSubjects, defectSubjects);
+    QCOMPARE(m_firstRun.value(QStringLiteral("entities")).toObject().value(QStringLiteral("subject")).toObject()
+                 .value(QStringLiteral("rejected")).toInt(),
+             defectSubjects.size());
+}
+
+void TestDemoPipeline::everyDefectHasAnActionableReject()
+{
+    for (const QJsonValue& dv : m_manifest.value(QStringLiteral("defects")).toArray()) {
+        const QJsonObject d = dv.toObject();
+        const QString where = QStringLiteral("%1:%2").arg(d.value(QStringLiteral("file")).toString())
+                                  .arg(d.value(QStringLiteral("line")).toInt());
+        QSqlQuery q(m_db.sql());
+        q.prepare(QStringLiteral("SELECT message, value, entity, source_record FROM reject WHERE rule = ? AND source_ref LIKE ?"));
+        q.addBindValue(d.value(QStringLiteral("rule")).toString());
+        q.addBindValue(where + QLatin1Char('%'));
+        QVERIFY(q.exec());
+        QVERIFY2(q.next(), qPrintable(QStringLiteral("no %1 reject at %2 for defect %3")
+                                          .arg(d.value(QStringLiteral("rule")).toString(), where,
+                                               d.value(QStringLiteral("class")).toString())));
+        const QString message = q.value(0).toString();
+        // Actionable: names the record and the value, and says what to do.
+        QVERIFY2(message.contains(d.value(QStringLiteral("subject")).toString()), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1Char(':')) && message.size() > 60, qPrintable(message));
+        QCOMPARE(q.value(2).toString(), d.value(QStringLiteral("entity")).toString());
+        QVERIFY(!q.value(3).toString().isEmpty()); // the raw source row is kept for reprocessing
+        // The offending value is named: as written in the source, or (visit windows) as the local date.
+        QString value = d.value(QStringLiteral("value")).toString();
+        if (d.value(QStringLiteral("rule")).toString() == QLatin1String("visit_window"))
+            value = QDateTime::fromString(value, QStringLiteral("dd.MM.yyyy HH:mm")).date().toString(Qt::ISODate);
+        if (d.value(QStringLiteral("rule")).toString() != QLatin1String("duplicate_key"))
+            QVERIFY2(message.contains(value) || q.value(1).toString().contains(value), qPrintable(message));
+    }
+}
+
+void TestDemoPipeline::rejectedUnitsAreNotPartiallyLoaded()
+{
+    for (const QJsonValue& dv : m_manifest.value(QStringLiteral("defects")).toArray()) {
+        const QString subject = dv.toObject().value(QStringLiteral("subject")).toString();
+        for (const char* table : {"subject", "visit", "adverse_event"}) {
+            QSqlQuery q(m_db.sql());
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE subject_id = ?").arg(QLatin1String(table)));
+            q.addBindValue(subject);
+            QVERIFY(q.exec() && q.next());
+            QVERIFY2(q.value(0).toInt() == 0, qPrintable(subject + QLatin1Char(' ') + QLatin1String(table)));
+        }
+    }
+    // ... while every other subject is there with all its visits.
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM subject")),
+             2000 - m_manifest.value(QStringLiteral("defects")).toArray().size());
+}
+
+void TestDemoPipeline::countsAddUp()
+{
+    const QJsonObject entities = m_firstRun.value(QStringLiteral("entities")).toObject();
+    for (const char* e : {"site", "subject", "visit", "adverse_event"})
+        QVERIFY2(entities.contains(QLatin1String(e)), e);
+    for (auto it = entities.begin(); it != entities.end(); ++it) {
+        const QJsonObject c = it.value().toObject();
+        QCOMPARE(c.value(QStringLiteral("read")).toInt(),
+                 c.value(QStringLiteral("inserted")).toInt() + c.value(QStringLiteral("updated")).toInt()
+                     + c.value(QStringLiteral("unchanged")).toInt() + c.value(QStringLiteral("rejected")).toInt()
+                     + c.value(QStringLiteral("stale")).toInt());
+        QSqlQuery q(m_db.sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(it.key())) && q.next());
+        QCOMPARE(q.value(0).toInt(), c.value(QStringLiteral("inserted")).toInt());
+    }
+    // The generator wrote this many visits; duplicates are read once each.
+    QCOMPARE(entities.value(QStringLiteral("visit")).toObject().value(QStringLiteral("read")).toInt(),
+             m_manifest.value(QStringLiteral("visits")).toInt());
+    // One audit entry per inserted record.
+    qint64 inserted = 0;
+    for (const QJsonValue& c : entities)
+        inserted += c.toObject().value(QStringLiteral("inserted")).toInt();
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")), inserted);
+    QCOMPARE(scalar(QStringLiteral("SELECT status = 'completed_with_rejects' FROM run WHERE run_id = 1")), 1);
+}
+
+void TestDemoPipeline::secondRunChangesNothing()
+{
+    const qint64 auditBefore = scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log"));
+    int code = -1;
+    const QJsonObject second = runJson(m_dir + QStringLiteral("/demo.pipeline.json"), &code);
+    QCOMPARE(code, 3);
+    const QJsonObject entities = second.value(QStringLiteral("entities")).toObject();
+    QVERIFY(!entities.isEmpty());
+    for (auto it = entities.begin(); it != entities.end(); ++it) {
+        QCOMPARE(it.value().toObject().value(QStringLiteral("inserted")).toInt(), 0);
+        QCOMPARE(it.value().toObject().value(QStringLiteral("updated")).toInt(), 0);
+    }
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")), auditBefore);
+}
+
+void TestDemoPipeline::changedVisitDateIsOneUpdateWithOneAuditEntry()
+{
+    // Change the time of one visit of a subject without defects: 09:15 → 10:15 local.
+    const QString path = m_dir + QStringLiteral("/edc/visits.csv");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = f.readAll().split('\n');
+    f.close();
+    QSet<QString> defectSubjects;
+    for (const QJsonValue& d : m_manifest.value(QStringLiteral("defects")).toArray())
+        defectSubjects.insert(d.toObject().value(QStringLiteral("subject")).toString());
+    int changed = -1;
+    QByteArray oldDate, newDate, subject, visitNo;
+    for (int i = 1; i < lines.size() && changed < 0; ++i) {
+        const QList<QByteArray> fields = lines[i].split(';');
+        if (fields.size() != 6 || fields[4].size() != 16 || defectSubjects.contains(QString::fromUtf8(fields[1])))
+            continue;
+        const int hour = fields[4].mid(11, 2).toInt();
+        if (hour < 8 || hour > 16)
+            continue;
+        subject = fields[1];
+        visitNo = fields[2];
+        oldDate = fields[4];
+        newDate = oldDate.left(11) + QByteArray::number(hour + 1).rightJustified(2, '0') + oldDate.mid(13);
+        lines[i].replace(oldDate, newDate);
+        changed = i;
+    }
+    QVERIFY(changed > 0);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(lines.join('\n'));
+    f.close();
+
+    QSqlQuery before(m_db.sql());
+    before.prepare(QStringLiteral("SELECT visit_date FROM visit WHERE subject_id = ? AND visit_code = ?"));
+    before.addBindValue(QString::fromUtf8(subject));
+    before.addBindValue(QStringLiteral("V") + QString::fromUtf8(visitNo));
+    QVERIFY(before.exec() && before.next());
+    const QString oldUtc = before.value(0).toString();
+    before.finish(); // an open statement would pin this connection to the old snapshot (WAL)
+    const qint64 maxSeq = scalar(QStringLiteral("SELECT MAX(seq) FROM audit_log"));
+
+    int code = -1;
+    const QJsonObject third = runJson(m_dir + QStringLiteral("/demo.pipeline.json"), &code);
+    QCOMPARE(code, 3);
+    const QJsonObject entities = third.value(QStringLiteral("entities")).toObject();
+    for (auto it = entities.begin(); it != entities.end(); ++it) {
+        QCOMPARE(it.value().toObject().value(QStringLiteral("inserted")).toInt(), 0);
+        QCOMPARE(it.value().toObject().value(QStringLiteral("updated")).toInt(), it.key() == QLatin1String("visit") ? 1 : 0);
+    }
+    QSqlQuery audit(m_db.sql());
+    QVERIFY(audit.exec(QStringLiteral("SELECT action, entity, natural_key, before_json, after_json, run_id, source_ref, "
+                                      "actor, ts_utc FROM audit_log WHERE seq > %1").arg(maxSeq)));
+    QVERIFY(audit.next());
+    QCOMPARE(audit.value(0).toString(), QStringLiteral("update"));
+    QCOMPARE(audit.value(1).toString(), QStringLiteral("visit"));
+    QVERIFY(audit.value(2).toString().contains(QString::fromUtf8(subject)));
+    const QJsonObject beforeJson = QJsonDocument::fromJson(audit.value(3).toByteArray()).object();
+    const QJsonObject afterJson = QJsonDocument::fromJson(audit.value(4).toByteArray()).object();
+    QCOMPARE(beforeJson.keys(), QStringList{QStringLiteral("visit_date")});
+    QCOMPARE(beforeJson.value(QStringLiteral("visit_date")).toString(), oldUtc);
+    QCOMPARE(afterJson.keys(), QStringList{QStringLiteral("visit_date")});
+    // One hour later in UTC too (no DST change within an hour at 08:00–17:00).
+    const QDateTime o = QDateTime::fromString(oldUtc, Qt::ISODate);
+    QCOMPARE(QDateTime::fromString(afterJson.value(QStringLiteral("visit_date")).toString(), Qt::ISODate), o.addSecs(3600));
+    QCOMPARE(audit.value(5).toLongLong(), third.value(QStringLiteral("run_id")).toInteger());
+    QCOMPARE(audit.value(6).toString(), QStringLiteral("edc/visits.csv:%1").arg(changed + 1));
+    QVERIFY(!audit.value(7).toString().isEmpty());
+    QVERIFY(audit.value(8).toString().endsWith(QLatin1Char('Z')));
+    QVERIFY(!audit.next()); // exactly one entry
+}
+
+void TestDemoPipeline::exitCodes_data()
+{
+    QTest::addColumn<QString>("pipeline");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("expected");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("invalid JSON") << "bad.pipeline.json" << QByteArray("{ nope") << 2 << "invalid JSON";
+    QTest::newRow("unknown mapping") << "missing-mapping.pipeline.json"
+                                     << QByteArray(R"({"format": "trialbridge.pipeline/1", "name": "x", "study": "demo.study.json",
+                                                      "target": {"kind": "sqlite", "database": "other.db"},
+                                                      "steps": [{"mapping": "nope.mapping.json", "source": "edc/subjects.csv"}]})")
+                                     << 2 << "nope.mapping.json";
+    QTest::newRow("missing source") << "missing-source.pipeline.json"
+                                    << QByteArray(R"({"format": "trialbridge.pipeline/1", "name": "x", "study": "demo.study.json",
+                                                     "target": {"kind": "sqlite", "database": "other.db"},
+                                                     "steps": [{"mapping": "subjects.mapping.json", "source": "edc/none.csv"}]})")
+                                    << 1 << "none.csv";
+    QTest::newRow("no arguments") << QString() << QByteArray() << 2 << "give one pipeline file";
+}
+
+void TestDemoPipeline::exitCodes()
+{
+    QFETCH(QString, pipeline);
+    QFETCH(QByteArray, content);
+    QFETCH(int, expected);
+    QFETCH(QString, message);
+    QStringList args{QStringLiteral("run")};
+    if (!pipeline.isEmpty())
+        args << tb::test::writeFile(m_dir, pipeline, content);
+    const auto r = runCli(args);
+    QCOMPARE(r.exitCode, expected);
+    QVERIFY2(QString::fromUtf8(r.err + r.out).contains(message), r.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestDemoPipeline)
+#include "tst_demopipeline.moc"

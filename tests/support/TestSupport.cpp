@@ -1,0 +1,62 @@
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+
+namespace tb::test {
+
+QString testDataPath(const QString& relative)
+{
+    return QStringLiteral(TB_TEST_DATA_DIR "/") + relative;
+}
+
+QString sharedDataPath(const QString& relative)
+{
+    return QStringLiteral(TB_SHARED_DATA_DIR "/") + relative;
+}
+
+QString sourcePath(const QString& relative)
+{
+    return QStringLiteral(TB_SOURCE_DIR "/") + relative;
+}
+
+QString writeFile(const QString& dir, const QString& name, const QByteArray& bytes)
+{
+    const QString path = QDir(dir).filePath(name);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(bytes);
+    return path;
+}
+
+ProcessResult runCli(const QStringList& args, const QString& workingDir, const QByteArray& input, int timeoutMs)
+{
+    QProcess p;
+    if (!workingDir.isEmpty())
+        p.setWorkingDirectory(workingDir);
+    p.start(QStringLiteral(TB_CLI_PATH), args);
+    ProcessResult r;
+    if (!p.waitForStarted()) {
+        r.err = "cannot start trialbridge-cli";
+        return r;
+    }
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "trialbridge-cli timed out";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace tb::test
