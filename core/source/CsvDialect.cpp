@@ -92,8 +92,8 @@ QJsonObject CsvDialect::toJson() const
             delimiterName = QLatin1String(n.name);
     }
     o.insert(QLatin1String("delimiter"), delimiterName);
-    o.insert(QLatin1String("encoding"), encoding == TextEncoding::Utf8 ? QStringLiteral("utf-8")
-                                                                       : QStringLiteral("windows-1252"));
+    o.insert(QLatin1String("encoding"),
+             encoding == TextEncoding::Utf8 ? QStringLiteral("utf-8") : QStringLiteral("windows-1252"));
     QJsonArray nulls;
     for (const QString& t : nullTokens)
         nulls.append(t.isNull() ? QString(QLatin1String("")) : t);

@@ -16,10 +16,10 @@ constexpr qint64 SeekChunkSize = 8 * 1024;
 enum StopBits : unsigned char { UnquotedStop = 1, QuotedStop = 2 };
 
 // Windows-1252 0x80-0x9F; the five unassigned bytes map to the C1 controls, as WHATWG does.
-constexpr char16_t kCp1252High[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+constexpr char16_t kCp1252High[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+                                      0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 QByteArray encodeCp1252(const QString& s, bool* ok)
 {
@@ -44,8 +44,7 @@ QByteArray encodeCp1252(const QString& s, bool* ok)
 // Decodes (Write) or only validates UTF-8. Returns the UTF-16 length, or -1 with *bad set to the
 // offset of the first byte of the first invalid sequence (overlong forms, surrogates and code
 // points above U+10FFFF are invalid).
-template <bool Write>
-qsizetype decodeUtf8(const unsigned char* s, qsizetype n, char16_t* out, qsizetype* bad)
+template <bool Write> qsizetype decodeUtf8(const unsigned char* s, qsizetype n, char16_t* out, qsizetype* bad)
 {
     qsizetype i = 0;
     qsizetype o = 0;
@@ -85,8 +84,8 @@ qsizetype decodeUtf8(const unsigned char* s, qsizetype n, char16_t* out, qsizety
             }
             cp = (cp << 6) | (b & 0x3F);
         }
-        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
-            || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
             *bad = i;
             return -1;
         }
@@ -107,10 +106,11 @@ qsizetype decodeUtf8(const unsigned char* s, qsizetype n, char16_t* out, qsizety
 }
 
 // Makes s a writable string of n characters, reusing its allocation when nobody else shares it:
-// most fields of a column have similar lengths, so steady-state reading allocates nothing.
+// most fields of a column have similar lengths, so steady-state reading allocates nothing. A string
+// grown by one huge field is not kept for small ones.
 inline char16_t* prepare(QString& s, qsizetype n)
 {
-    if (s.isDetached() && s.capacity() >= n) {
+    if (s.isDetached() && s.capacity() >= n && s.capacity() - n <= 64 * 1024) {
         if (s.size() != n) // resize() is an out-of-line call; fixed-width columns skip it
             s.resize(n);
     } else {
@@ -233,7 +233,8 @@ bool CsvReader::open(const QString& path)
         const QString& name = m_fields[i];
         if (m_columnIndex.contains(name)) {
             const qint64 start = m_recordOffset - m_bufferStart + m_headerStarts[i];
-            failAt(m_buffer.constData() + start, -1, QStringLiteral("duplicate column name \"%1\"").arg(name));
+            failAt(m_buffer.constData() + start, -1,
+                   QStringLiteral("duplicate column name \"%1\"").arg(name));
             m_error.where.field = name;
             return false;
         }
@@ -397,15 +398,16 @@ CsvReader::Step CsvReader::parseRecord(bool header)
             extraStart = p;
         if (count == MaxColumns) {
             if (extraStart) // stop counting: the record is already known to be wrong
-                return failAt(extraStart, -1,
-                              QStringLiteral("expected %1 fields, found more than %2").arg(m_columns).arg(MaxColumns));
+                return failAt(
+                    extraStart, -1,
+                    QStringLiteral("expected %1 fields, found more than %2").arg(m_columns).arg(MaxColumns));
             return failAt(p, -1, QStringLiteral("more than %1 columns").arg(MaxColumns));
         }
 
         const char* data;
         qsizetype size;
         const char* q;
-        unsigned char high = 0; // OR of all bytes: < 0x80 means ASCII
+        unsigned char high = 0;  // OR of all bytes: < 0x80 means ASCII
         bool rawInBuffer = true; // data points into the buffer (no doubled quotes removed)
         if (p < end && *p == '"') {
             const char* seg = p + 1;
@@ -420,7 +422,8 @@ CsvReader::Step CsvReader::parseRecord(bool header)
                     if (m_eof)
                         return failAt(p, count, QStringLiteral("unterminated quoted field"));
                     if ((escaped ? m_field.size() : 0) + (q - seg) > MaxFieldBytes)
-                        return failAt(p, count, QStringLiteral("field larger than %1 bytes").arg(MaxFieldBytes));
+                        return failAt(p, count,
+                                      QStringLiteral("field larger than %1 bytes").arg(MaxFieldBytes));
                     return Step::NeedMore;
                 }
                 const char c = *q;

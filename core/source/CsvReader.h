@@ -15,6 +15,8 @@ namespace tb::core {
 // UTF-8 (BOM skipped) or Windows-1252; null tokens. Memory is bounded by the largest record, never the
 // file. Records can be revisited with seek() using the offset and line reported for them, which the
 // pipeline uses to assemble units from files in any order.
+// Completely empty lines are skipped anywhere. Null tokens match the field text whether it was quoted
+// or not ("" is an empty field). A quote inside an unquoted field is kept as a character.
 class CsvReader
 {
 public:
@@ -28,8 +30,8 @@ public:
     bool open(const QString& path);
     void close();
 
-    QString fileName() const;       // as given to open()
-    char delimiter() const;         // detected or configured
+    QString fileName() const; // as given to open()
+    char delimiter() const;   // detected or configured
     const QStringList& header() const;
     int columnIndex(const QString& name) const; // -1 when absent
 
@@ -64,19 +66,19 @@ private:
     QStringList m_header;
     QHash<QString, int> m_columnIndex;
     std::vector<QString> m_fields;
-    QByteArray m_buffer;      // file bytes [m_bufferStart, m_bufferStart + m_buffer.size())
+    QByteArray m_buffer; // file bytes [m_bufferStart, m_bufferStart + m_buffer.size())
     qint64 m_bufferStart = 0;
-    qsizetype m_pos = 0;      // read position inside m_buffer (start of the next record)
-    qint64 m_readSize = 0;    // bytes asked for by the next fill()
+    qsizetype m_pos = 0;   // read position inside m_buffer (start of the next record)
+    qint64 m_readSize = 0; // bytes asked for by the next fill()
     bool m_eof = false;
-    qint64 m_line = 1;        // line of the read position
-    qint64 m_dataStart = 0;   // file offset after the BOM
+    qint64 m_line = 1;      // line of the read position
+    qint64 m_dataStart = 0; // file offset after the BOM
     qint64 m_recordLine = 0;
     qint64 m_recordOffset = 0;
-    int m_columns = -1;       // fields per record, -1 until the header (or first record) is read
+    int m_columns = -1; // fields per record, -1 until the header (or first record) is read
     char m_delimiter = ',';
-    unsigned char m_stop[256] = {}; // bytes that end a scan, see StopBits in the .cpp
-    QByteArray m_field;       // scratch for quoted fields with doubled quotes
+    unsigned char m_stop[256] = {};       // bytes that end a scan, see StopBits in the .cpp
+    QByteArray m_field;                   // scratch for quoted fields with doubled quotes
     std::vector<QByteArray> m_nullTokens; // non-empty null tokens, encoded like the file
     bool m_emptyIsNull = false;
     std::vector<qsizetype> m_headerStarts; // where each header name starts, for duplicate errors

@@ -79,14 +79,16 @@ void TestCsvProfiler::types_data()
     QTest::newRow("a point without digits") << QStringList{"1.", "5"} << "text" << 0;
     QTest::newRow("dates") << QStringList{"2014-01-02", "2020-02-29"} << "date" << 0;
     QTest::newRow("an impossible day") << QStringList{"2014-01-02", "2019-02-29"} << "text" << 0;
-    QTest::newRow("dates and partial dates") << QStringList{"2014-01-02", "2013-05", "2014"} << "partial_date" << 0;
+    QTest::newRow("dates and partial dates")
+        << QStringList{"2014-01-02", "2013-05", "2014"} << "partial_date" << 0;
     QTest::newRow("year-months only") << QStringList{"2013-05", "2014-11", ""} << "partial_date" << 1;
     QTest::newRow("years alone are integers") << QStringList{"2013", "2014"} << "integer" << 0;
     QTest::newRow("date-times") << QStringList{"2014-07-02T11:45", "2014-07-02T11:45:30Z",
                                                "2014-07-02 12:00:00.5+01:00"}
                                 << "datetime" << 0;
     QTest::newRow("dates and date-times") << QStringList{"2014-07-02", "2014-07-02T11:45"} << "datetime" << 0;
-    QTest::newRow("partial dates and date-times") << QStringList{"2013-05", "2014-07-02T11:45"} << "text" << 0;
+    QTest::newRow("partial dates and date-times")
+        << QStringList{"2013-05", "2014-07-02T11:45"} << "text" << 0;
     QTest::newRow("an impossible hour") << QStringList{"2014-07-02T24:00"} << "text" << 0;
     QTest::newRow("all null") << QStringList{"", "", "\"\""} << "empty" << 3;
     QTest::newRow("text") << QStringList{"abc", "1"} << "text" << 0;
@@ -168,8 +170,9 @@ void TestCsvProfiler::distinctCap()
     QByteArray csv = "ID,GROUP,LATE\n";
     const int rows = CsvProfiler::DistinctCap + 500;
     for (int i = 0; i < rows; ++i) {
-        csv += QByteArray::number(i) + ',' + QByteArray::number(i % 3) + ','
-            + (i < CsvProfiler::DistinctCap + 200 ? QByteArray::number(i) : "x" + QByteArray::number(i)) + '\n';
+        csv += QByteArray::number(i) + ',' + QByteArray::number(i % 3) + ',' +
+               (i < CsvProfiler::DistinctCap + 200 ? QByteArray::number(i) : "x" + QByteArray::number(i)) +
+               '\n';
     }
     SourceError error;
     const QJsonObject p = CsvProfiler::profile(write(csv), CsvDialect(), &error);
@@ -215,8 +218,8 @@ void TestCsvProfiler::document_data()
     QTest::addColumn<QString>("delimiter");
     QTest::addColumn<QStringList>("names");
 
-    QTest::newRow("semicolon, UTF-8") << QByteArray("a;b\n1;x\n") << int(TextEncoding::Utf8) << ";"
-                                      << QStringList{"a", "b"};
+    QTest::newRow("semicolon, UTF-8")
+        << QByteArray("a;b\n1;x\n") << int(TextEncoding::Utf8) << ";" << QStringList{"a", "b"};
     QTest::newRow("tab, Windows-1252") << QByteArray("caf\xE9\tb\n1\tx\n") << int(TextEncoding::Windows1252)
                                        << "\t" << QStringList{"café", "b"};
 }
@@ -255,8 +258,8 @@ void TestCsvProfiler::errors_data()
     QTest::addColumn<qint64>("line");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("malformed record") << QByteArray("a,b\n1,2\n3,\"x\"y\n") << qint64(3)
-                                      << "unexpected character after a closing quote";
+    QTest::newRow("malformed record")
+        << QByteArray("a,b\n1,2\n3,\"x\"y\n") << qint64(3) << "unexpected character after a closing quote";
     QTest::newRow("missing file") << QByteArray() << qint64(0) << "cannot open file";
 }
 
@@ -305,9 +308,10 @@ void TestCsvProfiler::cdiscPilotDemographics()
 
     QCOMPARE(column(p, "USUBJID").value("distinct").toInteger(), 306);
     QCOMPARE(column(p, "USUBJID").value("samples").toArray().size(), CsvProfiler::SampleCount);
-    QCOMPARE(column(p, "RFPENDTC").value("type").toString(), QStringLiteral("datetime")); // dates and date-times
-    QCOMPARE(column(p, "DMDY").value("type").toString(), QStringLiteral("integer"));     // negative days
-    QCOMPARE(column(p, "RFICDTC").value("type").toString(), QStringLiteral("empty"));    // all NA
+    QCOMPARE(column(p, "RFPENDTC").value("type").toString(),
+             QStringLiteral("datetime"));                                             // dates and date-times
+    QCOMPARE(column(p, "DMDY").value("type").toString(), QStringLiteral("integer"));  // negative days
+    QCOMPARE(column(p, "RFICDTC").value("type").toString(), QStringLiteral("empty")); // all NA
     QCOMPARE(column(p, "RFICDTC").value("nulls").toInteger(), 306);
 }
 

@@ -17,8 +17,7 @@ namespace {
 const QString Null = QStringLiteral("<null>");
 
 // Bytes of a string literal, embedded NULs included.
-template <qsizetype N>
-QByteArray B(const char (&s)[N])
+template <qsizetype N> QByteArray B(const char (&s)[N])
 {
     return QByteArray(s, N - 1);
 }
@@ -131,7 +130,8 @@ void TestCsvReader::rfc4180_data()
     QTest::newRow("CRLF") << B("a,b\r\n1,2\r\n3,4\r\n") << ab << twoRecords << QList<qint64>{2, 3};
     QTest::newRow("lone CR") << B("a,b\r1,2\r3,4\r") << ab << twoRecords << QList<qint64>{2, 3};
     QTest::newRow("no final newline") << B("a,b\n1,2\n3,4") << ab << twoRecords << QList<qint64>{2, 3};
-    QTest::newRow("empty lines at the end") << B("a,b\n1,2\n3,4\n\n\n") << ab << twoRecords << QList<qint64>{2, 3};
+    QTest::newRow("empty lines at the end")
+        << B("a,b\n1,2\n3,4\n\n\n") << ab << twoRecords << QList<qint64>{2, 3};
     QTest::newRow("empty CRLF lines at the end")
         << B("a,b\r\n1,2\r\n3,4\r\n\r\n\r\n") << ab << twoRecords << QList<qint64>{2, 3};
     QTest::newRow("empty lines in the middle are skipped")
@@ -143,21 +143,25 @@ void TestCsvReader::rfc4180_data()
     QTest::newRow("doubled quotes") << B("a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n") << ab
                                     << QList<QStringList>{{"say \"hi\"", "\""}} << QList<qint64>{2};
     QTest::newRow("embedded LF") << B("a,b\n\"line1\nline2\",x\n3,4\n") << ab
-                                 << QList<QStringList>{{"line1\nline2", "x"}, {"3", "4"}} << QList<qint64>{2, 4};
-    QTest::newRow("embedded CRLF kept") << B("a,b\r\n\"l1\r\nl2\r\nl3\",x\r\n3,4\r\n") << ab
-                                        << QList<QStringList>{{"l1\r\nl2\r\nl3", "x"}, {"3", "4"}}
-                                        << QList<qint64>{2, 5};
-    QTest::newRow("embedded lone CR") << B("a,b\r\"l1\rl2\",x\r3,4\r") << ab
-                                      << QList<QStringList>{{"l1\rl2", "x"}, {"3", "4"}} << QList<qint64>{2, 4};
-    QTest::newRow("embedded empty line") << B("a,b\n\"x\n\ny\",1\n2,3\n") << ab
-                                         << QList<QStringList>{{"x\n\ny", "1"}, {"2", "3"}} << QList<qint64>{2, 5};
+                                 << QList<QStringList>{{"line1\nline2", "x"}, {"3", "4"}}
+                                 << QList<qint64>{2, 4};
+    QTest::newRow("embedded CRLF kept")
+        << B("a,b\r\n\"l1\r\nl2\r\nl3\",x\r\n3,4\r\n") << ab
+        << QList<QStringList>{{"l1\r\nl2\r\nl3", "x"}, {"3", "4"}} << QList<qint64>{2, 5};
+    QTest::newRow("embedded lone CR")
+        << B("a,b\r\"l1\rl2\",x\r3,4\r") << ab << QList<QStringList>{{"l1\rl2", "x"}, {"3", "4"}}
+        << QList<qint64>{2, 4};
+    QTest::newRow("embedded empty line")
+        << B("a,b\n\"x\n\ny\",1\n2,3\n") << ab << QList<QStringList>{{"x\n\ny", "1"}, {"2", "3"}}
+        << QList<qint64>{2, 5};
     QTest::newRow("newline just before the closing quote")
-        << B("a,b\n1,\"x\n\"\n2,3\n") << ab << QList<QStringList>{{"1", "x\n"}, {"2", "3"}} << QList<qint64>{2, 4};
+        << B("a,b\n1,\"x\n\"\n2,3\n") << ab << QList<QStringList>{{"1", "x\n"}, {"2", "3"}}
+        << QList<qint64>{2, 4};
     QTest::newRow("empty and quoted empty fields are null")
         << B("a,b,c\n,\"\",x\n") << QStringList{"a", "b", "c"} << QList<QStringList>{{Null, Null, "x"}}
         << QList<qint64>{2};
-    QTest::newRow("trailing delimiter") << B("a,b\n1,\n") << ab << QList<QStringList>{{"1", Null}}
-                                        << QList<qint64>{2};
+    QTest::newRow("trailing delimiter")
+        << B("a,b\n1,\n") << ab << QList<QStringList>{{"1", Null}} << QList<qint64>{2};
     QTest::newRow("quote inside an unquoted field is literal")
         << B("a,b\n5'6\",x\n") << ab << QList<QStringList>{{"5'6\"", "x"}} << QList<qint64>{2};
     QTest::newRow("spaces kept") << B("a,b\n a , b \n") << ab << QList<QStringList>{{" a ", " b "}}
@@ -192,6 +196,7 @@ void TestCsvReader::rfc4180()
     }
     QVERIFY(!r.next()); // stays at the end
     QVERIFY(!r.hasError());
+    QCOMPARE(r.header(), header); // reading records leaves the header alone
 }
 
 void TestCsvReader::delimiterDetection_data()
@@ -205,16 +210,18 @@ void TestCsvReader::delimiterDetection_data()
     QTest::newRow("semicolon") << B("a;b;c\n1;2;3\n") << 0 << int(';') << QStringList{"a", "b", "c"};
     QTest::newRow("tab") << B("a\tb\tc\n1\t2\t3\n") << 0 << int('\t') << QStringList{"a", "b", "c"};
     QTest::newRow("pipe") << B("a|b|c\n1|2|3\n") << 0 << int('|') << QStringList{"a", "b", "c"};
-    QTest::newRow("most frequent wins") << B("a;b;c,d\n1;2;3\n") << 0 << int(';') << QStringList{"a", "b", "c,d"};
+    QTest::newRow("most frequent wins")
+        << B("a;b;c,d\n1;2;3\n") << 0 << int(';') << QStringList{"a", "b", "c,d"};
     QTest::newRow("tie goes to the comma") << B("a,b;c\n1,2\n") << 0 << int(',') << QStringList{"a", "b;c"};
     QTest::newRow("quoted delimiters do not count")
         << B("\"a;b;c\",d\n1,2\n") << 0 << int(',') << QStringList{"a;b;c", "d"};
     QTest::newRow("only the header line counts")
         << B("a;b\n1,2,3,4,5;6\n") << 0 << int(';') << QStringList{"a", "b"};
     QTest::newRow("no delimiter: comma") << B("abc\n1\n") << 0 << int(',') << QStringList{"abc"};
-    QTest::newRow("after a BOM and empty lines") << B("\xEF\xBB\xBF\r\n\r\na|b\r\n1|2\r\n") << 0 << int('|')
-                                                 << QStringList{"a", "b"};
-    QTest::newRow("configured wins") << B("a,b;c\n1,2;3\n") << int(';') << int(';') << QStringList{"a,b", "c"};
+    QTest::newRow("after a BOM and empty lines")
+        << B("\xEF\xBB\xBF\r\n\r\na|b\r\n1|2\r\n") << 0 << int('|') << QStringList{"a", "b"};
+    QTest::newRow("configured wins") << B("a,b;c\n1,2;3\n") << int(';') << int(';')
+                                     << QStringList{"a,b", "c"};
 }
 
 void TestCsvReader::delimiterDetection()
@@ -245,9 +252,9 @@ void TestCsvReader::byteOrderMark_data()
     QTest::newRow("quoted first name after BOM")
         << B("\xEF\xBB\xBF\"id\";\"name\"\r\n1;x\r\n") << int(TextEncoding::Utf8) << QStringList{"id", "name"}
         << QStringList{"1", "x"} << qint64(3 + 13);
-    QTest::newRow("BOM skipped for Windows-1252 too") << B("\xEF\xBB\xBFid,name\n1,\xE9\n")
-                                                      << int(TextEncoding::Windows1252) << QStringList{"id", "name"}
-                                                      << QStringList{"1", "é"} << qint64(3 + 8);
+    QTest::newRow("BOM skipped for Windows-1252 too")
+        << B("\xEF\xBB\xBFid,name\n1,\xE9\n") << int(TextEncoding::Windows1252) << QStringList{"id", "name"}
+        << QStringList{"1", "é"} << qint64(3 + 8);
     QTest::newRow("no BOM") << B("id,name\n1,x\n") << int(TextEncoding::Utf8) << QStringList{"id", "name"}
                             << QStringList{"1", "x"} << qint64(8);
 }
@@ -319,7 +326,9 @@ void TestCsvReader::windows1252()
     QFETCH(QString, expected);
 
     CsvReader r(dialect(0, TextEncoding::Windows1252));
-    QVERIFY(r.open(write("id,Gr\xF6\xDF" "e\n1," + field + "\n")));
+    QVERIFY(r.open(write("id,Gr\xF6\xDF"
+                         "e\n1," +
+                         field + "\n")));
     QCOMPARE(r.header(), QStringList({"id", "Größe"}));
     QVERIFY2(r.next(), qPrintable(r.error().toString()));
     QCOMPARE(r.fields()[1], expected);
@@ -381,7 +390,7 @@ void TestCsvReader::noHeader()
     QCOMPARE(r.recordOffset(), 0);
     QVERIFY(r.next());
     QCOMPARE(show(r.fields()), QStringList({"2", Null})); // null tokens apply to the first record too
-    QVERIFY(!r.next()); // the first record fixed two fields
+    QVERIFY(!r.next());                                   // the first record fixed two fields
     QVERIFY(r.hasError());
     QCOMPARE(r.error().where.line, 3);
     QCOMPARE(r.error().where.column, 5);
@@ -427,16 +436,16 @@ void TestCsvReader::errors_data()
     const QString utf8 = QStringLiteral("invalid UTF-8");
     const QString nul = QStringLiteral("NUL byte");
 
-    QTest::newRow("unterminated quote") << B("a,b\n1,\"xx\nyy\n") << 0 << qint64(2) << qint64(3) << "b"
-                                        << unterminated;
+    QTest::newRow("unterminated quote")
+        << B("a,b\n1,\"xx\nyy\n") << 0 << qint64(2) << qint64(3) << "b" << unterminated;
     QTest::newRow("unterminated quote after good records")
         << B("a,b\n1,2\n3,4\n\"open,5\n") << 2 << qint64(4) << qint64(1) << "a" << unterminated;
     QTest::newRow("unterminated quote in the header")
         << B("\"a,b\n1,2\n") << -1 << qint64(1) << qint64(1) << "" << unterminated;
-    QTest::newRow("text after a closing quote") << B("a,b\n1,\"x\"y\n") << 0 << qint64(2) << qint64(6) << "b"
-                                                << afterQuote;
-    QTest::newRow("space after a closing quote") << B("a,b\n\"x\" ,1\n") << 0 << qint64(2) << qint64(4) << "a"
-                                                 << afterQuote;
+    QTest::newRow("text after a closing quote")
+        << B("a,b\n1,\"x\"y\n") << 0 << qint64(2) << qint64(6) << "b" << afterQuote;
+    QTest::newRow("space after a closing quote")
+        << B("a,b\n\"x\" ,1\n") << 0 << qint64(2) << qint64(4) << "a" << afterQuote;
     QTest::newRow("text after a multi-line quoted field")
         << B("a,b\n\"x\ny\"z,1\n") << 0 << qint64(3) << qint64(3) << "a" << afterQuote;
     QTest::newRow("CRLF lines") << B("a,b\r\n1,2\r\n3,\"x\"y\r\n") << 1 << qint64(3) << qint64(6) << "b"
@@ -444,23 +453,28 @@ void TestCsvReader::errors_data()
     QTest::newRow("too few fields") << B("a,b,c\n1,2\n") << 0 << qint64(2) << qint64(4) << "c"
                                     << "expected 3 fields, found 2";
     QTest::newRow("too few fields at the end of the file")
-        << B("a,b,c\n1,2,3\n4") << 1 << qint64(3) << qint64(2) << "b" << "expected 3 fields, found 1";
+        << B("a,b,c\n1,2,3\n4") << 1 << qint64(3) << qint64(2) << "b"
+        << "expected 3 fields, found 1";
     QTest::newRow("whitespace-only line") << B("a,b\n1,2\n \n") << 1 << qint64(3) << qint64(2) << "b"
                                           << "expected 2 fields, found 1";
     QTest::newRow("too many fields") << B("a,b\n1,2,3\n") << 0 << qint64(2) << qint64(5) << ""
                                      << "expected 2 fields, found 3";
     QTest::newRow("too many fields after an embedded newline")
-        << B("a,b\n\"x\ny\",2,3\n") << 0 << qint64(3) << qint64(6) << "" << "expected 2 fields, found 3";
+        << B("a,b\n\"x\ny\",2,3\n") << 0 << qint64(3) << qint64(6) << ""
+        << "expected 2 fields, found 3";
     QTest::newRow("lone CR lines, empty line skipped")
-        << B("a,b\r1,2\r\r3,x,9\r") << 1 << qint64(4) << qint64(5) << "" << "expected 2 fields, found 3";
+        << B("a,b\r1,2\r\r3,x,9\r") << 1 << qint64(4) << qint64(5) << ""
+        << "expected 2 fields, found 3";
     QTest::newRow("duplicate header") << B("a,b,a\n1,2,3\n") << -1 << qint64(1) << qint64(5) << "a"
                                       << "duplicate column name \"a\"";
-    QTest::newRow("duplicate quoted header") << B("\"x\",\"y\",\"x\"\n") << -1 << qint64(1) << qint64(9) << "x"
-                                             << "duplicate column name \"x\"";
+    QTest::newRow("duplicate quoted header")
+        << B("\"x\",\"y\",\"x\"\n") << -1 << qint64(1) << qint64(9) << "x"
+        << "duplicate column name \"x\"";
     QTest::newRow("invalid UTF-8") << B("a,b\n1,x\xFFy\n") << 0 << qint64(2) << qint64(4) << "b" << utf8;
     QTest::newRow("invalid UTF-8: columns count characters")
         << B("a,b\n\xC3\xA9\xC3\xA9,\xC3\xA9\xFF\n") << 0 << qint64(2) << qint64(5) << "b" << utf8;
-    QTest::newRow("truncated sequence") << B("a,b\n1,\xE2\x82\n") << 0 << qint64(2) << qint64(3) << "b" << utf8;
+    QTest::newRow("truncated sequence")
+        << B("a,b\n1,\xE2\x82\n") << 0 << qint64(2) << qint64(3) << "b" << utf8;
     QTest::newRow("overlong form") << B("a,b\n1,\xC0\xAF\n") << 0 << qint64(2) << qint64(3) << "b" << utf8;
     QTest::newRow("surrogate") << B("a,b\n1,\xED\xA0\x80\n") << 0 << qint64(2) << qint64(3) << "b" << utf8;
     QTest::newRow("above U+10FFFF") << B("a,b\n1,\xF4\x90\x80\x80\n") << 0 << qint64(2) << qint64(3) << "b"
@@ -469,9 +483,11 @@ void TestCsvReader::errors_data()
         << B("a,b\n1,\"a\"\"\xC3(\"\n") << 0 << qint64(2) << qint64(7) << "b" << utf8;
     QTest::newRow("invalid UTF-8 after an embedded newline")
         << B("a,b\n1,\"ab\ncd\xE9\"\n") << 0 << qint64(3) << qint64(3) << "b" << utf8;
-    QTest::newRow("invalid UTF-8 in the header") << B("a,\xFF\n") << -1 << qint64(1) << qint64(3) << "" << utf8;
-    QTest::newRow("invalid UTF-8 after a BOM") << B("\xEF\xBB\xBF" "a,\xFF\n") << -1 << qint64(1) << qint64(3)
-                                               << "" << utf8;
+    QTest::newRow("invalid UTF-8 in the header")
+        << B("a,\xFF\n") << -1 << qint64(1) << qint64(3) << "" << utf8;
+    QTest::newRow("invalid UTF-8 after a BOM") << B("\xEF\xBB\xBF"
+                                                    "a,\xFF\n")
+                                               << -1 << qint64(1) << qint64(3) << "" << utf8;
     QTest::newRow("NUL unquoted") << B("a,b\n1,a\0b\n") << 0 << qint64(2) << qint64(4) << "b" << nul;
     QTest::newRow("NUL quoted") << B("a,b\n1,\"a\0\"\n") << 0 << qint64(2) << qint64(5) << "b" << nul;
     QTest::newRow("NUL in the header") << B("a\0,b\n") << -1 << qint64(1) << qint64(2) << "" << nul;
@@ -702,8 +718,8 @@ void TestCsvReader::seekRoundTrip()
     QFETCH(bool, bom);
 
     // Random records of awkward fields; the generator knows each record's fields and line.
-    const QStringList atoms{"plain", "", "with,comma", "quote\"inside", "multi\nline", "crlf\r\nline",
-                            "ünïcødé", "😀", "NA", " spaced "};
+    const QStringList atoms{"plain",   "",  "with,comma", "quote\"inside", "multi\nline", "crlf\r\nline",
+                            "ünïcødé", "😀", "NA",         " spaced "};
     QRandomGenerator rng(4180);
     QByteArray file = bom ? QByteArray("\xEF\xBB\xBF") : QByteArray();
     file += "id,text,more" + eol;
@@ -724,7 +740,8 @@ void TestCsvReader::seekRoundTrip()
             newlines += value.count(QLatin1Char('\n'));
             rec.append(value.isEmpty() ? Null : value);
             const QByteArray utf8 = value.toUtf8();
-            const bool quote = utf8.contains(',') || utf8.contains('"') || utf8.contains('\n') || rng.bounded(2);
+            const bool quote =
+                utf8.contains(',') || utf8.contains('"') || utf8.contains('\n') || rng.bounded(2);
             bytes += ',' + (quote ? '"' + QByteArray(utf8).replace("\"", "\"\"") + '"' : utf8);
         }
         file += bytes + eol;
@@ -784,7 +801,8 @@ void TestCsvReader::seekRoundTrip()
 
 void TestCsvReader::seekRejectsBadOffsets()
 {
-    const QByteArray input = B("\xEF\xBB\xBF" "a,b\n1,2\n");
+    const QByteArray input = B("\xEF\xBB\xBF"
+                               "a,b\n1,2\n");
     {
         CsvReader r(dialect());
         QVERIFY(r.open(write(input)));
@@ -808,7 +826,7 @@ void TestCsvReader::realFiles_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("records");
     QTest::addColumn<int>("columns");
-    QTest::addColumn<QString>("column");   // a column to check...
+    QTest::addColumn<QString>("column");    // a column to check...
     QTest::addColumn<QStringList>("first"); // ...its first three values
     QTest::addColumn<int>("nulls");         // ...and its number of NA values
 
@@ -866,17 +884,18 @@ void TestCsvReader::dialectJson_data()
     const QStringList defaultNulls{QString()};
     const int utf8 = int(TextEncoding::Utf8);
     QTest::newRow("empty object: defaults") << QByteArray("{}") << 0 << utf8 << defaultNulls << "";
-    QTest::newRow("other keys ignored") << QByteArray(R"({"file":"x.csv","type":"csv"})") << 0 << utf8
-                                        << defaultNulls << "";
+    QTest::newRow("other keys ignored")
+        << QByteArray(R"({"file":"x.csv","type":"csv"})") << 0 << utf8 << defaultNulls << "";
     QTest::newRow("auto") << QByteArray(R"({"delimiter":"auto"})") << 0 << utf8 << defaultNulls << "";
     QTest::newRow("comma") << QByteArray(R"({"delimiter":","})") << int(',') << utf8 << defaultNulls << "";
-    QTest::newRow("semicolon") << QByteArray(R"({"delimiter":";"})") << int(';') << utf8 << defaultNulls << "";
+    QTest::newRow("semicolon") << QByteArray(R"({"delimiter":";"})") << int(';') << utf8 << defaultNulls
+                               << "";
     QTest::newRow("tab") << QByteArray(R"({"delimiter":"\t"})") << int('\t') << utf8 << defaultNulls << "";
     QTest::newRow("pipe") << QByteArray(R"({"delimiter":"|"})") << int('|') << utf8 << defaultNulls << "";
     QTest::newRow("windows-1252") << QByteArray(R"({"encoding":"windows-1252"})") << 0
                                   << int(TextEncoding::Windows1252) << defaultNulls << "";
-    QTest::newRow("nulls") << QByteArray(R"({"nulls":["NA",""]})") << 0 << utf8 << QStringList{"NA", QString()}
-                           << "";
+    QTest::newRow("nulls") << QByteArray(R"({"nulls":["NA",""]})") << 0 << utf8
+                           << QStringList{"NA", QString()} << "";
     QTest::newRow("no nulls") << QByteArray(R"({"nulls":[]})") << 0 << utf8 << QStringList{} << "";
     QTest::newRow("bad delimiter") << QByteArray(R"({"delimiter":"x"})") << 0 << utf8 << defaultNulls
                                    << "\"delimiter\": unsupported value \"x\"";
@@ -886,8 +905,8 @@ void TestCsvReader::dialectJson_data()
                                   << "\"encoding\": unsupported value \"latin1\"";
     QTest::newRow("nulls not an array") << QByteArray(R"({"nulls":"NA"})") << 0 << utf8 << defaultNulls
                                         << "\"nulls\": expected an array of strings";
-    QTest::newRow("null token not a string") << QByteArray(R"({"nulls":["NA",1]})") << 0 << utf8 << defaultNulls
-                                             << "\"nulls\": expected an array of strings";
+    QTest::newRow("null token not a string") << QByteArray(R"({"nulls":["NA",1]})") << 0 << utf8
+                                             << defaultNulls << "\"nulls\": expected an array of strings";
 }
 
 void TestCsvReader::dialectJson()

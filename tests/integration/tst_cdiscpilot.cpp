@@ -48,26 +48,14 @@ qint64 TestCdiscPilot::scalar(const QString& sql)
 
 void TestCdiscPilot::initTestCase()
 {
-    QVERIFY(QFile::exists(tb::test::sharedDataPath(QStringLiteral("real/cdiscpilot01-sdtm/dm.csv"))));
-    // Run a copy of the example whose sources point at the shared data, so the source tree stays clean.
+    // Run a copy of the example (its JSON documents and SDTM files), so the source tree stays clean.
     const QDir example(tb::test::sourcePath(QStringLiteral("examples/cdiscpilot01")));
+    QVERIFY(QDir(m_tmp.path()).mkpath(QStringLiteral("sdtm")));
     for (const QString& name : example.entryList({QStringLiteral("*.json")}, QDir::Files))
         QVERIFY(QFile::copy(example.filePath(name), m_tmp.filePath(name)));
+    for (const QString& name : QDir(example.filePath(QStringLiteral("sdtm"))).entryList({QStringLiteral("*.csv")}, QDir::Files))
+        QVERIFY(QFile::copy(example.filePath(QStringLiteral("sdtm/") + name), m_tmp.filePath(QStringLiteral("sdtm/") + name)));
     m_pipeline = m_tmp.filePath(QStringLiteral("cdiscpilot01.pipeline.json"));
-    QFile f(m_pipeline);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
-    f.close();
-    QJsonArray steps = doc.value(QStringLiteral("steps")).toArray();
-    for (int i = 0; i < steps.size(); ++i) {
-        QJsonObject s = steps[i].toObject();
-        const QString name = QFileInfo(s.value(QStringLiteral("source")).toString()).fileName();
-        s.insert(QStringLiteral("source"), tb::test::sharedDataPath(QStringLiteral("real/cdiscpilot01-sdtm/") + name));
-        steps[i] = s;
-    }
-    doc.insert(QStringLiteral("steps"), steps);
-    QFile::remove(m_pipeline);
-    tb::test::writeFile(m_tmp.path(), QStringLiteral("cdiscpilot01.pipeline.json"), QJsonDocument(doc).toJson());
 
     const auto r = runCli({QStringLiteral("run"), m_pipeline, QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());

@@ -14,7 +14,18 @@ QString testDataPath(const QString& relative)
 
 QString sharedDataPath(const QString& relative)
 {
-    return QStringLiteral(TB_SHARED_DATA_DIR "/") + relative;
+    const QString shared = QStringLiteral(TB_SHARED_DATA_DIR "/") + relative;
+    if (QFileInfo::exists(shared))
+        return shared;
+    // Checkouts without the workplace's shared folder use the copies kept in the repository.
+    static const QList<QPair<QString, QString>> copies{
+        {QStringLiteral("real/cdiscpilot01-sdtm/"), QStringLiteral(TB_SOURCE_DIR "/examples/cdiscpilot01/sdtm/")},
+        {QStringLiteral("real/redcap/longitudinal-"), QStringLiteral(TB_TEST_DATA_DIR "/redcap/longitudinal-")},
+    };
+    for (const auto& [prefix, copy] : copies)
+        if (relative.startsWith(prefix))
+            return copy + relative.mid(prefix.size());
+    return shared;
 }
 
 QString sourcePath(const QString& relative)

@@ -7,7 +7,7 @@
 namespace tb::test {
 
 QString testDataPath(const QString& relative);   // tests/data/<relative>
-QString sharedDataPath(const QString& relative); // ../shared/data/<relative>
+QString sharedDataPath(const QString& relative); // ../shared/data/<relative>, else the repository's copy
 QString sourcePath(const QString& relative);     // project root/<relative>
 
 // Writes bytes to dir/name (creating folders) and returns the full path.

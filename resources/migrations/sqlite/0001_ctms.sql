@@ -1,5 +1,6 @@
 -- CTMS tables of resources/schemas/ctms.json (schema version 1).
--- Every table keeps the natural key as its primary key plus bookkeeping columns:
+-- Every table is keyed by its natural key, stored WITHOUT ROWID: one B-tree ordered by the key instead of
+-- a rowid table plus a key index (smaller, and one write per insert), plus bookkeeping columns:
 --   _hash            BLAKE2b-128 of the canonical content, to skip unchanged records without reading them
 --   _source_ref      where the current content came from (file:line or source record id)
 --   _source_modified the source's own modification time (UTC), for effective dating
@@ -9,20 +10,20 @@ CREATE TABLE study (
     study_id TEXT NOT NULL, title TEXT, phase TEXT, sponsor TEXT, status TEXT,
     _hash BLOB, _source_ref TEXT, _source_modified TEXT, _run_id INTEGER,
     PRIMARY KEY (study_id)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE country (
     study_id TEXT NOT NULL REFERENCES study (study_id), country_code TEXT NOT NULL, name TEXT,
     _hash BLOB, _source_ref TEXT, _source_modified TEXT, _run_id INTEGER,
     PRIMARY KEY (study_id, country_code)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE site (
     study_id TEXT NOT NULL REFERENCES study (study_id), site_id TEXT NOT NULL, site_number TEXT, name TEXT,
     country_code TEXT, time_zone TEXT NOT NULL, principal_investigator TEXT, status TEXT,
     _hash BLOB, _source_ref TEXT, _source_modified TEXT, _run_id INTEGER,
     PRIMARY KEY (study_id, site_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX site_by_number ON site (study_id, site_number);
 
 CREATE TABLE visit_schedule (
@@ -30,7 +31,7 @@ CREATE TABLE visit_schedule (
     planned_day INTEGER NOT NULL, window_before INTEGER NOT NULL, window_after INTEGER NOT NULL,
     _hash BLOB, _source_ref TEXT, _source_modified TEXT, _run_id INTEGER,
     PRIMARY KEY (study_id, visit_code)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE subject (
     study_id TEXT NOT NULL, subject_id TEXT NOT NULL, site_id TEXT NOT NULL, status TEXT, sex TEXT,
@@ -38,7 +39,7 @@ CREATE TABLE subject (
     _hash BLOB, _source_ref TEXT, _source_modified TEXT, _run_id INTEGER,
     PRIMARY KEY (study_id, subject_id),
     FOREIGN KEY (study_id, site_id) REFERENCES site (study_id, site_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX subject_by_site ON subject (study_id, site_id);
 
 CREATE TABLE visit (
@@ -47,7 +48,7 @@ CREATE TABLE visit (
     _hash BLOB, _source_ref TEXT, _source_modified TEXT, _run_id INTEGER,
     PRIMARY KEY (study_id, subject_id, visit_code),
     FOREIGN KEY (study_id, subject_id) REFERENCES subject (study_id, subject_id)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE adverse_event (
     study_id TEXT NOT NULL, subject_id TEXT NOT NULL, ae_id TEXT NOT NULL, term TEXT NOT NULL,
@@ -56,7 +57,7 @@ CREATE TABLE adverse_event (
     _hash BLOB, _source_ref TEXT, _source_modified TEXT, _run_id INTEGER,
     PRIMARY KEY (study_id, subject_id, ae_id),
     FOREIGN KEY (study_id, subject_id) REFERENCES subject (study_id, subject_id)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE protocol_deviation (
     study_id TEXT NOT NULL, subject_id TEXT NOT NULL, deviation_id TEXT NOT NULL, category TEXT,
@@ -64,7 +65,7 @@ CREATE TABLE protocol_deviation (
     _hash BLOB, _source_ref TEXT, _source_modified TEXT, _run_id INTEGER,
     PRIMARY KEY (study_id, subject_id, deviation_id),
     FOREIGN KEY (study_id, subject_id) REFERENCES subject (study_id, subject_id)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE payment (
     study_id TEXT NOT NULL, payment_id TEXT NOT NULL, site_id TEXT NOT NULL, subject_id TEXT, visit_code TEXT,
@@ -72,4 +73,4 @@ CREATE TABLE payment (
     _hash BLOB, _source_ref TEXT, _source_modified TEXT, _run_id INTEGER,
     PRIMARY KEY (study_id, payment_id),
     FOREIGN KEY (study_id, site_id) REFERENCES site (study_id, site_id)
-);
+) WITHOUT ROWID;
