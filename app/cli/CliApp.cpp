@@ -185,6 +185,8 @@ int runCommand(const QStringList& args)
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("pipeline"), QStringLiteral("The *.pipeline.json file to run."));
     p.addOption({QStringLiteral("json"), QStringLiteral("Print the result as one JSON object.")});
+    p.addOption({QStringLiteral("full"), QStringLiteral("Read and compare every unit, also those whose source rows did not\n"
+                                                        "change since their last load.")});
     int code = Ok;
     if (!parse(p, args, QStringLiteral("run"),
                QStringLiteral("Runs a pipeline: reads its sources, maps and validates the records and loads them\n"
@@ -200,7 +202,9 @@ int runCommand(const QStringList& args)
     const QString pipeline = p.positionalArguments().first();
     RunFeedback feedback;
     attachProgress(feedback);
-    PipelineRunner runner;
+    PipelineRunner::Options options;
+    options.fullCompare = p.isSet(QStringLiteral("full"));
+    PipelineRunner runner(options);
     const RunResult r = runner.run(pipeline, &feedback);
     if (isatty(fileno(stderr)))
         err() << "\r";

@@ -77,6 +77,11 @@ bool CtmsDatabase::open(const QString& path, QString* error, int targetVersion)
             return false;
         }
     }
+    // A database that cannot be used (foreign file, newer schema, failed migration) is not left open.
+    auto failed = [this] {
+        close();
+        return false;
+    };
     // WAL lets readers (the GUI, reports) work during a load; NORMAL sync is durable at checkpoints
     // and never corrupts. Foreign keys keep the study hierarchy intact whatever the loader does.
     QString err;
@@ -84,16 +89,16 @@ bool CtmsDatabase::open(const QString& path, QString* error, int targetVersion)
                              "PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;"),
               &err)) {
         *error = QStringLiteral("%1: %2").arg(path, err);
-        return false;
+        return failed();
     }
     // A file that is not a database fails here, on the first read.
     if (!exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                              "name TEXT NOT NULL, applied_utc TEXT NOT NULL)"),
               &err)) {
         *error = QStringLiteral("%1: not a TrialBridge database: %2").arg(path, err);
-        return false;
+        return failed();
     }
-    return migrate(targetVersion, error);
+    return migrate(targetVersion, error) || failed();
 }
 
 void CtmsDatabase::close()

@@ -58,16 +58,16 @@ bool DatabaseReferenceData::siteExists(const QString& studyId, const QString& si
 std::optional<VisitWindow> DatabaseReferenceData::visitWindow(const QString& studyId, const QString& visitCode)
 {
     auto& windows = m_windows[studyId];
-    const auto it = windows.constFind(visitCode);
-    if (it != windows.constEnd())
-        return *it;
+    const auto it = windows.find(visitCode);
+    if (it != windows.end())
+        return it->second;
     m_window.bindText(1, studyId);
     m_window.bindText(2, visitCode);
     std::optional<VisitWindow> w;
     if (m_window.next())
         w = VisitWindow{int(m_window.columnInt64(0)), int(m_window.columnInt64(1)), int(m_window.columnInt64(2))};
     m_window.reset();
-    windows.insert(visitCode, w);
+    windows.emplace(visitCode, w);
     return w;
 }
 

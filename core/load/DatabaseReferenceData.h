@@ -3,7 +3,11 @@
 #include "load/SqliteStatement.h"
 #include "model/ReferenceData.h"
 
+#include "util/FastHash.h"
+
 #include <QHash>
+
+#include <unordered_map>
 
 #include <map>
 #include <memory>
@@ -38,7 +42,7 @@ private:
     std::map<QString, std::unique_ptr<SqliteStatement>> m_lookups;
     // site key → time zone; an empty zone marks a known missing site
     QHash<QString, QString> m_sites;
-    QHash<QString, QHash<QString, std::optional<VisitWindow>>> m_windows; // study → visit code →
+    QHash<QString, std::unordered_map<QString, std::optional<VisitWindow>, QStringHash>> m_windows; // study → code →
     QHash<QString, std::optional<QString>> m_lookupCache;
     QString m_lastStudy, m_lastSite, m_lastZone;
     QString m_error;

@@ -26,7 +26,11 @@ bool EntityTable::prepare(sqlite3* db, const EntityDef& e, const EntityDef& unit
     sets << QStringLiteral("_hash = ?%1").arg(n + 1) << QStringLiteral("_source_ref = ?%1").arg(n + 2)
          << QStringLiteral("_source_modified = ?%1").arg(n + 3) << QStringLiteral("_run_id = ?%1").arg(n + 4);
     return m_selectByKey.prepare(db, select + where(e.keyNames(), 1), error)
-        && m_selectByUnit.prepare(db, select + where(unitEntity.keyNames(), 1), error)
+        && m_selectByUnit.prepare(db,
+                                  QStringLiteral("SELECT %1, _hash, _source_modified FROM %2 WHERE %3")
+                                      .arg(e.keyNames().join(QStringLiteral(", ")), e.name,
+                                           where(unitEntity.keyNames(), 1)),
+                                  error)
         && m_insert.prepare(db,
                             QStringLiteral("INSERT INTO %1 (%2, _hash, _source_ref, _source_modified, _run_id) VALUES (%3)")
                                 .arg(e.name, columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))),
@@ -46,6 +50,7 @@ StoredRow EntityTable::readRow(const SqliteStatement& st) const
         row.values[size_t(i)] = st.columnText(i);
     row.hash = st.columnBlob(n);
     row.sourceModified = st.columnText(n + 1);
+    row.keysOnly = false;
     return row;
 }
 
@@ -64,12 +69,21 @@ bool EntityTable::selectByKey(const Record& r, StoredRow* out)
     return found;
 }
 
-bool EntityTable::selectByUnit(const QStringList& unitKey, std::vector<StoredRow>& out)
+bool EntityTable::selectByUnit(const QString* unitKey, int count, std::vector<StoredRow>& out)
 {
-    for (int i = 0; i < unitKey.size(); ++i)
+    for (int i = 0; i < count; ++i)
         m_selectByUnit.bindText(i + 1, unitKey[i]);
-    while (m_selectByUnit.next())
-        out.push_back(readRow(m_selectByUnit));
+    const int keys = int(m_entity->keyFields.size());
+    while (m_selectByUnit.next()) {
+        StoredRow row;
+        row.values.resize(size_t(m_entity->fields.size()));
+        for (int k = 0; k < keys; ++k)
+            row.values[size_t(m_entity->keyFields[k])] = m_selectByUnit.columnText(k);
+        row.hash = m_selectByUnit.columnBlob(keys);
+        row.sourceModified = m_selectByUnit.columnText(keys + 1);
+        row.keysOnly = true;
+        out.push_back(std::move(row));
+    }
     m_error = m_selectByUnit.error();
     m_selectByUnit.reset();
     return m_error.isEmpty();

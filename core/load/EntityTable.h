@@ -13,6 +13,7 @@ struct StoredRow
     std::vector<QString> values;
     QByteArray hash;
     QString sourceModified;
+    bool keysOnly = false; // only the key values were read (see EntityTable::selectByUnit)
 };
 
 // The prepared statements of one entity's table: read by key or by unit, insert, update.
@@ -24,8 +25,9 @@ public:
 
     // The row with r's natural key; false when there is none (or on an error: see error).
     bool selectByKey(const Record& r, StoredRow* out);
-    // Every row of the unit whose key values (the unit entity's key fields) are given.
-    bool selectByUnit(const QStringList& unitKey, std::vector<StoredRow>& out);
+    // Every row of the unit whose key values (the unit entity's key fields) are given — only the key,
+    // the hash and the source time: enough to tell unchanged from changed; selectByKey() gives the rest.
+    bool selectByUnit(const QString* unitKey, int count, std::vector<StoredRow>& out);
     bool insert(const Record& r, const QByteArray& hash, const QString& sourceRef, qint64 runId);
     bool update(const Record& r, const QByteArray& hash, const QString& sourceRef, qint64 runId);
 

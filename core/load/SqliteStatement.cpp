@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <utility>
 
 namespace tb::core {
@@ -56,6 +57,17 @@ void SqliteStatement::bindText(int i, const QString& v)
     b.resize(n);
     char* dst = b.data();
     qsizetype k = 0;
+    // ASCII four characters at a time; anything else goes through Qt's UTF-8 encoder.
+    for (; k + 4 <= n; k += 4) {
+        quint64 w;
+        std::memcpy(&w, src + k, 8);
+        if (w & 0xFF80FF80FF80FF80ULL)
+            break;
+        dst[k] = char(w);
+        dst[k + 1] = char(w >> 16);
+        dst[k + 2] = char(w >> 32);
+        dst[k + 3] = char(w >> 48);
+    }
     for (; k < n && src[k] < 0x80; ++k)
         dst[k] = char(src[k]);
     if (k < n)

@@ -141,7 +141,8 @@ std::unique_ptr<MappingPlan> MappingPlan::compile(const MappingDocument& doc, co
         if (i < 0)
             return fail(QStringLiteral("filter: column '%1' is not in %2 (columns: %3)")
                             .arg(f.column, sourceFile, header.join(QStringLiteral(", "))));
-        plan->m_filters.push_back(CompiledFilter{i, QSet<QString>(f.values.begin(), f.values.end()), f.negate});
+        plan->m_filters.push_back(
+            CompiledFilter{i, std::unordered_set<QString, QStringHash>(f.values.begin(), f.values.end()), f.negate});
     }
     return plan;
 }
@@ -155,7 +156,7 @@ QString MappingPlan::sourceColumns(const QString& targetField) const
 bool MappingPlan::accepts(const std::vector<QString>& row) const
 {
     for (const CompiledFilter& f : m_filters)
-        if (f.values.contains(row[size_t(f.column)]) == f.negate)
+        if ((f.values.count(row[size_t(f.column)]) > 0) == f.negate)
             return false;
     return true;
 }
@@ -177,32 +178,28 @@ bool MappingPlan::evaluate(const CompiledField& f, const std::vector<QString>& r
     return true;
 }
 
-QString MappingPlan::unitKey(const std::vector<QString>& row, TransformContext& ctx) const
+bool MappingPlan::unitKey(const std::vector<QString>& row, TransformContext& ctx, Values* key) const
 {
-    QString key;
-    for (size_t i = 0; i < m_unitKeyFields.size(); ++i) {
+    key->clear();
+    for (int f : m_unitKeyFields) {
         QString v;
-        if (!evaluate(m_fields[size_t(m_unitKeyFields[i])], row, ctx, &v) || v.isNull())
-            return QString();
-        if (i)
-            key += QChar(0x1F);
-        key += v;
+        if (!evaluate(m_fields[size_t(f)], row, ctx, &v) || v.isNull())
+            return false;
+        key->append(v);
     }
-    return key;
+    return true;
 }
 
-QString MappingPlan::unitKey(const Record& r) const
+bool MappingPlan::unitKey(const Record& r, Values* key) const
 {
-    QString key;
-    for (size_t i = 0; i < m_unitKeyTargets.size(); ++i) {
-        const QString& v = r.values[size_t(m_unitKeyTargets[i])];
+    key->clear();
+    for (int target : m_unitKeyTargets) {
+        const QString& v = r.values[size_t(target)];
         if (v.isNull())
-            return QString();
-        if (i)
-            key += QChar(0x1F);
-        key += v;
+            return false;
+        key->append(v);
     }
-    return key;
+    return true;
 }
 
 bool MappingPlan::map(const std::vector<QString>& row, qint64 line, TransformContext& ctx, Record& rec,
@@ -210,7 +207,7 @@ bool MappingPlan::map(const std::vector<QString>& row, qint64 line, TransformCon
 {
     rec = Record(m_entity);
     if (isMerge())
-        std::fill(rec.assigned.begin(), rec.assigned.end(), false);
+        rec.assigned = 0;
     rec.source = SourceLocation{m_sourceFile, line, 0, QString()};
     rec.sourceHeader = m_header;
     rec.sourceFields = row;
@@ -231,7 +228,7 @@ bool MappingPlan::map(const std::vector<QString>& row, qint64 line, TransformCon
     };
     for (const CompiledField& f : m_fields) {
         run(f, &rec.values[size_t(f.target)]);
-        rec.assigned[size_t(f.target)] = true;
+        rec.setAssigned(f.target);
     }
     if (m_modified) {
         run(*m_modified, &rec.sourceModified);

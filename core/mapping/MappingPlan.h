@@ -6,7 +6,10 @@
 #include "model/Record.h"
 #include "validate/ValidationIssue.h"
 
+#include "util/FastHash.h"
+
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 namespace tb::core {
@@ -38,11 +41,11 @@ public:
     // False when the row is excluded by the document's filter.
     bool accepts(const std::vector<QString>& row) const;
 
-    // The key of the unit this row belongs to (the unit entity's key fields joined by U+001F, as
-    // Record::key() of the unit's root); null when a key field cannot be computed.
-    QString unitKey(const std::vector<QString>& row, TransformContext& ctx) const;
+    // The key values of the unit this row belongs to (the unit entity's key fields, e.g. study and
+    // subject); false when one cannot be computed.
+    bool unitKey(const std::vector<QString>& row, TransformContext& ctx, Values* key) const;
     // The same key, read from a record this plan mapped.
-    QString unitKey(const Record& r) const;
+    bool unitKey(const Record& r, Values* key) const;
 
     // Maps a row to a record. Fields that cannot be transformed stay null and add an issue; returns false
     // then. ctx.record is set to the record being built.
@@ -76,7 +79,7 @@ private:
     struct CompiledFilter
     {
         int column;
-        QSet<QString> values;
+        std::unordered_set<QString, QStringHash> values;
         bool negate;
     };
     std::vector<CompiledFilter> m_filters;

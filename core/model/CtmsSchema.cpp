@@ -101,6 +101,10 @@ std::shared_ptr<const CtmsSchema> CtmsSchema::fromJson(const QByteArray& json, c
             }
             e.keyFields << i;
         }
+        if (e.fields.size() > 64) {
+            *error = QStringLiteral("%1: entity '%2' has more than 64 fields").arg(fileName, e.name);
+            return nullptr;
+        }
         if (e.name.isEmpty() || e.keyFields.isEmpty()) {
             *error = QStringLiteral("%1: entity '%2' needs a name and a key").arg(fileName, e.name);
             return nullptr;

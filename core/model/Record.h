@@ -17,26 +17,33 @@ struct Record
 {
     const EntityDef* entity = nullptr;
     std::vector<QString> values;
-    std::vector<bool> assigned;    // fields this record sets; a merge record leaves the others alone
+    quint64 assigned = ~quint64(0); // bit i: the record sets field i (a merge record leaves the others alone)
     SourceLocation source;
     QString sourceModified;        // UTC ISO 8601, empty when unknown
     std::shared_ptr<const QStringList> sourceHeader; // the raw source row, kept for rejects and provenance
     std::vector<QString> sourceFields;
 
     Record() = default;
-    explicit Record(const EntityDef* e) : entity(e), values(e->fields.size()), assigned(e->fields.size(), true) {}
+    explicit Record(const EntityDef* e) : entity(e), values(size_t(e->fields.size())) {}
+
+    bool isAssigned(int field) const { return assigned >> field & 1U; }
+    void setAssigned(int field) { assigned |= quint64(1) << field; }
 
     const QString& value(const QString& field) const;
     const QString& value(int index) const;        // "" (null) for -1
     void setValue(const QString& field, const QString& v);
 
-    // Key values joined by U+001F: unique per entity, cheap to hash and compare.
+    // Key values joined by U+001F: unique per entity.
     QString key() const;
+    // A hash of the key values, for finding records by key without building key strings.
+    quint64 keyHash() const { return keyHash(*entity, values); }
+    static quint64 keyHash(const EntityDef& e, const std::vector<QString>& values);
+    static bool sameKey(const EntityDef& e, const std::vector<QString>& a, const std::vector<QString>& b);
     // {"study_id":"S1","subject_id":"1001"}
     QString naturalKeyJson() const;
     // "S1/1001" for messages.
     QString keyLabel() const;
-    // BLAKE2b-128 over every field value (with a null marker), the change detector of the loader.
+    // A 128-bit hash over every field value (with a null marker): the loader's change detector.
     QByteArray contentHash() const;
     // The raw source row as a JSON object (column → value), or {} when unknown.
     QString sourceRecordJson() const;

@@ -24,6 +24,8 @@ public:
         QString actor;                         // defaults to the OS user
         const Clock* clock = &Clock::system();
         qint64 batchRecords = 50000;           // records per transaction (units never straddle two)
+        bool fullCompare = false;              // read and compare every unit, even those whose source rows
+                                               // are unchanged since their last load
         std::shared_ptr<const CtmsSchema> schema; // defaults to the built-in CTMS model
     };
 

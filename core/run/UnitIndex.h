@@ -24,8 +24,12 @@ public:
 
     explicit UnitIndex(int steps = 0);
 
-    // Records an accepted row of a step; rows of one step must come in file order.
-    void add(int step, quint64 keyHash, qint64 offset, qint64 line);
+    // Records an accepted row of a step (rows of one step in file order) and returns its unit.
+    int add(int step, quint64 keyHash, qint64 offset, qint64 line);
+
+    // The unit's fingerprint: the sum of its rows' hashes (order does not matter, repeats do).
+    void addToFingerprint(int unit, quint64 h0, quint64 h1);
+    std::pair<quint64, quint64> fingerprint(int unit) const { return m_fingerprints[size_t(unit)]; }
 
     int unitCount() const { return int(m_hashes.size()); }
     quint64 unitHash(int unit) const { return m_hashes[size_t(unit)]; }
@@ -42,6 +46,7 @@ private:
     std::vector<std::vector<Run>> m_runs;          // per step
     std::vector<qint32> m_lastUnit;                // per step: unit of the previous accepted row
     std::vector<qint64> m_rowCounts;
+    std::vector<std::pair<quint64, quint64>> m_fingerprints; // by unit
 };
 
 } // namespace tb::core

@@ -119,26 +119,28 @@ std::shared_ptr<StudyConfig> StudyConfig::fromJson(const QByteArray& json, const
         study->m_rules.insert(it.key(), sev);
     }
 
-    // Records: the study itself, then countries, sites and the visit schedule.
+    // Records: the study itself, then countries, sites and the visit schedule. path is where the record's
+    // values are in the document ("" for the top level), for error messages.
+    auto member = [](const QString& path, const QString& key) { return path.isEmpty() ? key : path + QLatin1Char('.') + key; };
     auto addRecord = [&](const QString& entityName, const QJsonObject& values, const QString& path) -> bool {
         const EntityDef* e = schema->entity(entityName);
         Record r(e);
-        r.source = SourceLocation{fileName, 0, 0, path};
+        r.source = SourceLocation{fileName, 0, 0, path.isEmpty() ? entityName : path};
         for (auto it = values.begin(); it != values.end(); ++it) {
             const int i = e->indexOf(it.key());
             if (i < 0) {
-                fail(path + QLatin1Char('.') + it.key(), QStringLiteral("%1 has no field '%2'").arg(entityName, it.key()));
+                fail(member(path, it.key()), QStringLiteral("%1 has no field '%2'").arg(entityName, it.key()));
                 return false;
             }
             if (!scalarText(it.value(), &r.values[size_t(i)])) {
-                fail(path + QLatin1Char('.') + it.key(), QStringLiteral("must be a string or number"));
+                fail(member(path, it.key()), QStringLiteral("must be a string or number"));
                 return false;
             }
         }
         r.setValue(QStringLiteral("study_id"), study->m_studyId);
         const QVector<ValidationIssue> issues = RecordValidator(*study).validate(r);
         if (!issues.isEmpty()) {
-            fail(path + QLatin1Char('.') + issues.first().field, issues.first().message);
+            fail(member(path, issues.first().field), issues.first().message);
             return false;
         }
         study->m_records.push_back(std::move(r));
@@ -149,25 +151,29 @@ std::shared_ptr<StudyConfig> StudyConfig::fromJson(const QByteArray& json, const
     for (const char* k : {"title", "phase", "sponsor", "status"})
         if (o.contains(QLatin1String(k)))
             studyValues.insert(QLatin1String(k), o.value(QLatin1String(k)));
-    if (!addRecord(QStringLiteral("study"), studyValues, QStringLiteral("study")))
+    if (!addRecord(QStringLiteral("study"), studyValues, QString()))
         return nullptr;
 
+    // Countries not listed are derived from the sites; their errors point at the site that named them.
     const QJsonArray sites = o.value(QLatin1String("sites")).toArray();
     QJsonArray countries = o.value(QLatin1String("countries")).toArray();
+    QStringList countryPaths;
     if (countries.isEmpty()) {
         QStringList seen;
-        for (const QJsonValue& s : sites) {
-            const QString c = s.toObject().value(QLatin1String("country_code")).toString();
+        for (int i = 0; i < sites.size(); ++i) {
+            const QString c = sites[i].toObject().value(QLatin1String("country_code")).toString();
             if (!c.isEmpty() && !seen.contains(c)) {
                 seen << c;
                 countries.append(QJsonObject{{QStringLiteral("country_code"), c}});
+                countryPaths << QStringLiteral("sites[%1]").arg(i);
             }
         }
     }
     QSet<QString> keys;
-    auto addList = [&](const QString& entity, const QJsonArray& list, const QString& name) -> bool {
+    auto addList = [&](const QString& entity, const QJsonArray& list, const QString& name,
+                       const QStringList& paths = {}) -> bool {
         for (int i = 0; i < list.size(); ++i) {
-            const QString path = QStringLiteral("%1[%2]").arg(name).arg(i);
+            const QString path = i < paths.size() ? paths[i] : QStringLiteral("%1[%2]").arg(name).arg(i);
             if (!list[i].isObject()) {
                 fail(path, QStringLiteral("must be an object"));
                 return false;
@@ -183,7 +189,7 @@ std::shared_ptr<StudyConfig> StudyConfig::fromJson(const QByteArray& json, const
         }
         return true;
     };
-    if (!addList(QStringLiteral("country"), countries, QStringLiteral("countries"))
+    if (!addList(QStringLiteral("country"), countries, QStringLiteral("countries"), countryPaths)
         || !addList(QStringLiteral("site"), sites, QStringLiteral("sites"))
         || !addList(QStringLiteral("visit_schedule"), o.value(QLatin1String("visitSchedule")).toArray(),
                     QStringLiteral("visitSchedule")))

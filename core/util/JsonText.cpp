@@ -1,16 +1,22 @@
 #include "util/JsonText.h"
 
+#include <cstring>
+
 namespace tb::core::json {
 
-void appendString(QString& out, const QString& s)
+namespace {
+
+bool needsEscape(char16_t c)
 {
-    out += QLatin1Char('"');
+    return c < 0x20 || c == u'"' || c == u'\\';
+}
+
+void appendEscaped(QString& out, const QChar* d, qsizetype n)
+{
     qsizetype plainStart = 0;
-    const qsizetype n = s.size();
-    const QChar* d = s.constData();
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = d[i].unicode();
-        if (c >= 0x20 && c != u'"' && c != u'\\')
+        if (!needsEscape(c))
             continue;
         out.append(d + plainStart, i - plainStart);
         plainStart = i + 1;
@@ -24,6 +30,29 @@ void appendString(QString& out, const QString& s)
         }
     }
     out.append(d + plainStart, n - plainStart);
+}
+
+} // namespace
+
+void appendString(QString& out, const QString& s)
+{
+    const qsizetype n = s.size();
+    const QChar* d = s.constData();
+    qsizetype i = 0;
+    while (i < n && !needsEscape(d[i].unicode()))
+        ++i;
+    const qsizetype start = out.size();
+    if (i == n) {
+        // The common case, nothing to escape: one copy into the grown string.
+        out.resize(start + n + 2);
+        QChar* p = out.data() + start;
+        p[0] = QLatin1Char('"');
+        std::memcpy(static_cast<void*>(p + 1), d, size_t(n) * sizeof(QChar));
+        p[n + 1] = QLatin1Char('"');
+        return;
+    }
+    out += QLatin1Char('"');
+    appendEscaped(out, d, n);
     out += QLatin1Char('"');
 }
 

@@ -12,6 +12,8 @@ void appendString(QString& out, const QString& s);
 template <typename Names, typename Values>
 void appendObject(QString& out, const Names& names, const Values& values)
 {
+    if (out.capacity() - out.size() < 256)
+        out.reserve(out.size() + 256);
     out += QLatin1Char('{');
     for (qsizetype i = 0; i < qsizetype(names.size()); ++i) {
         if (i)

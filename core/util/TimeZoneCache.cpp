@@ -16,7 +16,11 @@ int TimeZoneCache::offsetForUtc(const QString& zoneId, qint64 utcSecs)
 {
     if (zoneId == QLatin1String("UTC"))
         return 0;
-    auto& cache = m_utc[zoneId];
+    if (zoneId != m_lastZone || !m_lastDays) {
+        m_lastZone = zoneId;
+        m_lastDays = &m_utc[zoneId];
+    }
+    auto& cache = *m_lastDays;
     // Most days have no transition: one entry answers the whole day. Days with one are cached by
     // half hour (zones change on the hour or half hour).
     const qint64 day = utcSecs >= 0 ? utcSecs / 86400 : (utcSecs - 86399) / 86400;
@@ -41,10 +45,17 @@ int TimeZoneCache::offsetForLocal(const QString& zoneId, qint64 localSecs)
 {
     if (zoneId == QLatin1String("UTC"))
         return 0;
-    // Guess with the offset at the wall-clock time read as UTC, then correct once: this lands on the
-    // offset in force at that instant, and resolves gaps and overlaps the same way every time.
-    const int guess = offsetForUtc(zoneId, localSecs);
-    return offsetForUtc(zoneId, localSecs - guess);
+    // Try the offset in force a day earlier, then the one that reading gives; the first that maps back to
+    // the same wall-clock time wins. In an overlap that is the earlier occurrence; in a gap neither fits
+    // and the offset from before the change is used (02:30 in a 02:00→03:00 gap is 03:30 after it) —
+    // the same convention east and west of UTC.
+    const int before = offsetForUtc(zoneId, localSecs - 86400);
+    const int atBefore = offsetForUtc(zoneId, localSecs - before);
+    if (atBefore == before)
+        return before;
+    if (offsetForUtc(zoneId, localSecs - atBefore) == atBefore)
+        return atBefore;
+    return before;
 }
 
 } // namespace tb::core

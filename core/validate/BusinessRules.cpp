@@ -128,7 +128,18 @@ bool BusinessRules::checkAdverseEvent(const Record& r, const Record* subject, QV
     if (subject) {
         const QString& consentText = subject->value(m_consent);
         if (const auto consent = PartialDate::parse(consentText)) {
-            const auto cmp = PartialDate::compare(*start, *consent);
+            // Consent is a calendar date at the site: compare the AE's start on the site's calendar too.
+            PartialDate localStart = *start;
+            if (start->hasTime()) {
+                const QString zone = m_reference.siteTimeZone(r.value(r.entity->studyField),
+                                                              subject->value(subject->entity->siteField));
+                const qint64 utc = start->secsSinceEpoch();
+                const qint64 local = utc + (zone.isEmpty() ? 0 : m_zones.offsetForUtc(zone, utc));
+                const QDate d = QDate::fromJulianDay((local >= 0 ? local / 86400 : (local - 86399) / 86400)
+                                                     + TimeZoneCache::UnixEpochJulianDay);
+                localStart = PartialDate::fromDate(d.year(), d.month(), d.day());
+            }
+            const auto cmp = PartialDate::compare(localStart, *consent);
             if (cmp && *cmp < 0)
                 ok &= add(out, r, QStringLiteral("start_date"), QStringLiteral("ae_after_consent"),
                           QStringLiteral("adverse event %1 starts %2, before informed consent on %3: an AE before "

@@ -41,14 +41,26 @@ bool RecordValidator::isTimeZone(const QString& id)
     return ids.contains(id.toUtf8());
 }
 
-const QSet<QString>& RecordValidator::terms(const QString& codelist) const
+const std::vector<const RecordValidator::TermSet*>& RecordValidator::fieldTerms(const EntityDef& e) const
 {
-    auto it = m_terms.find(codelist);
-    if (it == m_terms.end()) {
-        const QStringList list = m_study.codelist(codelist);
-        it = m_terms.insert(codelist, QSet<QString>(list.begin(), list.end()));
+    if (size_t(e.index) >= m_fieldTerms.size())
+        m_fieldTerms.resize(size_t(e.index) + 1);
+    auto& terms = m_fieldTerms[size_t(e.index)];
+    if (terms.empty()) {
+        terms.resize(size_t(e.fields.size()), nullptr);
+        for (int i = 0; i < e.fields.size(); ++i) {
+            const QString& codelist = e.fields[i].codelist;
+            if (e.fields[i].type != FieldType::Code)
+                continue;
+            auto it = m_terms.find(codelist);
+            if (it == m_terms.end()) {
+                const QStringList list = m_study.codelist(codelist);
+                it = m_terms.emplace(codelist, TermSet(list.begin(), list.end())).first;
+            }
+            terms[size_t(i)] = &it->second;
+        }
     }
-    return *it;
+    return terms;
 }
 
 QVector<ValidationIssue> RecordValidator::validate(const Record& r) const
@@ -61,6 +73,7 @@ QVector<ValidationIssue> RecordValidator::validate(const Record& r) const
 bool RecordValidator::validate(const Record& r, QVector<ValidationIssue>& out) const
 {
     const EntityDef& e = *r.entity;
+    const auto& terms = fieldTerms(e);
     bool ok = true;
     // A field the mapping could not transform is already reported; checking its (missing) value again
     // would only repeat the message.
@@ -92,7 +105,7 @@ bool RecordValidator::validate(const Record& r, QVector<ValidationIssue>& out) c
             continue;
         }
         if (v.isNull()) {
-            if (f.required && r.assigned[size_t(i)])
+            if (f.required && r.isAssigned(i))
                 issue(QStringLiteral("required"),
                       QStringLiteral("%1 %2 has no %3 (%4), which is required: enter it in the source system "
                                      "or give the mapping a default")
@@ -165,7 +178,7 @@ bool RecordValidator::validate(const Record& r, QVector<ValidationIssue>& out) c
         if (!f.pattern.pattern().isEmpty() && !f.pattern.match(v).hasMatch())
             issue(QStringLiteral("pattern"),
                   QStringLiteral("%1 '%2' does not match the required pattern %3").arg(f.name, v, f.pattern.pattern()));
-        if (f.type == FieldType::Code && !terms(f.codelist).contains(v))
+        if (f.type == FieldType::Code && !terms[size_t(i)]->count(v))
             issue(QStringLiteral("codelist"),
                   QStringLiteral("%1 '%2' is not a term of codelist %3 (%4): map it with a value map or extend the "
                                  "study's codelist")

@@ -3,9 +3,13 @@
 #include "model/Record.h"
 #include "validate/ValidationIssue.h"
 
-#include <QHash>
-#include <QSet>
+#include "util/FastHash.h"
+
 #include <QVector>
+
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace tb::core {
 
@@ -27,10 +31,13 @@ public:
     static bool isTimeZone(const QString& id);
 
 private:
-    const QSet<QString>& terms(const QString& codelist) const;
+    using TermSet = std::unordered_set<QString, QStringHash>;
+    // The term set of each field of an entity (null for non-code fields), built on first use.
+    const std::vector<const TermSet*>& fieldTerms(const EntityDef& e) const;
 
     const StudyConfig& m_study;
-    mutable QHash<QString, QSet<QString>> m_terms;
+    mutable std::unordered_map<QString, TermSet, QStringHash> m_terms;    // by codelist
+    mutable std::vector<std::vector<const TermSet*>> m_fieldTerms;       // by entity index
 };
 
 } // namespace tb::core

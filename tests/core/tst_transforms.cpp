@@ -33,8 +33,8 @@ public:
     std::optional<QString> lookup(const QString& entity, const QString& match, const QString& value,
                                   const QString& ret, const QString& study) override
     {
-        if (entity != QLatin1String("site") || match != QLatin1String("site_number")
-            || ret != QLatin1String("site_id") || study != QLatin1String("S1") || !siteByNumber.contains(value))
+        if (entity != QLatin1String("site") || match != QLatin1String("site_number") ||
+            ret != QLatin1String("site_id") || study != QLatin1String("S1") || !siteByNumber.contains(value))
             return std::nullopt;
         return siteByNumber.value(value);
     }
@@ -77,17 +77,17 @@ void columns()
     QTest::addColumn<QString>("mentions"); // text the failure message must contain
 }
 
-void pass(const char* tag, const char* transform, const QByteArray& p, const QStringList& in, const QStringList& out,
-          const QString& site = QStringLiteral("DE01"))
+void pass(const char* tag, const char* transform, const QByteArray& p, const QStringList& in,
+          const QStringList& out, const QString& site = QStringLiteral("DE01"))
 {
     QTest::newRow(tag) << QString::fromLatin1(transform) << p << site << in << out << QString() << QString();
 }
 
-void fail(const char* tag, const char* transform, const QByteArray& p, const QStringList& in, const char* rule,
-          const QString& mentions, const QString& site = QStringLiteral("DE01"))
+void fail(const char* tag, const char* transform, const QByteArray& p, const QStringList& in,
+          const char* rule, const QString& mentions, const QString& site = QStringLiteral("DE01"))
 {
-    QTest::newRow(tag) << QString::fromLatin1(transform) << p << site << in << QStringList() << QString::fromLatin1(rule)
-                       << mentions;
+    QTest::newRow(tag) << QString::fromLatin1(transform) << p << site << in << QStringList()
+                       << QString::fromLatin1(rule) << mentions;
 }
 
 } // namespace
@@ -140,7 +140,8 @@ private:
 void TestTransforms::initTestCase()
 {
     // defaultTimeZone drives the "study" zone.
-    const QByteArray json = R"({"format": "trialbridge.study/1", "study_id": "S1", "defaultTimeZone": "America/New_York",
+    const QByteArray json =
+        R"({"format": "trialbridge.study/1", "study_id": "S1", "defaultTimeZone": "America/New_York",
         "sites": [{"site_id": "DE01", "site_number": "101", "time_zone": "Europe/Berlin"},
                   {"site_id": "IN01", "site_number": "201", "time_zone": "Asia/Kolkata"}]})";
     QString error;
@@ -149,7 +150,8 @@ void TestTransforms::initTestCase()
     m_reference.zones = {{QStringLiteral("DE01"), QStringLiteral("Europe/Berlin")},
                          {QStringLiteral("IN01"), QStringLiteral("Asia/Kolkata")},
                          {QStringLiteral("US01"), QStringLiteral("America/New_York")}};
-    m_reference.siteByNumber = {{QStringLiteral("101"), QStringLiteral("DE01")}, {QStringLiteral("201"), QStringLiteral("IN01")}};
+    m_reference.siteByNumber = {{QStringLiteral("101"), QStringLiteral("DE01")},
+                                {QStringLiteral("201"), QStringLiteral("IN01")}};
 }
 
 // Applies the row's transform to its inputs on a subject of study S1 at the row's site.
@@ -229,17 +231,18 @@ void TestTransforms::valueMap_data()
     fail("case matters", "valueMap", map, {"done"}, "value_map", "'done'");
     fail("rejects on the first bad value", "valueMap", map, {"DONE", "LATER"}, "value_map", "'LATER'");
 
-    const QByteArray ignoreCase = R"({"map": {"Yes": "Y", "No": "N"}, "ignoreCase": true, "unmapped": "reject"})";
+    const QByteArray ignoreCase =
+        R"({"map": {"Yes": "Y", "No": "N"}, "ignoreCase": true, "unmapped": "reject"})";
     pass("ignoreCase lower", "valueMap", ignoreCase, {"yes"}, {"Y"});
     pass("ignoreCase upper", "valueMap", ignoreCase, {"NO"}, {"N"});
     fail("ignoreCase unmapped", "valueMap", ignoreCase, {"maybe"}, "value_map", "'maybe'");
 
     pass("pass keeps the value", "valueMap", R"({"map": {"M": "MALE"}, "unmapped": "pass"})", {"F"}, {"F"});
     pass("pass still maps", "valueMap", R"({"map": {"M": "MALE"}, "unmapped": "pass"})", {"M"}, {"MALE"});
-    pass("default replaces", "valueMap", R"({"map": {"M": "MALE"}, "unmapped": "default", "default": "UNKNOWN"})",
-         {"X"}, {"UNKNOWN"});
-    pass("default keeps nulls", "valueMap", R"({"map": {"M": "MALE"}, "unmapped": "default", "default": "UNKNOWN"})",
-         {Null}, {Null});
+    pass("default replaces", "valueMap",
+         R"({"map": {"M": "MALE"}, "unmapped": "default", "default": "UNKNOWN"})", {"X"}, {"UNKNOWN"});
+    pass("default keeps nulls", "valueMap",
+         R"({"map": {"M": "MALE"}, "unmapped": "default", "default": "UNKNOWN"})", {Null}, {Null});
     pass("null target", "valueMap", R"({"map": {"N/A": null, "M": "M"}})", {"N/A"}, {Null});
     pass("codelist is informational", "valueMap", R"({"map": {"a": "b"}, "codelist": "sex"})", {"a"}, {"b"});
 }
@@ -267,18 +270,24 @@ void TestTransforms::dateIso_data()
     fail("29 February of a common year", "date", iso, {"2023-02-29"}, "date", "'2023-02-29'");
     fail("month 13", "date", iso, {"2024-13-01"}, "date", "'2024-13-01'");
     fail("month 0", "date", iso, {"2024-00"}, "date", "'2024-00'");
+    fail("month 13 without day", "date", iso, {"2024-13"}, "date", "'2024-13'");
+    fail("day 0", "date", iso, {"2024-03-00"}, "date", "'2024-03-00'");
+    fail("month 0 with day", "date", iso, {"2024-00-05"}, "date", "'2024-00-05'");
+    fail("day 0 with time", "date", iso, {"2024-03-00T10:00"}, "date", "'2024-03-00T10:00'");
     fail("single-digit parts", "date", iso, {"2024-3-5"}, "date", "'2024-3-5'");
     fail("not ISO", "date", iso, {"05.03.2024"}, "date", "ISO 8601");
     fail("hour 24", "date", iso, {"2024-03-05T24:00"}, "date", "'2024-03-05T24:00'");
     fail("minute 60", "date", iso, {"2024-03-05T09:60"}, "date", "'2024-03-05T09:60'");
     fail("second 60", "date", iso, {"2024-03-05T09:30:60"}, "date", "'2024-03-05T09:30:60'");
     fail("hour without minutes", "date", iso, {"2024-03-05T09"}, "date", "'2024-03-05T09'");
-    fail("offset beyond 18 hours", "date", iso, {"2024-03-05T09:30+19:00"}, "date", "'2024-03-05T09:30+19:00'");
+    fail("offset beyond 18 hours", "date", iso, {"2024-03-05T09:30+19:00"}, "date",
+         "'2024-03-05T09:30+19:00'");
     fail("trailing text", "date", iso, {"2024-03-05T09:30Zx"}, "date", "'2024-03-05T09:30Zx'");
     fail("unknown day is not ISO", "date", iso, {"2024-03-UN"}, "date", "'2024-03-UN'");
     fail("empty text", "date", iso, {""}, "date", "''");
     fail("partial rejected", "date", R"({"partial": "reject"})", {"2013-05"}, "partial_date", "'2013-05'");
-    pass("complete with partial rejected", "date", R"({"partial": "reject"})", {"2013-05-14"}, {"2013-05-14"});
+    pass("complete with partial rejected", "date", R"({"partial": "reject"})", {"2013-05-14"},
+         {"2013-05-14"});
 }
 
 void TestTransforms::datePattern_data()
@@ -296,6 +305,8 @@ void TestTransforms::datePattern_data()
     fail("fixed width day", "date", de, {"5.03.2024"}, "date", "dd.MM.yyyy HH:mm");
     fail("fixed width hour", "date", de, {"05.03.2024 9:30"}, "date", "'05.03.2024 9:30'");
     fail("wrong separator", "date", de, {"05/03/2024"}, "date", "'05/03/2024'");
+    fail("hour without minutes", "date", de, {"05.03.2024 09"}, "date", "'05.03.2024 09'");
+    fail("stops after the colon", "date", de, {"05.03.2024 09:"}, "date", "'05.03.2024 09:'");
     fail("hour 25", "date", de, {"05.03.2024 25:00"}, "date", "'05.03.2024 25:00'");
     fail("extra text", "date", de, {"05.03.2024 09:30 CET"}, "date", "'05.03.2024 09:30 CET'");
     fail("partial rejected", "date", R"({"format": "dd.MM.yyyy", "partial": "reject"})", {"UN.03.2024"},
@@ -321,7 +332,10 @@ void TestTransforms::datePattern_data()
     pass("two-digit year 99", "date", yy, {"05.03.99"}, {"1999-03-05"});
 
     pass("compact", "date", R"({"format": "yyyyMMdd"})", {"20240305"}, {"2024-03-05"});
-    pass("seconds", "date", R"({"format": "yyyy/MM/dd HH:mm:ss"})", {"2024/03/05 09:30:15"}, {"2024-03-05T09:30:15Z"});
+    pass("seconds", "date", R"({"format": "yyyy/MM/dd HH:mm:ss"})", {"2024/03/05 09:30:15"},
+         {"2024-03-05T09:30:15Z"});
+    pass("seconds may be left out", "date", R"({"format": "dd.MM.yyyy HH:mm:ss"})", {"05.03.2024 09:30"},
+         {"2024-03-05T09:30Z"});
     pass("string shorthand", "date", R"("dd.MM.yyyy")", {"05.03.2024"}, {"2024-03-05"});
 }
 
@@ -333,33 +347,38 @@ void TestTransforms::dateZones_data()
     pass("UTC", "date", in("UTC"), {"05.03.2024 09:30"}, {"2024-03-05T09:30Z"});
     pass("Berlin winter", "date", in("Europe/Berlin"), {"05.03.2024 09:30"}, {"2024-03-05T08:30Z"});
     pass("Berlin summer", "date", in("Europe/Berlin"), {"05.07.2024 09:30"}, {"2024-07-05T07:30Z"});
-    pass("Berlin, previous UTC day", "date", in("Europe/Berlin"), {"01.01.2024 00:30"}, {"2023-12-31T23:30Z"});
+    pass("Berlin, previous UTC day", "date", in("Europe/Berlin"), {"01.01.2024 00:30"},
+         {"2023-12-31T23:30Z"});
     pass("New York winter", "date", in("America/New_York"), {"15.01.2024 08:00"}, {"2024-01-15T13:00Z"});
     pass("New York summer", "date", in("America/New_York"), {"15.07.2024 08:00"}, {"2024-07-15T12:00Z"});
-    pass("New York, next UTC day", "date", in("America/New_York"), {"31.12.2024 22:15"}, {"2025-01-01T03:15Z"});
+    pass("New York, next UTC day", "date", in("America/New_York"), {"31.12.2024 22:15"},
+         {"2025-01-01T03:15Z"});
     pass("Kolkata half hour", "date", in("Asia/Kolkata"), {"05.03.2024 09:30"}, {"2024-03-05T04:00Z"});
-    pass("Kolkata, previous UTC day", "date", in("Asia/Kolkata"), {"01.03.2024 02:00"}, {"2024-02-29T20:30Z"});
+    pass("Kolkata, previous UTC day", "date", in("Asia/Kolkata"), {"01.03.2024 02:00"},
+         {"2024-02-29T20:30Z"});
     pass("a date has no zone", "date", in("Asia/Kolkata"), {"05.03.2024"}, {"2024-03-05"});
 
     pass("study zone", "date", in("study"), {"15.07.2024 08:00"}, {"2024-07-15T12:00Z"});
     pass("site zone, Berlin", "date", in("site"), {"05.07.2024 09:30"}, {"2024-07-05T07:30Z"}, "DE01");
     pass("site zone, Kolkata", "date", in("site"), {"05.07.2024 09:30"}, {"2024-07-05T04:00Z"}, "IN01");
-    fail("site zone, site not in the study", "date", in("site"), {"05.07.2024 09:30"}, "time_zone", "site 'XX99'",
-         "XX99");
-    fail("site zone, site unknown", "date", in("site"), {"05.07.2024 09:30"}, "time_zone", "'05.07.2024 09:30'",
-         QString());
+    fail("site zone, site not in the study", "date", in("site"), {"05.07.2024 09:30"}, "time_zone",
+         "site 'XX99'", "XX99");
+    fail("site zone, site unknown", "date", in("site"), {"05.07.2024 09:30"}, "time_zone",
+         "'05.07.2024 09:30'", QString());
     pass("site zone, date needs no site", "date", in("site"), {"05.07.2024"}, {"2024-07-05"}, QString());
 
     // An offset in the value wins over the configured zone (and needs no site).
     const QByteArray isoSite = R"({"format": "iso", "zone": "site"})";
-    pass("offset wins over site", "date", isoSite, {"2024-07-05T09:30+05:30"}, {"2024-07-05T04:00Z"}, QString());
-    pass("Z wins over zone", "date", R"({"zone": "Asia/Kolkata"})", {"2024-07-05T09:30Z"}, {"2024-07-05T09:30Z"});
+    pass("offset wins over site", "date", isoSite, {"2024-07-05T09:30+05:30"}, {"2024-07-05T04:00Z"},
+         QString());
+    pass("Z wins over zone", "date", R"({"zone": "Asia/Kolkata"})", {"2024-07-05T09:30Z"},
+         {"2024-07-05T09:30Z"});
     pass("iso in site time", "date", isoSite, {"2024-07-05T09:30"}, {"2024-07-05T07:30Z"}, "DE01");
 }
 
-// Wall-clock times that do not exist or exist twice resolve the same way on every row. The rule (one correction
-// from the wall-clock time read as UTC, see TimeZoneCache::offsetForLocal) picks standard time east of UTC and
-// daylight time west of it; these rows pin that down.
+// Wall-clock times that do not exist or exist twice resolve by one rule east and west of UTC (see
+// TimeZoneCache::offsetForLocal): an overlap is its earlier occurrence, a gap is read with the offset from
+// before the change.
 void TestTransforms::dateDaylightSaving_data()
 {
     columns();
@@ -369,14 +388,14 @@ void TestTransforms::dateDaylightSaving_data()
     pass("Berlin in the spring gap", "date", berlin, {"31.03.2024 02:30"}, {"2024-03-31T01:30Z"});
     pass("Berlin after the spring gap", "date", berlin, {"31.03.2024 03:00"}, {"2024-03-31T01:00Z"});
     pass("Berlin before the autumn overlap", "date", berlin, {"27.10.2024 01:59"}, {"2024-10-26T23:59Z"});
-    // 02:00–03:00 happens twice: the second, standard-time occurrence (+01:00) is taken.
-    pass("Berlin in the autumn overlap", "date", berlin, {"27.10.2024 02:30"}, {"2024-10-27T01:30Z"});
+    // 02:00–03:00 happens twice: the first, summer-time occurrence (+02:00) is taken.
+    pass("Berlin in the autumn overlap", "date", berlin, {"27.10.2024 02:30"}, {"2024-10-27T00:30Z"});
     pass("Berlin after the autumn overlap", "date", berlin, {"27.10.2024 03:00"}, {"2024-10-27T02:00Z"});
 
     const QByteArray ny = R"({"format": "dd.MM.yyyy HH:mm", "zone": "America/New_York"})";
     pass("New York before the spring gap", "date", ny, {"10.03.2024 01:59"}, {"2024-03-10T06:59Z"});
-    // 02:00–03:00 does not exist: read with the offset after the change (-04:00), so 02:30 = 01:30 EST.
-    pass("New York in the spring gap", "date", ny, {"10.03.2024 02:30"}, {"2024-03-10T06:30Z"});
+    // 02:00–03:00 does not exist: read with the offset before the change (-05:00), so 02:30 = 03:30 EDT.
+    pass("New York in the spring gap", "date", ny, {"10.03.2024 02:30"}, {"2024-03-10T07:30Z"});
     pass("New York after the spring gap", "date", ny, {"10.03.2024 03:00"}, {"2024-03-10T07:00Z"});
     // 01:00–02:00 happens twice: the first, daylight-time occurrence (-04:00) is taken.
     pass("New York in the autumn overlap", "date", ny, {"03.11.2024 01:30"}, {"2024-11-03T05:30Z"});
@@ -396,7 +415,8 @@ void TestTransforms::number_data()
     pass("no integer part", "number", "{}", {".5"}, {"0.5"});
     pass("null", "number", "{}", {Null}, {Null});
     pass("decimal comma", "number", R"({"decimal": ","})", {"12,5"}, {"12.5"});
-    pass("decimal comma, thousands dot", "number", R"({"decimal": ",", "thousands": "."})", {"1.234,50"}, {"1234.5"});
+    pass("decimal comma, thousands dot", "number", R"({"decimal": ",", "thousands": "."})", {"1.234,50"},
+         {"1234.5"});
     pass("thousands dot only", "number", R"({"decimal": ",", "thousands": "."})", {"1.234"}, {"1234"});
     pass("thousands comma", "number", R"({"thousands": ","})", {"1,234,567.25"}, {"1234567.25"});
     pass("thousands apostrophe", "number", R"({"thousands": "'"})", {"1'234.5"}, {"1234.5"});
@@ -408,7 +428,8 @@ void TestTransforms::number_data()
     fail("integer with a fraction", "number", R"({"decimal": ",", "integer": true})", {"42,5"}, "number",
          "'42,5' is not a whole number");
     fail("two decimal marks", "number", "{}", {"1.2.3"}, "number", "'1.2.3'");
-    fail("thousands after the decimal mark", "number", R"({"thousands": ","})", {"1.5,1"}, "number", "'1.5,1'");
+    fail("thousands after the decimal mark", "number", R"({"thousands": ","})", {"1.5,1"}, "number",
+         "'1.5,1'");
     fail("leading thousands separator", "number", R"({"thousands": ","})", {",123"}, "number", "',123'");
     fail("letters", "number", "{}", {"12a"}, "number", "'12a'");
     fail("sign only", "number", "{}", {"-"}, "number", "'-'");
@@ -466,15 +487,17 @@ void TestTransforms::lookup_data()
     pass("several", "lookup", site, {"201", Null, "101"}, {"IN01", Null, "DE01"});
     fail("missing rejects", "lookup", site, {"999"}, "lookup", "site_number '999'");
     fail("message names the study", "lookup", site, {"999"}, "lookup", "study S1");
-    pass("missing passes", "lookup", R"({"entity": "site", "match": "site_number", "return": "site_id", "missing": "pass"})",
-         {"DE01"}, {"DE01"});
+    pass("missing passes", "lookup",
+         R"({"entity": "site", "match": "site_number", "return": "site_id", "missing": "pass"})", {"DE01"},
+         {"DE01"});
 }
 
 // A visit has no site of its own: site time comes from the unit's subject.
 void TestTransforms::siteZoneFromUnitRoot()
 {
     QString error;
-    const auto t = TransformFactory::create(TransformSpec{QStringLiteral("date"), params(R"({"zone": "site"})")}, &error);
+    const auto t = TransformFactory::create(
+        TransformSpec{QStringLiteral("date"), params(R"({"zone": "site"})")}, &error);
     QVERIFY2(t, qPrintable(error));
     const auto schema = CtmsSchema::builtIn();
     Record visit(schema->entity(QStringLiteral("visit")));
@@ -501,12 +524,13 @@ void TestTransforms::daylightSavingIsDeterministic()
 {
     const QStringList inputs{QStringLiteral("27.10.2024 02:30"), QStringLiteral("31.03.2024 02:30"),
                              QStringLiteral("27.10.2024 02:00"), QStringLiteral("27.10.2024 02:59")};
-    const QStringList expected{QStringLiteral("2024-10-27T01:30Z"), QStringLiteral("2024-03-31T01:30Z"),
-                               QStringLiteral("2024-10-27T01:00Z"), QStringLiteral("2024-10-27T01:59Z")};
+    const QStringList expected{QStringLiteral("2024-10-27T00:30Z"), QStringLiteral("2024-03-31T01:30Z"),
+                               QStringLiteral("2024-10-27T00:00Z"), QStringLiteral("2024-10-27T00:59Z")};
     for (int order = 0; order < 2; ++order) {
         QString error;
         const auto t = TransformFactory::create(
-            TransformSpec{QStringLiteral("date"), params(R"({"format": "dd.MM.yyyy HH:mm", "zone": "Europe/Berlin"})")},
+            TransformSpec{QStringLiteral("date"),
+                          params(R"({"format": "dd.MM.yyyy HH:mm", "zone": "Europe/Berlin"})")},
             &error);
         QVERIFY2(t, qPrintable(error));
         TransformContext ctx;
@@ -523,12 +547,14 @@ void TestTransforms::combinesFlag()
 {
     QString error;
     for (const char* name : {"format", "concat", "coalesce"}) {
-        const auto t = TransformFactory::create(TransformSpec{QString::fromLatin1(name), params(R"({"pattern": "{0}"})")}, &error);
+        const auto t = TransformFactory::create(
+            TransformSpec{QString::fromLatin1(name), params(R"({"pattern": "{0}"})")}, &error);
         QVERIFY2(t, name);
         QVERIFY2(t->combines(), name);
     }
     for (const char* name : {"trim", "upper", "lower"}) {
-        const auto t = TransformFactory::create(TransformSpec{QString::fromLatin1(name), params("{}")}, &error);
+        const auto t =
+            TransformFactory::create(TransformSpec{QString::fromLatin1(name), params("{}")}, &error);
         QVERIFY2(t, name);
         QVERIFY2(!t->combines(), name);
     }
@@ -543,7 +569,8 @@ void TestTransforms::invalidSpecs_data()
     auto row = [](const char* tag, const char* transform, const QByteArray& p, const QString& message) {
         QTest::newRow(tag) << QString::fromLatin1(transform) << p << message;
     };
-    row("unknown transform", "trimm", "{}", "unknown transform 'trimm'; known transforms: case, coalesce, concat");
+    row("unknown transform", "trimm", "{}",
+        "unknown transform 'trimm'; known transforms: case, coalesce, concat");
     row("trim with parameters", "trim", R"({"all": true})", "trim: takes no parameters");
     row("case to title", "case", R"({"to": "title"})", "case: \"to\" must be \"upper\" or \"lower\"");
     row("case without to", "case", "{}", "case: \"to\" must be");
@@ -553,19 +580,22 @@ void TestTransforms::invalidSpecs_data()
         "valueMap: \"unmapped\": \"default\" needs \"default\"");
     row("valueMap bad unmapped", "valueMap", R"({"map": {"A": "B"}, "unmapped": "ignore"})",
         "\"unmapped\" must be \"reject\", \"default\" or \"pass\"");
-    row("valueMap number target", "valueMap", R"({"map": {"A": 1}})", "map[\"A\"]: the target value must be a string");
-    row("valueMap duplicate ignoring case", "valueMap", R"({"map": {"Yes": "Y", "YES": "Y"}, "ignoreCase": true})",
-        "appears twice");
+    row("valueMap number target", "valueMap", R"({"map": {"A": 1}})",
+        "map[\"A\"]: the target value must be a string");
+    row("valueMap duplicate ignoring case", "valueMap",
+        R"({"map": {"Yes": "Y", "YES": "Y"}, "ignoreCase": true})", "appears twice");
     row("date bad zone", "date", R"({"zone": "Europe/Berlinn"})", "date: zone 'Europe/Berlinn' is not");
     row("date zone offset", "date", R"({"zone": "+01:00"})", "zone '+01:00'");
-    row("date bad partial", "date", R"({"partial": "drop"})", "date: \"partial\" must be \"keep\" or \"reject\"");
+    row("date bad partial", "date", R"({"partial": "drop"})",
+        "date: \"partial\" must be \"keep\" or \"reject\"");
     row("date three y", "date", R"({"format": "dd.MM.yyy"})", "'yyy' is not a pattern element");
     row("date four M", "date", R"({"format": "dd MMMM yyyy"})", "'MMMM' is not a pattern element");
     row("date three d", "date", R"({"format": "ddd.MM.yyyy"})", "'ddd' is not a pattern element");
     row("date single m", "date", R"({"format": "yyyy-MM-dd HH:m"})", "'m' is not a pattern element");
     row("date no year", "date", R"({"format": "dd.MM"})", "date: format \"dd.MM\" has no year");
     row("number bad decimal", "number", R"({"decimal": ";"})", "number: \"decimal\" must be");
-    row("number thousands equals decimal", "number", R"({"decimal": ",", "thousands": ","})", "\"thousands\" must be");
+    row("number thousands equals decimal", "number", R"({"decimal": ",", "thousands": ","})",
+        "\"thousands\" must be");
     row("number thousands letter", "number", R"({"thousands": "x"})", "\"thousands\" must be");
     row("number thousands two characters", "number", R"({"thousands": ".."})", "\"thousands\" must be");
     row("format without pattern", "format", "{}", "format: needs a pattern");
@@ -577,11 +607,13 @@ void TestTransforms::invalidSpecs_data()
     row("replace without regex", "replace", R"({"with": ""})", "replace: needs a valid \"regex\"");
     row("replace bad regex", "replace", R"({"regex": "(a", "with": ""})", "replace: needs a valid \"regex\"");
     row("replace without with", "replace", R"({"regex": "a"})", "replace: needs \"with\"");
-    row("lookup unknown entity", "lookup", R"({"entity": "sites", "match": "site_number", "return": "site_id"})",
+    row("lookup unknown entity", "lookup",
+        R"({"entity": "sites", "match": "site_number", "return": "site_id"})",
         "lookup: \"entity\" must name a CTMS entity, not 'sites'");
     row("lookup unknown field", "lookup", R"({"entity": "site", "match": "number", "return": "site_id"})",
         "'number' is not");
-    row("lookup bad missing", "lookup", R"({"entity": "site", "match": "site_number", "return": "site_id", "missing": "skip"})",
+    row("lookup bad missing", "lookup",
+        R"({"entity": "site", "match": "site_number", "return": "site_id", "missing": "skip"})",
         "lookup: \"missing\" must be \"reject\" or \"pass\"");
 }
 

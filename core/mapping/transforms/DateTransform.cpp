@@ -170,11 +170,12 @@ bool DateTransform::parseIso(QStringView v, Parsed& p) const
         return false;
     if (pos == v.size())
         return true;
-    if (v[pos++] != u'-' || !readNumber(v, pos, 2, true, &p.mo))
+    // Month 00 or 13 and day 00 are not ISO 8601 (unknown parts are left out, not zeroed).
+    if (v[pos++] != u'-' || !readNumber(v, pos, 2, true, &p.mo) || p.mo < 1 || p.mo > 12)
         return false;
     if (pos == v.size())
         return true;
-    if (v[pos++] != u'-' || !readNumber(v, pos, 2, true, &p.d))
+    if (v[pos++] != u'-' || !readNumber(v, pos, 2, true, &p.d) || p.d < 1)
         return false;
     if (pos == v.size())
         return true;
@@ -224,6 +225,8 @@ bool DateTransform::parsePattern(QStringView v, Parsed& p) const
             for (int k = ti; k < m_tokens.size(); ++k) {
                 const Tok kind = m_tokens[k].kind;
                 if (kind != Tok::Hour && kind != Tok::Minute && kind != Tok::Second && kind != Tok::Literal)
+                    return false;
+                if (kind == Tok::Minute && p.h >= 0) // an hour without its minutes
                     return false;
             }
             return ti > 0;

@@ -19,7 +19,10 @@ bool TrimTransform::apply(Values& values, TransformContext&) const
         if (v.isNull())
             continue;
         // Most values have nothing to trim: avoid the copy then.
-        if (!v.isEmpty() && !v.front().isSpace() && !v.back().isSpace())
+        // Most values have nothing to trim: look (through a const reference — front() on a non-const
+        // QString would detach and copy it) and skip.
+        const QString& cv = v;
+        if (!cv.isEmpty() && !cv.front().isSpace() && !cv.back().isSpace())
             continue;
         v = v.trimmed();
         if (v.isEmpty())

@@ -21,11 +21,11 @@ std::shared_ptr<const Transform> ValueMapTransform::create(const QJsonValue& par
             return nullptr;
         }
         const QString key = t->m_ignoreCase ? it.key().toUpper() : it.key();
-        if (t->m_map.contains(key)) {
+        if (t->m_map.count(key)) {
             *error = QStringLiteral("map: \"%1\" appears twice (ignoring case)").arg(it.key());
             return nullptr;
         }
-        t->m_map.insert(key, it.value().isNull() ? QString() : it.value().toString());
+        t->m_map.emplace(key, it.value().isNull() ? QString() : it.value().toString());
     }
     const QString unmapped = o.value(QLatin1String("unmapped")).toString(QStringLiteral("reject"));
     if (unmapped == QLatin1String("reject"))
@@ -53,16 +53,18 @@ bool ValueMapTransform::apply(Values& values, TransformContext& ctx) const
     for (QString& v : values) {
         if (v.isNull())
             continue;
-        const auto it = m_map.constFind(m_ignoreCase ? v.toUpper() : v);
-        if (it != m_map.constEnd()) {
-            v = *it;
+        const auto it = m_map.find(m_ignoreCase ? v.toUpper() : v);
+        if (it != m_map.end()) {
+            v = it->second;
             continue;
         }
         switch (m_unmapped) {
         case Unmapped::Default: v = m_default; break;
         case Unmapped::Pass: break;
         case Unmapped::Reject: {
-            QStringList known = m_map.keys();
+            QStringList known;
+            for (const auto& entry : m_map)
+                known << entry.first;
             known.sort();
             if (known.size() > 12)
                 known = known.mid(0, 12) << QStringLiteral("…");

@@ -2,7 +2,9 @@
 
 #include "mapping/Transform.h"
 
-#include <QHash>
+#include "util/FastHash.h"
+
+#include <unordered_map>
 #include <QJsonValue>
 
 #include <memory>
@@ -22,7 +24,7 @@ public:
     bool apply(Values& values, TransformContext& ctx) const override;
 
 private:
-    QHash<QString, QString> m_map;
+    std::unordered_map<QString, QString, QStringHash> m_map;
     Unmapped m_unmapped = Unmapped::Reject;
     QString m_default;
     bool m_ignoreCase = false;

@@ -61,7 +61,8 @@ CREATE TABLE audit_log (
     seq INTEGER PRIMARY KEY,
     ts_utc TEXT NOT NULL,
     actor TEXT NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+    -- OR, not IN: SQLite evaluates an IN list through a temporary index built on every insert.
+    action TEXT NOT NULL CHECK (action = 'insert' OR action = 'update' OR action = 'delete'),
     entity TEXT NOT NULL,
     natural_key TEXT NOT NULL,
     study_id TEXT,

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <cstring>
+
+namespace tb::core {
+
+// A fast, portable 64-bit string hash for the hot paths (unit keys, codes, caches). Qt's qHash for
+// strings is seeded per process and costs several times more on the short keys we hash by the million.
+// Not for security: keys come from our own data, and every hash hit is confirmed by comparing values.
+inline quint64 hash64(QStringView s, quint64 seed = 0x9e3779b97f4a7c15ULL)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    size_t n = size_t(s.size()) * 2;
+    quint64 h = seed ^ (quint64(n) * 0xff51afd7ed558ccdULL);
+    while (n >= 8) {
+        quint64 k;
+        std::memcpy(&k, p, 8);
+        k *= 0x87c37b91114253d5ULL;
+        k = (k << 31) | (k >> 33);
+        h ^= k * 0x4cf5ad432745937fULL;
+        h = ((h << 27) | (h >> 37)) * 5 + 0x52dce729;
+        p += 8;
+        n -= 8;
+    }
+    quint64 tail = 0;
+    for (size_t i = 0; i < n; ++i) // at most 7 bytes; a variable-size memcpy would be a library call
+        tail |= quint64(p[i]) << (8 * i);
+    h ^= tail * 0x87c37b91114253d5ULL;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+// For std::unordered_map / std::unordered_set keyed by QString.
+struct QStringHash
+{
+    size_t operator()(const QString& s) const { return size_t(hash64(s)); }
+};
+
+} // namespace tb::core
