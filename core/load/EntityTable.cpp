@@ -89,10 +89,10 @@ bool EntityTable::selectByUnit(const QString* unitKey, int count, std::vector<St
     return m_error.isEmpty();
 }
 
-void EntityTable::bindValues(SqliteStatement& st, const Record& r, int first)
+void EntityTable::bindValues(SqliteStatement& st, const std::vector<QString>& values, int first)
 {
     for (int i = 0; i < m_entity->fields.size(); ++i) {
-        const QString& v = r.values[size_t(i)];
+        const QString& v = values[size_t(i)];
         if (m_entity->fields[i].type == FieldType::Integer && !v.isNull())
             st.bindInt64(first + i, v.toLongLong());
         else
@@ -100,30 +100,32 @@ void EntityTable::bindValues(SqliteStatement& st, const Record& r, int first)
     }
 }
 
-bool EntityTable::insert(const Record& r, const QByteArray& hash, const QString& ref, qint64 runId)
+bool EntityTable::insert(const std::vector<QString>& values, const QByteArray& hash, const QString& ref,
+                         const QString& sourceModified, qint64 runId)
 {
     const int n = int(m_entity->fields.size());
-    bindValues(m_insert, r, 1);
+    bindValues(m_insert, values, 1);
     m_insert.bindBlob(n + 1, hash);
     m_insert.bindText(n + 2, ref);
-    m_insert.bindText(n + 3, r.sourceModified);
+    m_insert.bindText(n + 3, sourceModified);
     m_insert.bindInt64(n + 4, runId);
     const bool ok = m_insert.exec();
     m_error = m_insert.error();
     return ok;
 }
 
-bool EntityTable::update(const Record& r, const QByteArray& hash, const QString& ref, qint64 runId)
+bool EntityTable::update(const std::vector<QString>& values, const QByteArray& hash, const QString& ref,
+                         const QString& sourceModified, qint64 runId)
 {
     const int n = int(m_entity->fields.size());
-    bindValues(m_update, r, 1);
+    bindValues(m_update, values, 1);
     m_update.bindBlob(n + 1, hash);
     m_update.bindText(n + 2, ref);
-    m_update.bindText(n + 3, r.sourceModified);
+    m_update.bindText(n + 3, sourceModified);
     m_update.bindInt64(n + 4, runId);
     int p = n + 5;
     for (int k : m_entity->keyFields)
-        m_update.bindText(p++, r.values[size_t(k)]);
+        m_update.bindText(p++, values[size_t(k)]);
     const bool ok = m_update.exec();
     m_error = m_update.error();
     return ok;

@@ -28,13 +28,16 @@ public:
     // Every row of the unit whose key values (the unit entity's key fields) are given — only the key,
     // the hash and the source time: enough to tell unchanged from changed; selectByKey() gives the rest.
     bool selectByUnit(const QString* unitKey, int count, std::vector<StoredRow>& out);
-    bool insert(const Record& r, const QByteArray& hash, const QString& sourceRef, qint64 runId);
-    bool update(const Record& r, const QByteArray& hash, const QString& sourceRef, qint64 runId);
+    // values by field index (the record's), with its bookkeeping columns.
+    bool insert(const std::vector<QString>& values, const QByteArray& hash, const QString& sourceRef,
+                const QString& sourceModified, qint64 runId);
+    bool update(const std::vector<QString>& values, const QByteArray& hash, const QString& sourceRef,
+                const QString& sourceModified, qint64 runId);
 
     QString error() const { return m_error; }
 
 private:
-    void bindValues(SqliteStatement& st, const Record& r, int first);
+    void bindValues(SqliteStatement& st, const std::vector<QString>& values, int first);
     StoredRow readRow(const SqliteStatement& st) const;
 
     const EntityDef* m_entity = nullptr;

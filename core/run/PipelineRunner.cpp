@@ -5,6 +5,7 @@
 #include "load/DatabaseReferenceData.h"
 #include "load/EntityTable.h"
 #include "mapping/MappingPlan.h"
+#include "run/LoadWriter.h"
 #include "run/PipelineDocument.h"
 #include "run/RunFeedback.h"
 #include "run/RunStore.h"
@@ -132,13 +133,14 @@ private:
     bool prepareWriters();
     bool loadStudyRecords();
     bool loadGroup(Group& g);
-    bool loadUnit(Group& g, int unit, bool* loaded);
+    bool loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* loaded);
     bool changedSoFar() const;
     bool readUnitRows(const Group& g, int unit, int step, const Record* root, std::vector<UnitRecord>& out,
                       Values* unitKey);
-    bool writeRecord(const Record& rec, const StoredRow* existing);
-    void rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root);
-    bool commitBatchIfFull();
+    bool planRecord(const Record& rec, const StoredRow* existing, std::vector<WriteOp>& ops);
+    void rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, std::vector<WriteOp>& ops);
+    bool push(std::vector<WriteOp>& ops, bool flush = false);
+    bool barrier(); // everything planned so far written and committed
     EntityCounts& counts(const EntityDef* e) { return m_result.entities[e->index].second; }
     EntityTable& table(const EntityDef* e) { return m_tables[size_t(e->index)]; }
     void countRead(const EntityDef* e) { ++counts(e).read; }
@@ -162,18 +164,21 @@ private:
     std::shared_ptr<StudyConfig> m_study;
     std::vector<Step> m_steps;
     std::vector<Group> m_groups;
+    // Two connections to the target: the writer thread owns m_db during the load; this thread reads
+    // (stored rows, reference data) through m_readDb, which sees what the writer has committed.
     CtmsDatabase m_db;
+    CtmsDatabase m_readDb;
+    std::unique_ptr<LoadWriter> m_writer;
+    std::vector<WriteOp> m_pending; // whole units, not yet handed to the writer
     std::unique_ptr<DatabaseReferenceData> m_reference;
     std::unique_ptr<RecordValidator> m_validator;
     std::unique_ptr<BusinessRules> m_rules;
-    std::vector<EntityTable> m_tables; // by entity index
-    AuditLog m_audit;
+    std::vector<EntityTable> m_tables; // by entity index, on m_readDb
     RunStore m_store;
     UnitStateStore m_states;
     std::pair<quint64, quint64> m_salt; // mixed into every unit fingerprint: documents and engine version
     QString m_unitTime; // audit time stamp of the unit being written
     QString m_reason;   // audit reason of this run's changes
-    qint64 m_batchRecords = 0;
     qint64 m_unitsDone = 0;
     qint64 m_unitsTotal = 0;
 };
@@ -280,33 +285,46 @@ bool PipelineRun::prepareWriters()
     m_tables.resize(size_t(m_options.schema->entities().size()));
     for (const EntityDef& e : m_options.schema->entities()) {
         EntityTable& t = table(&e);
-        if (!t.prepare(m_db.handle(), e, *m_options.schema->entity(e.unitEntity()), &error))
+        if (!t.prepare(m_readDb.handle(), e, *m_options.schema->entity(e.unitEntity()), &error))
             return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
     }
-    if (!m_audit.prepare(m_db.handle(), &error) || !m_store.prepare(m_db.handle(), &error)
-        || !m_states.prepare(m_db.handle(), &error))
+    if (!m_store.prepare(m_db.handle(), &error) || !m_states.prepare(m_readDb.handle(), &error))
         return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
     return true;
 }
 
-bool PipelineRun::commitBatchIfFull()
+bool PipelineRun::push(std::vector<WriteOp>& ops, bool flush)
 {
-    if (m_batchRecords < m_options.batchRecords)
+    // Whole units collect into chunks: one hand-over to the writer per few hundred records.
+    for (WriteOp& op : ops)
+        m_pending.push_back(std::move(op));
+    ops.clear();
+    if (m_pending.empty() || (!flush && m_pending.size() < 512))
         return true;
-    QString error;
-    if (!m_db.commit(&error) || !m_db.begin(&error))
-        return fail(QStringLiteral("%1: cannot commit: %2").arg(m_db.path(), error));
-    m_batchRecords = 0;
+    if (!m_writer->push(std::move(m_pending)))
+        return fail(QStringLiteral("%1: %2").arg(m_db.path(), m_writer->error()));
+    m_pending = std::vector<WriteOp>();
+    m_pending.reserve(600);
     return true;
 }
 
-bool PipelineRun::writeRecord(const Record& rec, const StoredRow* existing)
+bool PipelineRun::barrier()
+{
+    std::vector<WriteOp> none;
+    QString error;
+    if (!push(none, true) || !m_writer->barrier(&error))
+        return fail(QStringLiteral("%1: %2").arg(m_db.path(), error.isEmpty() ? m_writer->error() : error));
+    return true;
+}
+
+bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::vector<WriteOp>& ops)
 {
     EntityTable& table = this->table(rec.entity);
     EntityCounts& counts = this->counts(rec.entity);
     const EntityDef& e = *rec.entity;
     const QByteArray hash = rec.contentHash();
-    AuditEntry a;
+    WriteOp op;
+    AuditEntry& a = op.audit;
     StoredRow full;
     if (existing && existing->keysOnly && existing->hash != hash) {
         // Changed (or written by something other than the loader): the whole row, for the before image.
@@ -334,46 +352,42 @@ bool PipelineRun::writeRecord(const Record& rec, const StoredRow* existing)
                              .arg(e.label, rec.keyLabel(), rec.sourceModified, existing->sourceModified);
             is.source = rec.source;
             ++counts.stale;
-            ++m_batchRecords;
-            return m_store.addReject(m_result.runId, is, rec.sourceRecordJson(), QStringLiteral("stale"))
-                || fail(m_store.error());
+            ops.push_back(WriteOp::reject(is, rec.sourceRecordJson(), QStringLiteral("stale")));
+            return true;
         }
-        QStringList names;
-        std::vector<QString> before, after;
-        const QString sourceRef = rec.source.toString();
+        // Before and after images of the fields that changed.
+        a.beforeJson.reserve(128);
+        a.afterJson.reserve(128);
+        a.beforeJson += QLatin1Char('{');
+        a.afterJson += QLatin1Char('{');
+        bool firstBefore = true, firstAfter = true;
         for (int i = 0; i < e.fields.size(); ++i) {
-            if (existing->values[size_t(i)] != rec.values[size_t(i)]
-                || existing->values[size_t(i)].isNull() != rec.values[size_t(i)].isNull()) {
-                names << e.fields[i].name;
-                before.push_back(existing->values[size_t(i)]);
-                after.push_back(rec.values[size_t(i)]);
+            const QString& old = existing->values[size_t(i)];
+            const QString& now = rec.values[size_t(i)];
+            if (old != now || old.isNull() != now.isNull()) {
+                json::appendMember(a.beforeJson, e.fields[i].name, old, &firstBefore);
+                json::appendMember(a.afterJson, e.fields[i].name, now, &firstAfter);
             }
         }
-        if (!table.update(rec, hash, sourceRef, m_result.runId))
-            return fail(QStringLiteral("%1: cannot update %2 %3: %4").arg(m_db.path(), e.name, rec.keyLabel(), table.error()));
+        a.beforeJson += QLatin1Char('}');
+        a.afterJson += QLatin1Char('}');
+        op.kind = WriteOp::Kind::Update;
         a.action = QStringLiteral("update");
-        json::appendObject(a.beforeJson, names, before);
-        json::appendObject(a.afterJson, names, after);
         ++counts.updated;
-        a.sourceRef = sourceRef;
     } else {
-        const QString sourceRef = rec.source.toString();
-        a.sourceRef = sourceRef;
-        if (!table.insert(rec, hash, sourceRef, m_result.runId))
-            return fail(QStringLiteral("%1: cannot insert %2 %3: %4").arg(m_db.path(), e.name, rec.keyLabel(), table.error()));
+        op.kind = WriteOp::Kind::Insert;
         a.action = QStringLiteral("insert");
         // The after image of an insert: every field with a value except the key, which natural_key holds.
-        QStringList names;
-        std::vector<QString> values;
-        for (int i = 0; i < e.fields.size(); ++i) {
-            if (!rec.values[size_t(i)].isNull() && !e.isKeyField(i)) {
-                names << e.fields[i].name;
-                values.push_back(rec.values[size_t(i)]);
-            }
-        }
-        json::appendObject(a.afterJson, names, values);
+        a.afterJson.reserve(256);
+        a.afterJson += QLatin1Char('{');
+        bool first = true;
+        for (int i = 0; i < e.fields.size(); ++i)
+            if (!rec.values[size_t(i)].isNull() && !e.isKeyField(i))
+                json::appendMember(a.afterJson, e.fields[i].name, rec.values[size_t(i)], &first);
+        a.afterJson += QLatin1Char('}');
         ++counts.inserted;
     }
+    a.sourceRef = rec.source.toString();
     a.timeUtc = m_unitTime;
     a.actor = m_options.actor;
     a.entity = e.name;
@@ -383,22 +397,29 @@ bool PipelineRun::writeRecord(const Record& rec, const StoredRow* existing)
     a.subjectId = rec.value(e.subjectField);
     a.runId = m_result.runId;
     a.reason = m_reason;
-    ++m_batchRecords;
-    if (!m_audit.append(a))
-        return fail(QStringLiteral("%1: cannot write the audit entry: %2").arg(m_db.path(), m_audit.error()));
+    op.entity = &e;
+    op.values = rec.values;
+    op.hash = hash;
+    op.sourceRef = a.sourceRef;
+    op.sourceModified = rec.sourceModified;
+    ops.push_back(std::move(op));
     return true;
 }
 
 bool PipelineRun::loadStudyRecords()
 {
     m_unitTime = toIsoUtc(m_options.clock->nowUtc());
+    std::vector<WriteOp> ops;
     for (const Record& rec : m_study->records()) {
         countRead(rec.entity);
         StoredRow existing;
         const bool found = table(rec.entity).selectByKey(rec, &existing);
-        if (!writeRecord(rec, found ? &existing : nullptr))
+        if (!planRecord(rec, found ? &existing : nullptr, ops) || !push(ops))
             return false;
     }
+    // Sites and the schedule must be visible to the reads of everything that follows.
+    if (!barrier())
+        return false;
     m_reference->clearCaches();
     return true;
 }
@@ -446,7 +467,7 @@ bool PipelineRun::readUnitRows(const Group& g, int unit, int gs, const Record* r
     return true;
 }
 
-void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root)
+void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, std::vector<WriteOp>& ops)
 {
     // The first error names the reason for the records that have none of their own.
     const ValidationIssue* first = nullptr;
@@ -458,13 +479,16 @@ void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitReco
         for (const ValidationIssue& i : ur.issues)
             if (!first && i.severity == ValidationIssue::Severity::Error)
                 first = &i;
+    auto addReject = [&](const ValidationIssue& issue, const Record& r) {
+        ops.push_back(WriteOp::reject(issue, r.sourceRecordJson(), QStringLiteral("open")));
+    };
     auto reject = [&](const UnitRecord& ur, bool count) {
         bool own = false;
         for (const ValidationIssue& i : ur.issues) {
             if (i.severity != ValidationIssue::Severity::Error)
                 continue;
             own = true;
-            m_store.addReject(m_result.runId, i, ur.record.sourceRecordJson());
+            addReject(i, ur.record);
         }
         if (!own) {
             ValidationIssue is;
@@ -474,7 +498,7 @@ void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitReco
             is.message = QStringLiteral("%1 %2 was not loaded because its unit has errors (%3): fix them and run again")
                              .arg(ur.record.entity->label, ur.record.keyLabel(), first ? first->toString() : QString());
             is.source = ur.record.source;
-            m_store.addReject(m_result.runId, is, ur.record.sourceRecordJson());
+            addReject(is, ur.record);
         }
         if (count)
             ++counts(ur.record.entity).rejected;
@@ -487,7 +511,7 @@ void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitReco
             reject(ur, !ur.merge || !root);
 }
 
-bool PipelineRun::loadUnit(Group& g, int unit, bool* loaded)
+bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* loaded)
 {
     *loaded = false;
     const EntityDef* rootEntity = g.unitEntity;
@@ -656,25 +680,22 @@ bool PipelineRun::loadUnit(Group& g, int unit, bool* loaded)
         for (const ValidationIssue& i : ur.issues)
             if (i.severity == ValidationIssue::Severity::Warning) {
                 ++m_result.entities[m_options.schema->entityIndex(i.entity)].second.warnings;
-                if (!m_store.addWarning(m_result.runId, i))
-                    return false;
+                ops.push_back(WriteOp::warning(i));
             }
-        return true;
     };
     bool unitHasError = haveRoot && hasError(root.issues);
     for (const UnitRecord& ur : recs)
         unitHasError = unitHasError || (!ur.dropped && hasError(ur.issues));
-    if (haveRoot && !recordWarnings(root))
-        return fail(m_store.error());
+    if (haveRoot)
+        recordWarnings(root);
     for (const UnitRecord& ur : recs)
-        if (!ur.dropped && !recordWarnings(ur))
-            return fail(m_store.error());
+        if (!ur.dropped)
+            recordWarnings(ur);
 
     m_unitTime = toIsoUtc(m_options.clock->nowUtc());
     if (unitHasError) {
-        rejectUnit(recs, haveRoot ? &root : nullptr);
-        m_batchRecords += qint64(recs.size());
-        return commitBatchIfFull();
+        rejectUnit(recs, haveRoot ? &root : nullptr, ops);
+        return true;
     }
     *loaded = true;
 
@@ -682,7 +703,7 @@ bool PipelineRun::loadUnit(Group& g, int unit, bool* loaded)
     // rolls back the whole open batch: units commit whole without a savepoint each.
     bool ok = true;
     if (haveRoot)
-        ok = writeRecord(root.record, rootStored ? &storedRoot : nullptr);
+        ok = planRecord(root.record, rootStored ? &storedRoot : nullptr, ops);
     // Stored children, fetched once per entity for the whole unit (none before the root exists).
     std::map<const EntityDef*, std::vector<StoredRow>> storedChildren;
     for (size_t i = firstChildRecord; ok && i < recs.size(); ++i) {
@@ -704,9 +725,9 @@ bool PipelineRun::loadUnit(Group& g, int unit, bool* loaded)
         for (const StoredRow& row : it->second)
             if (Record::sameKey(e, row.values, ur.record.values))
                 stored = &row;
-        ok = writeRecord(ur.record, stored);
+        ok = planRecord(ur.record, stored, ops);
     }
-    return ok && commitBatchIfFull();
+    return ok;
 }
 
 bool PipelineRun::changedSoFar() const
@@ -756,7 +777,8 @@ bool PipelineRun::loadGroup(Group& g)
                 readBefore[size_t(e)] = m_result.entities[e].second.read;
             const qint64 warningsBefore = m_result.total().warnings;
             bool loaded = false;
-            if (!loadUnit(g, unit, &loaded))
+            std::vector<WriteOp> ops;
+            if (!loadUnit(g, unit, ops, &loaded))
                 return false;
             // Units with warnings are judged again on every run, so that each run reports them.
             if (loaded && m_result.total().warnings == warningsBefore) {
@@ -767,15 +789,18 @@ bool PipelineRun::loadGroup(Group& g)
                         state.counts.append(reinterpret_cast<const char*>(pair), sizeof pair);
                     }
                 }
-                if (!m_states.save(m_pipeline.name, g.unitEntity->name, keyHash, state, m_result.runId))
-                    return fail(m_states.error());
+                // The unit's state commits with its data.
+                ops.push_back(WriteOp::unitState(g.unitEntity->name, keyHash, std::move(state)));
             }
+            if (!push(ops))
+                return false;
         }
         ++m_unitsDone;
         if (m_feedback)
             m_feedback->setProgress(100.0 * double(m_unitsDone) / double(qMax<qint64>(1, m_unitsTotal)));
     }
-    return true;
+    // The next group's lookups and rules read what this group wrote.
+    return barrier();
 }
 
 RunResult PipelineRun::execute(const QString& pipelinePath)
@@ -796,7 +821,7 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     m_reason = QStringLiteral("pipeline %1").arg(m_pipeline.name);
     QString error;
     const QString dbPath = m_pipeline.resolve(m_pipeline.targetDatabase);
-    if (!m_db.open(dbPath, &error)) {
+    if (!m_db.open(dbPath, &error) || !m_readDb.open(dbPath, &error)) {
         fail(error);
         return finish();
     }
@@ -804,7 +829,9 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     // root first), so SQLite's per-row foreign-key lookups would only repeat that work; other connections
     // keep enforcing the declared keys, and the tests run PRAGMA foreign_key_check after loads.
     m_db.exec(QStringLiteral("PRAGMA foreign_keys=OFF"), &error);
-    m_reference = std::make_unique<DatabaseReferenceData>(m_db.handle());
+    // The reads are point lookups by key: a small cache does; memory goes to the writer's cache.
+    m_readDb.exec(QStringLiteral("PRAGMA cache_size=-4096"), &error);
+    m_reference = std::make_unique<DatabaseReferenceData>(m_readDb.handle());
     m_validator = std::make_unique<RecordValidator>(*m_study);
     m_rules = std::make_unique<BusinessRules>(*m_study, *m_reference);
     if (!prepareWriters())
@@ -817,31 +844,33 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     }
     qCInfo(lcRun) << "run" << m_result.runId << "of pipeline" << m_pipeline.name;
 
-    bool ok = indexSources() && m_db.begin(&error);
-    if (ok)
-        ok = loadStudyRecords();
+    // Structural errors in any source stop the run here, before anything is written.
+    bool ok = indexSources();
+    if (ok) {
+        m_writer = std::make_unique<LoadWriter>(m_db.handle(), *m_options.schema, m_pipeline.name, m_result.runId,
+                                                m_options.batchRecords);
+        ok = m_writer->start(&error) || fail(QStringLiteral("%1: %2").arg(dbPath, error));
+    }
+    ok = ok && loadStudyRecords();
     for (Group& g : m_groups)
         ok = ok && loadGroup(g);
-    if (ok) {
+    if (ok)
         m_result.status = m_result.total().rejected > 0 ? RunResult::Status::CompletedWithRejects
                                                         : RunResult::Status::Succeeded;
-    } else if (m_result.status == RunResult::Status::Cancelled) {
-        ok = true; // keep the units loaded before the cancel: each is complete
-    } else if (m_result.message.isEmpty()) {
-        fail(error);
+    // A cancelled run keeps the units it loaded: each is complete.
+    if ((ok || m_result.status == RunResult::Status::Cancelled) && m_writer) {
+        std::vector<WriteOp> none;
+        if (!push(none, true) || !m_writer->finish(m_result, toIsoUtc(m_options.clock->nowUtc()), &error))
+            fail(QStringLiteral("%1: %2").arg(dbPath, error));
+        else
+            return finish();
     }
-    if (ok) {
-        if (!m_store.finishRun(m_result, toIsoUtc(m_options.clock->nowUtc()), &error) || !m_db.commit(&error)) {
-            m_db.rollback();
-            fail(QStringLiteral("%1: cannot commit: %2").arg(dbPath, error));
-        }
-    }
-    if (!ok || m_result.status == RunResult::Status::Failed) {
-        // The open batch is rolled back; units committed in earlier batches stay (each is whole).
-        m_db.rollback();
-        QString ignored;
-        m_store.finishRun(m_result, toIsoUtc(m_options.clock->nowUtc()), &ignored);
-    }
+    // Failed: the open batch is rolled back (units committed in earlier batches stay, each whole) and
+    // the run is recorded as failed.
+    if (m_writer)
+        m_writer->abort();
+    m_writer.reset();
+    m_store.finishRun(m_result, toIsoUtc(m_options.clock->nowUtc()), &error);
     return finish();
 }
 

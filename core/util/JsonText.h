@@ -8,6 +8,21 @@ namespace tb::core::json {
 // QJsonObjects per row would cost more than the database write.
 void appendString(QString& out, const QString& s);
 
+// Appends "name":value to an object being written (a comma first unless it is the first member);
+// a null value becomes JSON null.
+inline void appendMember(QString& out, const QString& name, const QString& value, bool* first)
+{
+    if (!*first)
+        out += QLatin1Char(',');
+    *first = false;
+    appendString(out, name);
+    out += QLatin1Char(':');
+    if (value.isNull())
+        out += QLatin1String("null");
+    else
+        appendString(out, value);
+}
+
 // Appends a JSON object built from parallel name/value lists; null values become JSON null.
 template <typename Names, typename Values>
 void appendObject(QString& out, const Names& names, const Values& values)

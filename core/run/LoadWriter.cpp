@@ -1,0 +1,258 @@
+#include "run/LoadWriter.h"
+
+#include "load/EntityTable.h"
+#include "model/CtmsSchema.h"
+#include "run/RunStore.h"
+
+#include <sqlite3.h>
+
+namespace tb::core {
+
+struct LoadWriter::Statements
+{
+    std::vector<EntityTable> tables; // by entity index
+    AuditLog audit;
+    RunStore store;
+    UnitStateStore states;
+    RunResult finalResult;
+    QString endedUtc;
+};
+
+WriteOp WriteOp::reject(const ValidationIssue& issue, const QString& sourceRecordJson, const QString& status)
+{
+    WriteOp op;
+    op.kind = Kind::Reject;
+    op.extra = std::make_unique<Extra>();
+    op.extra->issue = issue;
+    op.extra->sourceRecordJson = sourceRecordJson;
+    op.extra->rejectStatus = status;
+    return op;
+}
+
+WriteOp WriteOp::warning(const ValidationIssue& issue)
+{
+    WriteOp op;
+    op.kind = Kind::Warning;
+    op.extra = std::make_unique<Extra>();
+    op.extra->issue = issue;
+    return op;
+}
+
+WriteOp WriteOp::unitState(const QString& unitEntity, quint64 keyHash, UnitStateStore::State state)
+{
+    WriteOp op;
+    op.kind = Kind::UnitState;
+    op.extra = std::make_unique<Extra>();
+    op.extra->unitEntity = unitEntity;
+    op.extra->keyHash = keyHash;
+    op.extra->state = std::move(state);
+    return op;
+}
+
+LoadWriter::LoadWriter(sqlite3* db, const CtmsSchema& schema, const QString& pipeline, qint64 runId,
+                       qint64 batchRecords)
+    : m_db(db), m_schema(schema), m_pipeline(pipeline), m_runId(runId), m_batchRecords(batchRecords),
+      m_statements(std::make_unique<Statements>())
+{
+}
+
+LoadWriter::~LoadWriter()
+{
+    abort();
+}
+
+bool LoadWriter::start(QString* error)
+{
+    Statements& s = *m_statements;
+    s.tables.resize(size_t(m_schema.entities().size()));
+    for (const EntityDef& e : m_schema.entities())
+        if (!s.tables[size_t(e.index)].prepare(m_db, e, *m_schema.entity(e.unitEntity()), error))
+            return false;
+    if (!s.audit.prepare(m_db, error) || !s.store.prepare(m_db, error) || !s.states.prepare(m_db, error))
+        return false;
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, &message) != SQLITE_OK) {
+        *error = QString::fromUtf8(message);
+        sqlite3_free(message);
+        return false;
+    }
+    m_thread = std::thread([this] { loop(); });
+    return true;
+}
+
+bool LoadWriter::push(std::vector<WriteOp>&& ops)
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_queue.size() < MaxQueuedChunks || !m_error.isEmpty(); });
+    if (!m_error.isEmpty())
+        return false;
+    m_queue.push_back(std::move(ops));
+    m_changed.notify_all();
+    return true;
+}
+
+bool LoadWriter::barrier(QString* error)
+{
+    std::unique_lock lock(m_mutex);
+    m_barrierRequested = true;
+    m_changed.notify_all();
+    m_changed.wait(lock, [this] { return (!m_barrierRequested && m_queue.empty() && !m_busy) || !m_error.isEmpty(); });
+    if (!m_error.isEmpty()) {
+        *error = m_error;
+        return false;
+    }
+    return true;
+}
+
+bool LoadWriter::finish(const RunResult& result, const QString& endedUtc, QString* error)
+{
+    {
+        std::unique_lock lock(m_mutex);
+        m_statements->finalResult = result;
+        m_statements->endedUtc = endedUtc;
+        m_stopRequested = true;
+        m_commitOnStop = true;
+        m_changed.notify_all();
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+    std::unique_lock lock(m_mutex);
+    if (!m_error.isEmpty()) {
+        *error = m_error;
+        return false;
+    }
+    return true;
+}
+
+void LoadWriter::abort()
+{
+    {
+        std::unique_lock lock(m_mutex);
+        m_stopRequested = true;
+        m_commitOnStop = false;
+        m_changed.notify_all();
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+QString LoadWriter::error() const
+{
+    std::unique_lock lock(m_mutex);
+    return m_error;
+}
+
+bool LoadWriter::commitAndBegin()
+{
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, "COMMIT; BEGIN IMMEDIATE", nullptr, nullptr, &message) != SQLITE_OK) {
+        std::unique_lock lock(m_mutex);
+        m_error = QStringLiteral("cannot commit: %1").arg(QString::fromUtf8(message));
+        sqlite3_free(message);
+        return false;
+    }
+    m_inBatch = 0;
+    return true;
+}
+
+bool LoadWriter::execute(WriteOp& op)
+{
+    Statements& s = *m_statements;
+    QString failure;
+    switch (op.kind) {
+    case WriteOp::Kind::Insert:
+    case WriteOp::Kind::Update: {
+        EntityTable& t = s.tables[size_t(op.entity->index)];
+        const bool ok = op.kind == WriteOp::Kind::Insert
+            ? t.insert(op.values, op.hash, op.sourceRef, op.sourceModified, m_runId)
+            : t.update(op.values, op.hash, op.sourceRef, op.sourceModified, m_runId);
+        if (!ok)
+            failure = QStringLiteral("cannot write %1 %2: %3").arg(op.entity->name, op.audit.naturalKey, t.error());
+        else if (!s.audit.append(op.audit))
+            failure = QStringLiteral("cannot write the audit entry: %1").arg(s.audit.error());
+        ++m_inBatch;
+        break;
+    }
+    case WriteOp::Kind::Reject:
+        if (!s.store.addReject(m_runId, op.extra->issue, op.extra->sourceRecordJson, op.extra->rejectStatus))
+            failure = QStringLiteral("cannot record a reject: %1").arg(s.store.error());
+        ++m_inBatch;
+        break;
+    case WriteOp::Kind::Warning:
+        if (!s.store.addWarning(m_runId, op.extra->issue))
+            failure = QStringLiteral("cannot record a warning: %1").arg(s.store.error());
+        break;
+    case WriteOp::Kind::UnitState:
+        if (!s.states.save(m_pipeline, op.extra->unitEntity, op.extra->keyHash, op.extra->state, m_runId))
+            failure = QStringLiteral("cannot record the unit state: %1").arg(s.states.error());
+        break;
+    }
+    if (failure.isEmpty())
+        return true;
+    std::unique_lock lock(m_mutex);
+    m_error = failure;
+    return false;
+}
+
+void LoadWriter::loop()
+{
+    for (;;) {
+        std::vector<WriteOp> ops;
+        bool took = false, barrier = false, stop = false, commit = false;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return !m_queue.empty() || m_barrierRequested || m_stopRequested; });
+            const bool aborting = m_stopRequested && !m_commitOnStop;
+            if (!m_queue.empty() && m_error.isEmpty() && !aborting) {
+                ops = std::move(m_queue.front());
+                m_queue.pop_front();
+                took = m_busy = true;
+            } else {
+                m_queue.clear();
+                barrier = m_barrierRequested;
+                stop = m_stopRequested;
+                commit = m_commitOnStop && m_error.isEmpty();
+            }
+            m_changed.notify_all();
+        }
+        if (took) {
+            bool ok = true;
+            for (WriteOp& op : ops)
+                if (!(ok = execute(op)))
+                    break;
+            // Units never straddle two transactions: commit only between units.
+            if (ok && m_inBatch >= m_batchRecords)
+                commitAndBegin();
+            std::unique_lock lock(m_mutex);
+            m_busy = false;
+            m_changed.notify_all();
+            continue;
+        }
+        if (stop) {
+            QString failure;
+            if (commit) {
+                QString error;
+                if (!m_statements->store.finishRun(m_statements->finalResult, m_statements->endedUtc, &error))
+                    failure = QStringLiteral("cannot record the run: %1").arg(error);
+                else if (sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+                    failure = QStringLiteral("cannot commit: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+            }
+            if (!sqlite3_get_autocommit(m_db))
+                sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            std::unique_lock lock(m_mutex);
+            if (!failure.isEmpty() && m_error.isEmpty())
+                m_error = failure;
+            m_changed.notify_all();
+            return;
+        }
+        if (barrier) {
+            if (m_error.isEmpty())
+                commitAndBegin();
+            std::unique_lock lock(m_mutex);
+            m_barrierRequested = false;
+            m_changed.notify_all();
+        }
+    }
+}
+
+} // namespace tb::core
