@@ -17,11 +17,17 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(QStringLiteral("workspace"),
                                  QApplication::translate("main", "Workspace folder to open."),
                                  QStringLiteral("[DIR]"));
+    QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                   QApplication::translate("main", "Write a PNG of every page to DIR and quit."),
+                                   QStringLiteral("DIR"));
+    parser.addOption(screenshots);
     parser.process(app);
 
     tb::ui::MainWindow window;
     if (!parser.positionalArguments().isEmpty())
         window.openWorkspace(parser.positionalArguments().constFirst());
     window.show();
+    if (parser.isSet(screenshots))
+        return window.saveScreenshots(parser.value(screenshots)) ? 0 : 1;
     return app.exec();
 }

@@ -675,6 +675,15 @@ bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* 
         }
     }
 
+    // A subject whose site is unknown leaves its visits' site times unconvertible: one problem, reported
+    // on the subject (the visits get the unit's reason), not once more per visit.
+    const bool siteUnknown = haveRoot && std::any_of(root.issues.cbegin(), root.issues.cend(), [](const ValidationIssue& i) {
+        return i.severity == ValidationIssue::Severity::Error && i.field == QLatin1String("site_id");
+    });
+    if (siteUnknown)
+        for (size_t i = firstChildRecord; i < recs.size(); ++i)
+            recs[i].issues.removeIf([](const ValidationIssue& is) { return is.rule == QLatin1String("time_zone"); });
+
     // Warnings are kept whatever happens to the unit.
     auto recordWarnings = [&](const UnitRecord& ur) {
         for (const ValidationIssue& i : ur.issues)
@@ -858,6 +867,7 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
         m_result.status = m_result.total().rejected > 0 ? RunResult::Status::CompletedWithRejects
                                                         : RunResult::Status::Succeeded;
     // A cancelled run keeps the units it loaded: each is complete.
+    m_result.entities.removeIf([](const QPair<QString, EntityCounts>& p) { return p.second.read == 0; });
     if ((ok || m_result.status == RunResult::Status::Cancelled) && m_writer) {
         std::vector<WriteOp> none;
         if (!push(none, true) || !m_writer->finish(m_result, toIsoUtc(m_options.clock->nowUtc()), &error))

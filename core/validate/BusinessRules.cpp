@@ -67,7 +67,7 @@ bool BusinessRules::checkSubject(const Record& r, QVector<ValidationIssue>& out)
     if (site.isNull() || m_reference.siteExists(r.value(r.entity->studyField), site))
         return true;
     return add(out, r, QStringLiteral("site_id"), QStringLiteral("site_exists"),
-               QStringLiteral("subject %1 belongs to site '%2', which study %3 does not have: add the site to the "
+               QStringLiteral("Subject %1 belongs to site '%2', which study %3 does not have: add the site to the "
                               "study document or correct the subject's site in the EDC")
                    .arg(r.keyLabel(), site, r.value(r.entity->studyField)));
 }
@@ -105,7 +105,7 @@ bool BusinessRules::checkVisit(const Record& r, const Record* subject, QVector<V
     const int last = studyDay(ref->julianDay() + plannedOffset + window->after, ref->julianDay());
     const QString localDate = QDate::fromJulianDay(day).toString(Qt::ISODate);
     return add(out, r, QStringLiteral("visit_date"), QStringLiteral("visit_window"),
-               QStringLiteral("visit %1 on %2 is study day %3, outside its window day %4 to %5 (planned day %6, "
+               QStringLiteral("Visit %1 on %2 is study day %3, outside its window day %4 to %5 (planned day %6, "
                               "-%7/+%8, reference start %9): correct the visit date or the reference start date "
                               "in the EDC, or record a protocol deviation")
                    .arg(r.keyLabel(), visitDate->hasTime() ? localDate + QStringLiteral(" (site time)") : localDate)
@@ -142,7 +142,7 @@ bool BusinessRules::checkAdverseEvent(const Record& r, const Record* subject, QV
             const auto cmp = PartialDate::compare(localStart, *consent);
             if (cmp && *cmp < 0)
                 ok &= add(out, r, QStringLiteral("start_date"), QStringLiteral("ae_after_consent"),
-                          QStringLiteral("adverse event %1 starts %2, before informed consent on %3: an AE before "
+                          QStringLiteral("Adverse event %1 starts %2, before informed consent on %3: an AE before "
                                          "consent belongs to medical history; correct the start date or the "
                                          "consent date in the EDC")
                               .arg(r.keyLabel(), startText, consentText));
@@ -153,7 +153,7 @@ bool BusinessRules::checkAdverseEvent(const Record& r, const Record* subject, QV
         const auto cmp = PartialDate::compare(*end, *start);
         if (cmp && *cmp < 0)
             ok &= add(out, r, QStringLiteral("end_date"), QStringLiteral("ae_end_after_start"),
-                      QStringLiteral("adverse event %1 ends %2, before it starts %3: correct the start or end "
+                      QStringLiteral("Adverse event %1 ends %2, before it starts %3: correct the start or end "
                                      "date in the EDC")
                           .arg(r.keyLabel(), endText, startText));
     }

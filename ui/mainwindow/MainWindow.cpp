@@ -1,16 +1,251 @@
 #include "mainwindow/MainWindow.h"
 
+#include "run/PipelineRunner.h"
+#include "run/RunFeedback.h"
+#include "runs/RunsPage.h"
+#include "workspace/WorkspacePage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QThread>
+
 namespace tb::ui {
+
+namespace {
+constexpr int MaxRecent = 8;
+const char* const RecentKey = "workspaces/recent";
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("TrialBridge"));
+    setObjectName(QStringLiteral("mainWindow"));
+
+    m_navigation = new QListWidget;
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Workspace")));
+    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Runs")));
+    m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(QStringLiteral("Reconciliation")) + 64);
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setSpacing(2);
+
+    m_workspacePage = new WorkspacePage;
+    m_runsPage = new RunsPage;
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(m_workspacePage);
+    m_pages->addWidget(m_runsPage);
+
+    auto* central = new QWidget;
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(WorkspacePageIndex);
+
+    // Menus.
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Workspace…"),
+                                    this, &MainWindow::chooseWorkspace);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* showWorkspace = view->addAction(tr("&Workspace"), this, [this] { showPage(WorkspacePageIndex); });
+    showWorkspace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* showRuns = view->addAction(tr("R&uns"), this, [this] { showPage(RunsPageIndex); });
+    showRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
+    QAction* refresh = view->addAction(tr("Re&fresh"), this, [this] {
+        if (m_workspace.isValid())
+            openWorkspace(m_workspace.dir());
+    });
+    refresh->setShortcut(QKeySequence::Refresh);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About TrialBridge"), this, &MainWindow::showAbout);
+
+    // Status bar: where we are, and the progress of a run.
+    m_workspaceLabel = new QLabel(tr("No workspace open"));
+    m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
+    m_targetLabel = new QLabel;
+    m_targetLabel->setObjectName(QStringLiteral("targetLabel"));
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(200);
+    m_progress->setVisible(false);
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setObjectName(QStringLiteral("cancelRun"));
+    m_cancel->setVisible(false);
+    statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addWidget(m_targetLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+
+    connect(m_workspacePage, &WorkspacePage::runPipelineRequested, this, &MainWindow::runPipeline);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1200, 760);
+    updateRecentMenu();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_feedback)
+        m_feedback->cancel();
 }
 
 bool MainWindow::openWorkspace(const QString& dir)
 {
-    setWindowTitle(tr("TrialBridge — %1").arg(dir));
+    const core::Workspace ws(dir);
+    if (!ws.isValid()) {
+        QMessageBox::warning(this, tr("Open Workspace"), tr("%1 is not a folder.").arg(QDir::toNativeSeparators(dir)));
+        return false;
+    }
+    m_workspace = ws;
+    setWindowTitle(tr("%1 — TrialBridge").arg(ws.name()));
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(ws.dir())));
+    const QStringList targets = ws.targetDatabases();
+    m_targetLabel->setText(targets.isEmpty() ? tr("No target")
+                                             : tr("Target: %1").arg(QDir::toNativeSeparators(targets.first())));
+    m_workspacePage->setWorkspace(ws);
+    m_runsPage->setTargets(targets);
+
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(RecentKey)).toStringList();
+    recent.removeAll(ws.dir());
+    recent.prepend(ws.dir());
+    settings.setValue(QLatin1String(RecentKey), recent.mid(0, MaxRecent));
+    updateRecentMenu();
     return true;
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(page);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"), m_workspace.dir());
+    if (!dir.isEmpty())
+        openWorkspace(dir);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QLatin1String(RecentKey)).toStringList();
+    for (const QString& dir : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(dir), this, [this, dir] { openWorkspace(dir); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About TrialBridge"),
+                       tr("<h3>TrialBridge %1</h3><p>Moves clinical-trial data between the systems of a study — "
+                          "EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.</p>")
+                           .arg(QStringLiteral(TB_VERSION)));
+}
+
+void MainWindow::runPipeline(const QString& path)
+{
+    if (m_feedback)
+        return;
+    auto* feedback = new core::RunFeedback;
+    m_feedback = feedback;
+    m_workspacePage->setRunning(true);
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_cancel->setEnabled(true);
+    statusBar()->showMessage(tr("Running %1…").arg(QFileInfo(path).fileName()));
+    connect(m_cancel, &QPushButton::clicked, feedback, &core::RunFeedback::cancel, Qt::DirectConnection);
+    connect(feedback, &core::RunFeedback::progressChanged, m_progress, [this](double p) { m_progress->setValue(int(p)); },
+            Qt::QueuedConnection);
+
+    // The engine runs in a worker thread; the result comes back to this thread by a queued call.
+    auto* result = new core::RunResult;
+    QThread* worker = QThread::create([path, feedback, result] { *result = core::PipelineRunner().run(path, feedback); });
+    connect(worker, &QThread::finished, this, [this, worker, feedback, result, path] {
+        const core::RunResult r = *result;
+        delete result;
+        worker->deleteLater();
+        feedback->deleteLater();
+        m_progress->setVisible(false);
+        m_cancel->setVisible(false);
+        m_cancel->disconnect(feedback);
+        m_workspacePage->setRunning(false);
+        const core::EntityCounts t = r.total();
+        const QString summary = r.message.isEmpty()
+            ? tr("Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected")
+                  .arg(r.runId)
+                  .arg(QFileInfo(path).fileName(), QString(r.statusName()).replace(QLatin1Char('_'), QLatin1Char(' ')))
+                  .arg(t.read)
+                  .arg(t.inserted)
+                  .arg(t.updated)
+                  .arg(t.rejected)
+            : tr("Run of %1: %2").arg(QFileInfo(path).fileName(), r.message);
+        statusBar()->showMessage(summary, 15000);
+        m_runsPage->refresh();
+        if (r.runId > 0)
+            showPage(RunsPageIndex);
+        emit runFinished(r.exitCode(), summary);
+    });
+    worker->start();
+}
+
+bool MainWindow::saveScreenshots(const QString& dir)
+{
+    QDir().mkpath(dir);
+    const QStringList names{QStringLiteral("workspace"), QStringLiteral("runs")};
+    bool ok = true;
+    for (int page = 0; page < names.size(); ++page) {
+        showPage(Page(page));
+        QApplication::processEvents();
+        ok = grab().save(QDir(dir).filePath(names[page] + QStringLiteral(".png"))) && ok;
+    }
+    return ok;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_feedback) {
+        // A run in progress: ask it to stop; each unit it loaded stays whole.
+        m_feedback->cancel();
+        statusBar()->showMessage(tr("Cancelling the run…"));
+        event->ignore();
+        connect(this, &MainWindow::runFinished, this, &QWidget::close);
+        return;
+    }
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    event->accept();
 }
 
 } // namespace tb::ui

@@ -1,15 +1,73 @@
 #pragma once
 
+#include "run/RunFeedback.h"
+#include "workspace/Workspace.h"
+
 #include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
 
 namespace tb::ui {
 
+class RunsPage;
+class WorkspacePage;
+
+// The console's main window: navigation between pages on the left, the current page on the right, the
+// workspace and the target in the status bar. Long work (running a pipeline) happens in a worker thread
+// with progress and cancel in the status bar.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum Page { WorkspacePageIndex, RunsPageIndex };
+
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
     bool openWorkspace(const QString& dir);
+    const core::Workspace& workspace() const { return m_workspace; }
+    void showPage(Page page);
+    Page currentPage() const;
+
+    WorkspacePage* workspacePage() const { return m_workspacePage; }
+    RunsPage* runsPage() const { return m_runsPage; }
+    QListWidget* navigation() const { return m_navigation; }
+    bool isRunning() const { return m_feedback != nullptr; }
+
+    // Writes a PNG of every page to dir (used by scripts/screenshots.sh); false when one cannot be written.
+    bool saveScreenshots(const QString& dir);
+
+public slots:
+    void runPipeline(const QString& path);
+
+signals:
+    void runFinished(int exitCode, const QString& summary);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void chooseWorkspace();
+    void updateRecentMenu();
+    void showAbout();
+
+    core::Workspace m_workspace;
+    QListWidget* m_navigation;
+    QStackedWidget* m_pages;
+    WorkspacePage* m_workspacePage;
+    RunsPage* m_runsPage;
+    QMenu* m_recentMenu;
+    QLabel* m_workspaceLabel;
+    QLabel* m_targetLabel;
+    QProgressBar* m_progress;
+    QPushButton* m_cancel;
+    QPointer<core::RunFeedback> m_feedback;
 };
 
 } // namespace tb::ui

@@ -1,0 +1,145 @@
+// The console's main window on a demo workspace: documents listed by kind, a pipeline run from the GUI
+// with real clicks, its outcome on the Runs page, navigation by mouse and keyboard.
+
+#include "mainwindow/MainWindow.h"
+#include "run/RunHistoryModel.h"
+#include "runs/RunsPage.h"
+#include "workspace/DemoStudyGenerator.h"
+#include "workspace/WorkspacePage.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace tb;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void listsDocumentsByKind();
+    void runsAPipelineFromTheGui();
+    void navigatesByMouseAndKeyboard();
+    void refusesAMissingFolder();
+    void remembersRecentWorkspaces();
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("TrialBridgeTest"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
+    m_dir = m_tmp.filePath(QStringLiteral("demo"));
+    core::DemoStudyGenerator::Options o;
+    o.subjects = 120;
+    o.sites = 4;
+    o.defectRate = 0.05;
+    QString error;
+    QVERIFY2(core::DemoStudyGenerator(o).write(m_dir, &error), qPrintable(error));
+}
+
+void TestMainWindow::listsDocumentsByKind()
+{
+    ui::MainWindow w;
+    QVERIFY(w.openWorkspace(m_dir));
+    QTreeWidget* tree = w.workspacePage()->documentTree();
+    QCOMPARE(tree->topLevelItemCount(), 4);
+    QStringList groups;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        groups << tree->topLevelItem(i)->text(0);
+    QCOMPARE(groups, (QStringList{"Studies (1)", "Connections (0)", "Mappings (3)", "Pipelines (1)"}));
+    // The pipeline is selected first and its content shown.
+    QCOMPARE(w.workspacePage()->selectedDocument(), QStringLiteral("demo.pipeline.json"));
+    auto* content = w.workspacePage()->findChild<QPlainTextEdit*>(QStringLiteral("documentContent"));
+    QVERIFY(content->toPlainText().contains(QStringLiteral("demo-edc-to-ctms")));
+    QVERIFY(w.windowTitle().startsWith(QStringLiteral("demo")));
+}
+
+void TestMainWindow::runsAPipelineFromTheGui()
+{
+    ui::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openWorkspace(m_dir));
+    QCOMPARE(w.runsPage()->model()->rowCount(), 0);
+    new QAbstractItemModelTester(w.runsPage()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, &w);
+
+    auto* run = w.workspacePage()->findChild<QPushButton*>(QStringLiteral("runPipeline"));
+    QVERIFY(run->isEnabled());
+    QSignalSpy finished(&w, &ui::MainWindow::runFinished);
+    QTest::mouseClick(run, Qt::LeftButton);
+    QVERIFY(w.isRunning());
+    QVERIFY(!run->isEnabled()); // one run at a time
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toInt(), 3); // finished, with the seeded defects rejected
+    QVERIFY(finished.first().at(1).toString().contains(QStringLiteral("rejected")));
+    QVERIFY(run->isEnabled());
+
+    // The Runs page shows the run, its counts per entity and its rejects.
+    QCOMPARE(w.currentPage(), ui::MainWindow::RunsPageIndex);
+    core::RunHistoryModel* model = w.runsPage()->model();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->data(model->index(0, core::RunHistoryModel::Status)).toString(), QStringLiteral("completed with rejects"));
+    QTableWidget* entities = w.runsPage()->entityTable();
+    QStringList names;
+    for (int r = 0; r < entities->rowCount(); ++r)
+        names << entities->item(r, 0)->text();
+    QCOMPARE(names, (QStringList{"study", "country", "site", "visit_schedule", "subject", "visit", "adverse_event"}));
+    QVERIFY(w.runsPage()->rejectTable()->rowCount() > 0);
+}
+
+void TestMainWindow::navigatesByMouseAndKeyboard()
+{
+    ui::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openWorkspace(m_dir));
+    QListWidget* nav = w.navigation();
+    const QRect runsItem = nav->visualItemRect(nav->item(ui::MainWindow::RunsPageIndex));
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, runsItem.center());
+    QCOMPARE(w.currentPage(), ui::MainWindow::RunsPageIndex);
+    QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(w.currentPage(), ui::MainWindow::WorkspacePageIndex);
+    QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(w.currentPage(), ui::MainWindow::RunsPageIndex);
+}
+
+void TestMainWindow::refusesAMissingFolder()
+{
+    ui::MainWindow w;
+    // The warning box is modal: close it from a timer, as a user would.
+    QTimer::singleShot(0, [] {
+        if (QWidget* box = QApplication::activeModalWidget())
+            box->close();
+    });
+    QVERIFY(!w.openWorkspace(m_tmp.filePath(QStringLiteral("no-such-folder"))));
+    QVERIFY(!w.workspace().isValid());
+}
+
+void TestMainWindow::remembersRecentWorkspaces()
+{
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openWorkspace(m_dir));
+    }
+    const QStringList recent = QSettings().value(QStringLiteral("workspaces/recent")).toStringList();
+    QVERIFY(!recent.isEmpty());
+    QCOMPARE(recent.first(), QDir(m_dir).absolutePath());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
