@@ -328,7 +328,7 @@ void TestBusinessRules::visitWindowIssue()
     QCOMPARE(is.value, QStringLiteral("2024-03-20"));
     QCOMPARE(is.source.toString(), QStringLiteral("edc.csv:12"));
     QVERIFY2(is.message.contains(
-                 QStringLiteral("visit S1/1001/V3 on 2024-03-20 is study day 20, outside its window "
+                 QStringLiteral("Visit S1/1001/V3 on 2024-03-20 is study day 20, outside its window "
                                 "day 12 to 18 (planned day 15, -3/+3, reference start 2024-03-01)")),
              qPrintable(is.message));
 }
