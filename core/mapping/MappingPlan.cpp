@@ -153,6 +153,17 @@ QString MappingPlan::sourceColumns(const QString& targetField) const
     return r ? r->from.join(QLatin1Char('+')) : QString();
 }
 
+std::vector<bool> MappingPlan::indexColumns() const
+{
+    std::vector<bool> used(size_t(m_header->size()), false);
+    for (int f : m_unitKeyFields)
+        for (int c : m_fields[size_t(f)].columns)
+            used[size_t(c)] = true;
+    for (const CompiledFilter& f : m_filters)
+        used[size_t(f.column)] = true;
+    return used;
+}
+
 bool MappingPlan::accepts(const std::vector<QString>& row) const
 {
     for (const CompiledFilter& f : m_filters)

@@ -38,6 +38,9 @@ public:
     // The source column(s) a target field reads, for messages ("VISIT_DATE").
     QString sourceColumns(const QString& targetField) const;
 
+    // The source columns the unit key and the filter read: all a first pass over the file needs.
+    std::vector<bool> indexColumns() const;
+
     // False when the row is excluded by the document's filter.
     bool accepts(const std::vector<QString>& row) const;
 

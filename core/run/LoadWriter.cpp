@@ -82,13 +82,17 @@ bool LoadWriter::start(QString* error)
 
 bool LoadWriter::push(std::vector<WriteOp>&& ops)
 {
-    std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return m_queue.size() < MaxQueuedChunks || !m_error.isEmpty(); });
-    if (!m_error.isEmpty())
-        return false;
-    m_queue.push_back(std::move(ops));
-    m_changed.notify_all();
-    return true;
+    std::vector<std::vector<WriteOp>> written;
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.size() < MaxQueuedChunks || !m_error.isEmpty(); });
+        if (!m_error.isEmpty())
+            return false;
+        m_queue.push_back(std::move(ops));
+        written.swap(m_written);
+        m_changed.notify_all();
+    }
+    return true; // written chunks are destroyed here, outside the lock, in the producer's thread
 }
 
 bool LoadWriter::barrier(QString* error)
@@ -224,6 +228,7 @@ void LoadWriter::loop()
             if (ok && m_inBatch >= m_batchRecords)
                 commitAndBegin();
             std::unique_lock lock(m_mutex);
+            m_written.push_back(std::move(ops));
             m_busy = false;
             m_changed.notify_all();
             continue;

@@ -67,6 +67,8 @@ public:
     // Prepares the statements, opens the first transaction and starts the thread.
     bool start(QString* error);
     // Queues ops of whole units (blocks while the queue is full). False once the writer has failed.
+    // Written chunks come back through push() and are destroyed by the caller's thread: memory is freed
+    // by the thread that allocated it, which keeps the allocator's arenas uncontended.
     bool push(std::vector<WriteOp>&& ops);
     // Waits until everything queued is written and committed: other connections see it afterwards.
     bool barrier(QString* error);
@@ -93,6 +95,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::vector<WriteOp>> m_queue;
+    std::vector<std::vector<WriteOp>> m_written; // done, to be destroyed by the producer
     bool m_barrierRequested = false;
     bool m_stopRequested = false;
     bool m_commitOnStop = false;

@@ -87,20 +87,6 @@ quint64 orphanHash(int step, qint64 line)
     return hash64(QStringLiteral("\x1Frow:%1:%2").arg(step).arg(line), kKeySeed);
 }
 
-// A row's contribution to its unit's fingerprint: its step and every field.
-std::pair<quint64, quint64> rowHash(int step, const std::vector<QString>& fields)
-{
-    quint64 h0 = 0x452821e638d01377ULL ^ quint64(step), h1 = 0xbe5466cf34e90c6cULL + quint64(step);
-    for (const QString& f : fields) {
-        const quint64 marker = f.isNull() ? 0x9e3779b97f4a7c15ULL : quint64(f.size());
-        h0 = (h0 ^ hash64(f, 0xc0ac29b7c97c50ddULL) ^ marker) * 0xff51afd7ed558ccdULL;
-        h1 = (h1 ^ hash64(f, 0x3f84d5b5b5470917ULL) ^ (marker << 1)) * 0xc4ceb9fe1a85ec53ULL;
-        h0 ^= h0 >> 29;
-        h1 ^= h1 >> 31;
-    }
-    return {h0, h1};
-}
-
 Record recordFromStored(const EntityDef* e, const StoredRow& row)
 {
     Record r(e);
@@ -261,6 +247,7 @@ bool PipelineRun::indexSources()
             if (m_feedback)
                 m_feedback->report(QStringLiteral("indexing %1").arg(s.spec.source));
             CsvReader& reader = *s.reader;
+            reader.setDecodedColumns(s.plan->indexColumns());
             Values key;
             while (reader.next()) {
                 const std::vector<QString>& row = reader.fields();
@@ -268,11 +255,14 @@ bool PipelineRun::indexSources()
                     continue;
                 const quint64 h = s.plan->unitKey(row, ctx, &key) ? keyHash(key) : orphanHash(gs, reader.recordLine());
                 const int unit = g.index.add(gs, h, reader.recordOffset(), reader.recordLine());
-                const auto [h0, h1] = rowHash(gs, row);
-                g.index.addToFingerprint(unit, h0, h1);
+                // The fingerprint hashes the row as written: identical bytes give identical records.
+                const QByteArrayView text = reader.recordText();
+                g.index.addToFingerprint(unit, hashBytes64(text.data(), size_t(text.size()), 0xc0ac29b7c97c50ddULL + quint64(gs)),
+                                         hashBytes64(text.data(), size_t(text.size()), 0x3f84d5b5b5470917ULL ^ quint64(gs)));
             }
             if (reader.hasError())
                 return fail(reader.error().toString() + QStringLiteral(" — nothing was loaded"));
+            reader.setDecodedColumns({});
         }
         m_unitsTotal += g.index.unitCount();
     }

@@ -491,7 +491,18 @@ CsvReader::Step CsvReader::parseRecord(bool header)
                     m_fields.emplace_back();
                 m_headerStarts.push_back(p - base - m_pos);
             }
-            if (!storeField(m_fields[count], data, size, high < 0x80, header)) {
+            // A column nobody asked for is only checked, not decoded.
+            const bool skip = !header && !defining && count < qsizetype(m_decoded.size()) && !m_decoded[size_t(count)];
+            bool valid = true;
+            if (skip) {
+                m_fields[count] = QString();
+                qsizetype bad = 0;
+                valid = high < 0x80 || m_dialect.encoding != TextEncoding::Utf8
+                    || decodeUtf8<false>(reinterpret_cast<const unsigned char*>(data), size, nullptr, &bad) >= 0;
+            } else {
+                valid = storeField(m_fields[count], data, size, high < 0x80, header);
+            }
+            if (!valid) {
                 // Find the bad byte in the raw text: removing doubled quotes (ASCII) moves no error.
                 const char* raw = rawInBuffer ? data : p + 1;
                 const qsizetype rawSize = rawInBuffer ? size : (q - 1) - raw;
@@ -523,6 +534,7 @@ CsvReader::Step CsvReader::parseRecord(bool header)
         }
         if (defining)
             m_fields.resize(count);
+        m_recordText = QByteArrayView(base + m_pos, recordEnd - (base + m_pos));
         m_pos = q - base;
         m_line = line + 1;
         return Step::Record;

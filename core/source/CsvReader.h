@@ -39,6 +39,12 @@ public:
     // hasError() tells which. A record with a different field count than the header is an error.
     bool next();
     const std::vector<QString>& fields() const { return m_fields; }
+    // The current record exactly as written in the file (without its line end).
+    QByteArrayView recordText() const { return m_recordText; }
+
+    // Decode only the flagged columns into fields() (the others stay null, but are still checked for
+    // valid encoding): a pass that needs a few columns skips the cost of the rest. Empty = all.
+    void setDecodedColumns(std::vector<bool> columns) { m_decoded = std::move(columns); }
     qint64 recordLine() const { return m_recordLine; }     // 1-based line where the record starts
     qint64 recordOffset() const { return m_recordOffset; } // byte offset where the record starts
 
@@ -66,6 +72,8 @@ private:
     QStringList m_header;
     QHash<QString, int> m_columnIndex;
     std::vector<QString> m_fields;
+    std::vector<bool> m_decoded;   // see setDecodedColumns()
+    QByteArrayView m_recordText;
     QByteArray m_buffer; // file bytes [m_bufferStart, m_bufferStart + m_buffer.size())
     qint64 m_bufferStart = 0;
     qsizetype m_pos = 0;   // read position inside m_buffer (start of the next record)

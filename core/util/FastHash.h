@@ -10,10 +10,9 @@ namespace tb::core {
 // A fast, portable 64-bit string hash for the hot paths (unit keys, codes, caches). Qt's qHash for
 // strings is seeded per process and costs several times more on the short keys we hash by the million.
 // Not for security: keys come from our own data, and every hash hit is confirmed by comparing values.
-inline quint64 hash64(QStringView s, quint64 seed = 0x9e3779b97f4a7c15ULL)
+inline quint64 hashBytes64(const void* data, size_t n, quint64 seed = 0x9e3779b97f4a7c15ULL)
 {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    size_t n = size_t(s.size()) * 2;
+    const auto* p = static_cast<const unsigned char*>(data);
     quint64 h = seed ^ (quint64(n) * 0xff51afd7ed558ccdULL);
     while (n >= 8) {
         quint64 k;
@@ -35,6 +34,11 @@ inline quint64 hash64(QStringView s, quint64 seed = 0x9e3779b97f4a7c15ULL)
     h *= 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 33;
     return h;
+}
+
+inline quint64 hash64(QStringView s, quint64 seed = 0x9e3779b97f4a7c15ULL)
+{
+    return hashBytes64(s.data(), size_t(s.size()) * 2, seed);
 }
 
 // For std::unordered_map / std::unordered_set keyed by QString.
