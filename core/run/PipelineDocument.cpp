@@ -53,12 +53,31 @@ bool PipelineDocument::fromJson(const QByteArray& json, const QString& fileName,
     const QJsonValue steps = o.value(QLatin1String("steps"));
     if (!steps.isArray() || steps.toArray().isEmpty())
         return fail(QStringLiteral("steps: required, a list of {\"mapping\": ..., \"source\": ...}"));
+    // A relative path may not climb out of the workspace ("../../etc/…"): a pipeline copied from
+    // elsewhere must not read or write files its folder does not hold. Absolute paths are explicit.
+    auto escapes = [](const QString& path) {
+        return !QFileInfo(path).isAbsolute()
+            && (QDir::cleanPath(path) == QLatin1String("..") || QDir::cleanPath(path).startsWith(QLatin1String("../")));
+    };
+    auto outside = [&](const QString& where, const QString& path) {
+        return fail(QStringLiteral("%1: '%2' points outside the workspace folder; use a path inside it, or an "
+                                   "absolute path")
+                        .arg(where, path));
+    };
+    if (escapes(p.study))
+        return outside(QStringLiteral("study"), p.study);
+    if (escapes(p.targetDatabase))
+        return outside(QStringLiteral("target.database"), p.targetDatabase);
     const QJsonArray list = steps.toArray();
     for (int i = 0; i < list.size(); ++i) {
         const QJsonObject s = list[i].toObject();
         Step step{s.value(QLatin1String("mapping")).toString(), s.value(QLatin1String("source")).toString()};
         if (step.mapping.isEmpty() || step.source.isEmpty())
             return fail(QStringLiteral("steps[%1]: needs \"mapping\" and \"source\"").arg(i));
+        if (escapes(step.mapping))
+            return outside(QStringLiteral("steps[%1].mapping").arg(i), step.mapping);
+        if (escapes(step.source))
+            return outside(QStringLiteral("steps[%1].source").arg(i), step.source);
         p.steps << step;
     }
     *out = p;

@@ -289,6 +289,12 @@ void TestDemoPipeline::exitCodes_data()
                                                      "target": {"kind": "sqlite", "database": "other.db"},
                                                      "steps": [{"mapping": "subjects.mapping.json", "source": "edc/none.csv"}]})")
                                     << 1 << "none.csv";
+    QTest::newRow("source outside the workspace")
+        << "escape.pipeline.json"
+        << QByteArray(R"({"format": "trialbridge.pipeline/1", "name": "x", "study": "demo.study.json",
+                         "target": {"kind": "sqlite", "database": "other.db"},
+                         "steps": [{"mapping": "subjects.mapping.json", "source": "edc/../../../etc/passwd"}]})")
+        << 2 << "steps[0].source: 'edc/../../../etc/passwd' points outside the workspace folder";
     QTest::newRow("no arguments") << QString() << QByteArray() << 2 << "give one pipeline file";
 }
 
