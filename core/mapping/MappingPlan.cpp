@@ -73,6 +73,10 @@ std::unique_ptr<MappingPlan> MappingPlan::compile(const MappingDocument& doc, co
                      .arg(r.from.size()));
             return false;
         }
+        cf->memoise = cf->columns.size() == 1 && !cf->transforms.empty()
+            && std::all_of(cf->transforms.begin(), cf->transforms.end(), [](const auto& t) { return t->isPure(); });
+        if (cf->memoise)
+            cf->memo = std::make_unique<std::array<CompiledField::Memo, CompiledField::MemoSlots>>();
         return true;
     };
 
@@ -175,6 +179,25 @@ bool MappingPlan::accepts(const std::vector<QString>& row) const
 bool MappingPlan::evaluate(const CompiledField& f, const std::vector<QString>& row, TransformContext& ctx,
                            QString* out) const
 {
+    CompiledField::Memo* slot = nullptr;
+    if (f.memoise) {
+        const QString& input = row[size_t(f.columns.front())];
+        slot = &(*f.memo)[hash64(input) % CompiledField::MemoSlots];
+        ++f.memoLookups;
+        if (slot->used && slot->input == input && slot->input.isNull() == input.isNull()) {
+            ++f.memoHits;
+            if (!slot->ok)
+                return ctx.fail(slot->rule, slot->message);
+            *out = slot->output;
+            return true;
+        }
+        // Values that rarely repeat are not worth remembering.
+        if (f.memoLookups == 4096 && f.memoHits < f.memoLookups / 4) {
+            f.memo.reset();
+            f.memoise = false;
+            slot = nullptr;
+        }
+    }
     Values values;
     if (f.isConstant) {
         values.append(f.constant);
@@ -182,11 +205,17 @@ bool MappingPlan::evaluate(const CompiledField& f, const std::vector<QString>& r
         for (int c : f.columns)
             values.append(row[size_t(c)]);
     }
+    bool ok = true;
     for (const auto& t : f.transforms)
-        if (!t->apply(values, ctx))
-            return false;
-    *out = values.isEmpty() ? QString() : values[0];
-    return true;
+        if (!(ok = t->apply(values, ctx)))
+            break;
+    if (ok)
+        *out = values.isEmpty() ? QString() : values[0];
+    if (slot) {
+        *slot = CompiledField::Memo{row[size_t(f.columns.front())], ok ? *out : QString(), ctx.failedRule,
+                                    ctx.failedMessage, true, ok};
+    }
+    return ok;
 }
 
 bool MappingPlan::unitKey(const std::vector<QString>& row, TransformContext& ctx, Values* key) const

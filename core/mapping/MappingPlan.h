@@ -8,6 +8,7 @@
 
 #include "util/FastHash.h"
 
+#include <array>
 #include <memory>
 #include <unordered_set>
 #include <vector>
@@ -64,6 +65,18 @@ private:
         QString constant;             // a const, or the study parameter's value
         bool isConstant = false;
         std::vector<std::shared_ptr<const Transform>> transforms;
+
+        // Memo of a one-column chain of pure transforms: codes, statuses and ids repeat row after row.
+        // Switched off when the column's values hardly repeat (dates, free text).
+        struct Memo
+        {
+            QString input, output, rule, message;
+            bool used = false, ok = true;
+        };
+        static constexpr int MemoSlots = 64;
+        mutable bool memoise = false;
+        mutable std::unique_ptr<std::array<Memo, MemoSlots>> memo;
+        mutable qint64 memoLookups = 0, memoHits = 0;
     };
 
     bool evaluate(const CompiledField& f, const std::vector<QString>& row, TransformContext& ctx, QString* out) const;

@@ -48,6 +48,9 @@ public:
     virtual bool apply(Values& values, TransformContext& ctx) const = 0;
     // True for transforms that take several values and leave one.
     virtual bool combines() const { return false; }
+    // True when the output depends on the input values alone (not on the record's site or on loaded
+    // data): such chains are memoised per distinct input.
+    virtual bool isPure() const { return true; }
 };
 
 } // namespace tb::core

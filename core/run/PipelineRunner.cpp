@@ -125,7 +125,7 @@ private:
                       Values* unitKey);
     bool planRecord(const Record& rec, const StoredRow* existing, std::vector<WriteOp>& ops);
     void rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, std::vector<WriteOp>& ops);
-    bool push(std::vector<WriteOp>& ops, bool flush = false);
+    bool handOver(bool flush = false);
     bool barrier(); // everything planned so far written and committed
     EntityCounts& counts(const EntityDef* e) { return m_result.entities[e->index].second; }
     EntityTable& table(const EntityDef* e) { return m_tables[size_t(e->index)]; }
@@ -283,12 +283,10 @@ bool PipelineRun::prepareWriters()
     return true;
 }
 
-bool PipelineRun::push(std::vector<WriteOp>& ops, bool flush)
+bool PipelineRun::handOver(bool flush)
 {
-    // Whole units collect into chunks: one hand-over to the writer per few hundred records.
-    for (WriteOp& op : ops)
-        m_pending.push_back(std::move(op));
-    ops.clear();
+    // Units plan their writes straight into m_pending; whole units collect into chunks: one hand-over
+    // to the writer per few hundred records. Call only between units.
     if (m_pending.empty() || (!flush && m_pending.size() < 512))
         return true;
     if (!m_writer->push(std::move(m_pending)))
@@ -300,9 +298,8 @@ bool PipelineRun::push(std::vector<WriteOp>& ops, bool flush)
 
 bool PipelineRun::barrier()
 {
-    std::vector<WriteOp> none;
     QString error;
-    if (!push(none, true) || !m_writer->barrier(&error))
+    if (!handOver(true) || !m_writer->barrier(&error))
         return fail(QStringLiteral("%1: %2").arg(m_db.path(), error.isEmpty() ? m_writer->error() : error));
     return true;
 }
@@ -399,12 +396,11 @@ bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::
 bool PipelineRun::loadStudyRecords()
 {
     m_unitTime = toIsoUtc(m_options.clock->nowUtc());
-    std::vector<WriteOp> ops;
     for (const Record& rec : m_study->records()) {
         countRead(rec.entity);
         StoredRow existing;
         const bool found = table(rec.entity).selectByKey(rec, &existing);
-        if (!planRecord(rec, found ? &existing : nullptr, ops) || !push(ops))
+        if (!planRecord(rec, found ? &existing : nullptr, m_pending) || !handOver())
             return false;
     }
     // Sites and the schedule must be visible to the reads of everything that follows.
@@ -776,8 +772,7 @@ bool PipelineRun::loadGroup(Group& g)
                 readBefore[size_t(e)] = m_result.entities[e].second.read;
             const qint64 warningsBefore = m_result.total().warnings;
             bool loaded = false;
-            std::vector<WriteOp> ops;
-            if (!loadUnit(g, unit, ops, &loaded))
+            if (!loadUnit(g, unit, m_pending, &loaded))
                 return false;
             // Units with warnings are judged again on every run, so that each run reports them.
             if (loaded && m_result.total().warnings == warningsBefore) {
@@ -789,9 +784,9 @@ bool PipelineRun::loadGroup(Group& g)
                     }
                 }
                 // The unit's state commits with its data.
-                ops.push_back(WriteOp::unitState(g.unitEntity->name, keyHash, std::move(state)));
+                m_pending.push_back(WriteOp::unitState(g.unitEntity->name, keyHash, std::move(state)));
             }
-            if (!push(ops))
+            if (!handOver())
                 return false;
         }
         ++m_unitsDone;
@@ -859,8 +854,7 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     // A cancelled run keeps the units it loaded: each is complete.
     m_result.entities.removeIf([](const QPair<QString, EntityCounts>& p) { return p.second.read == 0; });
     if ((ok || m_result.status == RunResult::Status::Cancelled) && m_writer) {
-        std::vector<WriteOp> none;
-        if (!push(none, true) || !m_writer->finish(m_result, toIsoUtc(m_options.clock->nowUtc()), &error))
+        if (!handOver(true) || !m_writer->finish(m_result, toIsoUtc(m_options.clock->nowUtc()), &error))
             fail(QStringLiteral("%1: %2").arg(dbPath, error));
         else
             return finish();

@@ -1,5 +1,7 @@
 #include "source/CsvReader.h"
 
+#include "util/FastHash.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -500,7 +502,7 @@ CsvReader::Step CsvReader::parseRecord(bool header)
                 valid = high < 0x80 || m_dialect.encoding != TextEncoding::Utf8
                     || decodeUtf8<false>(reinterpret_cast<const unsigned char*>(data), size, nullptr, &bad) >= 0;
             } else {
-                valid = storeField(m_fields[count], data, size, high < 0x80, header);
+                valid = storeField(m_fields[count], data, size, high < 0x80, header, count);
             }
             if (!valid) {
                 // Find the bad byte in the raw text: removing doubled quotes (ASCII) moves no error.
@@ -541,7 +543,7 @@ CsvReader::Step CsvReader::parseRecord(bool header)
     }
 }
 
-bool CsvReader::storeField(QString& out, const char* data, qsizetype size, bool ascii, bool header)
+bool CsvReader::storeField(QString& out, const char* data, qsizetype size, bool ascii, bool header, int column)
 {
     if (size == 0) {
         if (m_emptyIsNull && !header)
@@ -559,6 +561,24 @@ bool CsvReader::storeField(QString& out, const char* data, qsizetype size, bool 
         }
     }
     const auto* s = reinterpret_cast<const unsigned char*>(data);
+    if (ascii && !header && size <= qsizetype(sizeof(Interned::bytes))) {
+        if (size_t(column) >= m_interned.size())
+            m_interned.resize(size_t(column) + 1);
+        Interned& slot = m_interned[size_t(column)][hashBytes64(data, size_t(size)) % InternSlots];
+        if (slot.size == size && std::memcmp(slot.bytes, data, size_t(size)) == 0) {
+            out = slot.value;
+            return true;
+        }
+        QString value(size, Qt::Uninitialized);
+        char16_t* d = reinterpret_cast<char16_t*>(value.data());
+        for (qsizetype i = 0; i < size; ++i)
+            d[i] = s[i];
+        std::memcpy(slot.bytes, data, size_t(size));
+        slot.size = qint8(size);
+        slot.value = value;
+        out = std::move(value);
+        return true;
+    }
     if (ascii) {
         char16_t* d = prepare(out, size);
         for (qsizetype i = 0; i < size; ++i)

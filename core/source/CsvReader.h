@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <array>
 #include <vector>
 
 namespace tb::core {
@@ -62,7 +63,7 @@ private:
     bool detectDelimiter();
     Step parseRecord(bool header);
     bool readRecord(bool header);
-    bool storeField(QString& out, const char* data, qsizetype size, bool ascii, bool header);
+    bool storeField(QString& out, const char* data, qsizetype size, bool ascii, bool header, int column);
     Step failAt(const char* at, int column, const QString& message);
     bool fail(qint64 line, qint64 column, const QString& message, const QString& field = {});
 
@@ -73,6 +74,16 @@ private:
     QHash<QString, int> m_columnIndex;
     std::vector<QString> m_fields;
     std::vector<bool> m_decoded;   // see setDecodedColumns()
+    // Short ASCII values repeat (study ids, codes, statuses, names): per column, the last strings decoded
+    // by hash slot, handed out shared instead of decoded and allocated again for every row.
+    struct Interned
+    {
+        char bytes[24];
+        qint8 size = -1;
+        QString value;
+    };
+    static constexpr int InternSlots = 32;
+    std::vector<std::array<Interned, InternSlots>> m_interned;
     QByteArrayView m_recordText;
     QByteArray m_buffer; // file bytes [m_bufferStart, m_bufferStart + m_buffer.size())
     qint64 m_bufferStart = 0;

@@ -23,6 +23,7 @@ class DateTransform final : public Transform
 public:
     static std::shared_ptr<const Transform> create(const QJsonValue& params, QString* error);
     bool apply(Values& values, TransformContext& ctx) const override;
+    bool isPure() const override { return m_zone != QLatin1String("site"); } // site time depends on the record
 
 private:
     enum class Tok { Year4, Year2, Month, MonthName, Day, Hour, Minute, Second, Literal };

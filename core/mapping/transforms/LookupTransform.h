@@ -16,6 +16,7 @@ class LookupTransform final : public Transform
 public:
     static std::shared_ptr<const Transform> create(const QJsonValue& params, QString* error);
     bool apply(Values& values, TransformContext& ctx) const override;
+    bool isPure() const override { return false; } // reads loaded data
 
 private:
     QString m_entity;
