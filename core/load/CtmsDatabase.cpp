@@ -85,7 +85,7 @@ bool CtmsDatabase::open(const QString& path, QString* error, int targetVersion)
     // WAL lets readers (the GUI, reports) work during a load; NORMAL sync is durable at checkpoints
     // and never corrupts. Foreign keys keep the study hierarchy intact whatever the loader does.
     QString err;
-    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+    if (!exec(QStringLiteral("PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
                              "PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;"),
               &err)) {
         *error = QStringLiteral("%1: %2").arg(path, err);

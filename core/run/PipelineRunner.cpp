@@ -164,7 +164,6 @@ private:
     UnitStateStore m_states;
     std::pair<quint64, quint64> m_salt; // mixed into every unit fingerprint: documents and engine version
     QString m_unitTime; // audit time stamp of the unit being written
-    QString m_reason;   // audit reason of this run's changes
     qint64 m_unitsDone = 0;
     qint64 m_unitsTotal = 0;
 };
@@ -383,7 +382,7 @@ bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::
     a.siteId = rec.value(e.siteField);
     a.subjectId = rec.value(e.subjectField);
     a.runId = m_result.runId;
-    a.reason = m_reason;
+    // reason stays empty: an automated load's reason is its run (run_id → run.pipeline), kept once there.
     op.entity = &e;
     op.values = rec.values;
     op.hash = hash;
@@ -812,7 +811,6 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
         m_result.entities.append({e.name, EntityCounts{}});
     if (!configure(pipelinePath))
         return finish();
-    m_reason = QStringLiteral("pipeline %1").arg(m_pipeline.name);
     QString error;
     const QString dbPath = m_pipeline.resolve(m_pipeline.targetDatabase);
     if (!m_db.open(dbPath, &error) || !m_readDb.open(dbPath, &error)) {
