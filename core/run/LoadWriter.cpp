@@ -3,6 +3,7 @@
 #include "load/EntityTable.h"
 #include "model/CtmsSchema.h"
 #include "run/RunStore.h"
+#include "util/JsonText.h"
 
 #include <sqlite3.h>
 
@@ -159,6 +160,38 @@ bool LoadWriter::commitAndBegin()
     return true;
 }
 
+void LoadWriter::completeAudit(WriteOp& op)
+{
+    // Built here rather than where the write was planned: it balances the two threads' work (the
+    // natural key is built there, this thread has the heavier share).
+    const EntityDef& e = *op.entity;
+    AuditEntry& a = op.audit;
+    a.afterJson.reserve(256);
+    a.afterJson += QLatin1Char('{');
+    bool firstAfter = true;
+    if (op.kind == WriteOp::Kind::Insert) {
+        // Every field with a value except the key, which natural_key holds.
+        for (int i = 0; i < e.fields.size(); ++i)
+            if (!op.values[size_t(i)].isNull() && !e.isKeyField(i))
+                json::appendMember(a.afterJson, e.fields[i].name, op.values[size_t(i)], &firstAfter);
+    } else {
+        // The fields that changed, before and after.
+        a.beforeJson.reserve(128);
+        a.beforeJson += QLatin1Char('{');
+        bool firstBefore = true;
+        for (int i = 0; i < e.fields.size(); ++i) {
+            const QString& old = op.before[size_t(i)];
+            const QString& now = op.values[size_t(i)];
+            if (old != now || old.isNull() != now.isNull()) {
+                json::appendMember(a.beforeJson, e.fields[i].name, old, &firstBefore);
+                json::appendMember(a.afterJson, e.fields[i].name, now, &firstAfter);
+            }
+        }
+        a.beforeJson += QLatin1Char('}');
+    }
+    a.afterJson += QLatin1Char('}');
+}
+
 bool LoadWriter::execute(WriteOp& op)
 {
     Statements& s = *m_statements;
@@ -170,6 +203,8 @@ bool LoadWriter::execute(WriteOp& op)
         const bool ok = op.kind == WriteOp::Kind::Insert
             ? t.insert(op.values, op.hash, op.sourceRef, op.sourceModified, m_runId)
             : t.update(op.values, op.hash, op.sourceRef, op.sourceModified, m_runId);
+        if (ok)
+            completeAudit(op);
         if (!ok)
             failure = QStringLiteral("cannot write %1 %2: %3").arg(op.entity->name, op.audit.naturalKey, t.error());
         else if (!s.audit.append(op.audit))

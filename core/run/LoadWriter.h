@@ -29,10 +29,11 @@ struct WriteOp
     Kind kind = Kind::Insert;
     const EntityDef* entity = nullptr;   // Insert, Update
     std::vector<QString> values;         // Insert, Update: by field index
+    std::vector<QString> before;         // Update: the stored values
     QByteArray hash;
     QString sourceRef;
     QString sourceModified;
-    AuditEntry audit;                    // Insert, Update
+    AuditEntry audit;                    // Insert, Update: the images are filled in by the writer
 
     // The rarer kinds keep their data out of line: every op of a million is built and destroyed.
     struct Extra
@@ -82,6 +83,7 @@ public:
 private:
     void loop();
     bool execute(WriteOp& op);
+    static void completeAudit(WriteOp& op);
     bool commitAndBegin();
 
     sqlite3* m_db;

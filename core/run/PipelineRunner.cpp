@@ -341,36 +341,14 @@ bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::
             ops.push_back(WriteOp::reject(is, rec.sourceRecordJson(), QStringLiteral("stale")));
             return true;
         }
-        // Before and after images of the fields that changed.
-        a.beforeJson.reserve(128);
-        a.afterJson.reserve(128);
-        a.beforeJson += QLatin1Char('{');
-        a.afterJson += QLatin1Char('{');
-        bool firstBefore = true, firstAfter = true;
-        for (int i = 0; i < e.fields.size(); ++i) {
-            const QString& old = existing->values[size_t(i)];
-            const QString& now = rec.values[size_t(i)];
-            if (old != now || old.isNull() != now.isNull()) {
-                json::appendMember(a.beforeJson, e.fields[i].name, old, &firstBefore);
-                json::appendMember(a.afterJson, e.fields[i].name, now, &firstAfter);
-            }
-        }
-        a.beforeJson += QLatin1Char('}');
-        a.afterJson += QLatin1Char('}');
+        // The writer builds the audit's before and after images from both versions.
+        op.before = existing->values;
         op.kind = WriteOp::Kind::Update;
         a.action = QStringLiteral("update");
         ++counts.updated;
     } else {
         op.kind = WriteOp::Kind::Insert;
         a.action = QStringLiteral("insert");
-        // The after image of an insert: every field with a value except the key, which natural_key holds.
-        a.afterJson.reserve(256);
-        a.afterJson += QLatin1Char('{');
-        bool first = true;
-        for (int i = 0; i < e.fields.size(); ++i)
-            if (!rec.values[size_t(i)].isNull() && !e.isKeyField(i))
-                json::appendMember(a.afterJson, e.fields[i].name, rec.values[size_t(i)], &first);
-        a.afterJson += QLatin1Char('}');
         ++counts.inserted;
     }
     a.sourceRef = rec.source.toString();
@@ -382,7 +360,8 @@ bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::
     a.siteId = rec.value(e.siteField);
     a.subjectId = rec.value(e.subjectField);
     a.runId = m_result.runId;
-    // reason stays empty: an automated load's reason is its run (run_id → run.pipeline), kept once there.
+    // reason stays empty: an automated load's reason is its run (run_id → run.pipeline), kept once there;
+    // the before and after images are written by the writer thread (see LoadWriter::completeAudit).
     op.entity = &e;
     op.values = rec.values;
     op.hash = hash;

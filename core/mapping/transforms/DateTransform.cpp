@@ -43,6 +43,9 @@ bool readNumber(QStringView s, qsizetype& pos, int n, bool fixed, int* out)
 // UN, UNK, --, XX (any case) for an unknown day or month.
 bool readUnknown(QStringView s, qsizetype& pos)
 {
+    // Almost every value has a digit here: answer that without the case-insensitive comparisons.
+    if (pos >= s.size() || s[pos].isDigit())
+        return false;
     for (const char* token : {"UNK", "UN", "--", "XX"}) {
         const QLatin1String t(token);
         if (s.mid(pos).startsWith(t, Qt::CaseInsensitive)) {
