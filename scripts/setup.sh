@@ -10,6 +10,7 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev qtkeychain-qt6-dev libsodium-dev libssh-dev
     sqlite3 libsqlite3-dev
     xvfb xauth dbus-x11 gnome-keyring postgresql openssh-server poppler-utils time
+    clang libclang-rt-14-dev
 )
 
 sudo_cmd=()

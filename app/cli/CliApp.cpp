@@ -1,4 +1,6 @@
 #include "CliApp.h"
+#include "ConnectionCommand.h"
+#include "SecretsCommand.h"
 
 #include "load/CtmsDatabase.h"
 #include "run/PipelineDocument.h"
@@ -366,6 +368,8 @@ const QVector<Command>& commands()
         {QStringLiteral("run"), QStringLiteral("Run a pipeline into its target."), runCommand},
         {QStringLiteral("profile"), QStringLiteral("Describe a source file: rows, columns, types, nulls, values."), profileCommand},
         {QStringLiteral("report"), QStringLiteral("List the rejected records or warnings of a run."), reportCommand},
+        {QStringLiteral("secrets"), QStringLiteral("Store, list and delete connection secrets (OS keychain or encrypted vault)."), secretsCommand},
+        {QStringLiteral("connection"), QStringLiteral("Test a connection profile with its stored secrets."), connectionCommand},
     };
     return list;
 }
@@ -375,7 +379,7 @@ void printHelp()
     out() << "Usage: trialbridge-cli <command> [options]\n\n"
           << "TrialBridge moves clinical-trial data between the systems of a study.\n\nCommands:\n";
     for (const Command& c : commands())
-        out() << "  " << c.name.leftJustified(10) << c.summary << "\n";
+        out() << "  " << c.name.leftJustified(12) << c.summary << "\n";
     out() << "\nOptions:\n  -h, --help     Show this help; 'trialbridge-cli <command> --help' for a command.\n"
           << "  -v, --version  Show the version.\n";
 }

@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cmath>
+#include <limits>
+
 namespace tb::core {
 
 namespace {
@@ -126,12 +129,18 @@ bool MappingDocument::fromJson(const QByteArray& json, const QString& fileName, 
     const QJsonValue rev = o.value(QLatin1String("revision"));
     if (!rev.isUndefined()) {
         const double d = rev.toDouble(-1);
-        if (!rev.isDouble() || d < 1 || d != double(int(d)))
+        // Range first: converting a double outside int's range is undefined behaviour.
+        if (!rev.isDouble() || !(d >= 1 && d <= std::numeric_limits<int>::max()) || d != std::floor(d))
             return fail(QStringLiteral("revision: must be a whole number from 1"));
         m.revision = int(d);
     }
     m.description = o.value(QLatin1String("description")).toString();
 
+    // Sections of the wrong type are errors, not silently empty: {"source": "visits.csv"} must not load
+    // with the default dialect.
+    for (const char* section : {"source", "target"})
+        if (o.contains(QLatin1String(section)) && !o.value(QLatin1String(section)).isObject())
+            return fail(QStringLiteral("%1: must be an object").arg(QLatin1String(section)));
     const QJsonObject source = o.value(QLatin1String("source")).toObject();
     m.sourceKind = source.value(QLatin1String("kind")).toString(QStringLiteral("csv"));
     if (m.sourceKind != QLatin1String("csv"))
@@ -160,6 +169,8 @@ bool MappingDocument::fromJson(const QByteArray& json, const QString& fileName, 
     else
         return fail(QStringLiteral("target.duplicates: must be \"reject\" or \"identical\""));
 
+    if (o.contains(QLatin1String("filter")) && !o.value(QLatin1String("filter")).isArray())
+        return fail(QStringLiteral("filter: must be a list of conditions"));
     const QJsonArray filters = o.value(QLatin1String("filter")).toArray();
     for (int i = 0; i < filters.size(); ++i) {
         const QJsonObject f = filters[i].toObject();
@@ -169,8 +180,13 @@ bool MappingDocument::fromJson(const QByteArray& json, const QString& fileName, 
         const QJsonValue values = f.value(negate ? QLatin1String("notIn") : QLatin1String("in"));
         if (rf.column.isEmpty() || !values.isArray())
             return fail(QStringLiteral("filter[%1]: needs \"column\" and \"in\" or \"notIn\" (a list)").arg(i));
-        for (const QJsonValue& v : values.toArray())
+        for (const QJsonValue& v : values.toArray()) {
+            if (!v.isString())
+                return fail(QStringLiteral("filter[%1].%2: values must be strings")
+                                .arg(i)
+                                .arg(negate ? QLatin1String("notIn") : QLatin1String("in")));
             rf.values << v.toString();
+        }
         rf.negate = negate;
         m.filters << rf;
     }

@@ -333,6 +333,10 @@ bool CsvReader::detectDelimiter()
                 pipe += c == '|';
             }
         }
+        // A first line longer than any field may be (a stream without line ends, /dev/zero) is judged by
+        // what was read: reading on would grow the buffer without bound.
+        if (!complete && end - (m_buffer.constData() + m_pos) > MaxFieldBytes)
+            complete = true;
         if (complete || m_eof || !fill()) {
             if (hasError())
                 return false;
@@ -359,6 +363,10 @@ bool CsvReader::readRecord(bool header)
         case Step::Error:
             return false;
         case Step::NeedMore:
+            // The record being read stays whole in the buffer: bound it, or 4096 fields just under the
+            // field limit would take 64 GiB.
+            if (m_buffer.size() - m_pos > MaxRecordBytes)
+                return fail(m_recordLine, 1, QStringLiteral("record larger than %1 bytes").arg(MaxRecordBytes));
             if (!fill() && hasError())
                 return false;
             break;
@@ -534,6 +542,9 @@ CsvReader::Step CsvReader::parseRecord(bool header)
             const QString message = QStringLiteral("expected %1 fields, found %2").arg(m_columns).arg(count);
             return count > m_columns ? failAt(extraStart, -1, message) : failAt(recordEnd, count, message);
         }
+        // A record that arrived whole with the last read is held to the same limit as one still growing.
+        if (recordEnd - (base + m_pos) > MaxRecordBytes)
+            return failAt(base + m_pos, -1, QStringLiteral("record larger than %1 bytes").arg(MaxRecordBytes));
         if (defining)
             m_fields.resize(count);
         m_recordText = QByteArrayView(base + m_pos, recordEnd - (base + m_pos));

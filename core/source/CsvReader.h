@@ -13,15 +13,16 @@
 namespace tb::core {
 
 // Streaming RFC 4180 reader: quoted fields with embedded delimiters, quotes and newlines; CRLF or LF;
-// UTF-8 (BOM skipped) or Windows-1252; null tokens. Memory is bounded by the largest record, never the
-// file. Records can be revisited with seek() using the offset and line reported for them, which the
-// pipeline uses to assemble units from files in any order.
+// UTF-8 (BOM skipped) or Windows-1252; null tokens. Memory is bounded by the largest record (at most
+// MaxRecordBytes), never the file. Records can be revisited with seek() using the offset and line reported
+// for them, which the pipeline uses to assemble units from files in any order.
 // Completely empty lines are skipped anywhere. Null tokens match the field text whether it was quoted
 // or not ("" is an empty field). A quote inside an unquoted field is kept as a character.
 class CsvReader
 {
 public:
     static constexpr qint64 MaxFieldBytes = 16 * 1024 * 1024;
+    static constexpr qint64 MaxRecordBytes = 4 * MaxFieldBytes;
     static constexpr int MaxColumns = 4096;
 
     explicit CsvReader(CsvDialect dialect = {});

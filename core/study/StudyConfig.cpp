@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <cmath>
+
 namespace tb::core {
 
 namespace {
@@ -23,7 +25,10 @@ bool scalarText(const QJsonValue& v, QString* out)
     case QJsonValue::String: *out = v.toString(); return true;
     case QJsonValue::Double: {
         const double d = v.toDouble();
-        *out = d == qint64(d) ? QString::number(qint64(d)) : QString::number(d, 'g', 15);
+        // Whole numbers without a fraction; the range test comes first, as converting a double outside
+        // qint64's range is undefined behaviour (1e300 in a document).
+        const bool whole = std::abs(d) < 9.0e15 && d == std::floor(d);
+        *out = whole ? QString::number(qint64(d)) : QString::number(d, 'g', 15);
         return true;
     }
     case QJsonValue::Null: *out = QString(); return true;
@@ -66,6 +71,16 @@ std::shared_ptr<StudyConfig> StudyConfig::fromJson(const QByteArray& json, const
     const QJsonObject o = doc.object();
     if (o.value(QLatin1String("format")).toString() != QLatin1String(Format))
         return fail(QStringLiteral("format"), QStringLiteral("expected \"%1\"").arg(QLatin1String(Format)));
+
+    // Sections of the wrong type are errors, not silently empty ("sites": "all" would load no sites).
+    for (const char* list : {"countries", "sites", "visitSchedule"})
+        if (o.contains(QLatin1String(list)) && !o.value(QLatin1String(list)).isArray())
+            return fail(QLatin1String(list), QStringLiteral("must be a list"));
+    for (const char* object : {"parameters", "codelists", "rules"})
+        if (o.contains(QLatin1String(object)) && !o.value(QLatin1String(object)).isObject())
+            return fail(QLatin1String(object), QStringLiteral("must be an object"));
+    if (o.contains(QLatin1String("defaultTimeZone")) && !o.value(QLatin1String("defaultTimeZone")).isString())
+        return fail(QStringLiteral("defaultTimeZone"), QStringLiteral("must be a string (an IANA time zone)"));
 
     auto study = std::make_shared<StudyConfig>();
     study->m_fileName = fileName;

@@ -4,7 +4,13 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QUuid>
 
 namespace tb::core {
 
@@ -72,6 +78,52 @@ QStringList Workspace::targetDatabases() const
         }
     }
     return out;
+}
+
+QString Workspace::id(QString* error) const
+{
+    const QString path = absolutePath(QLatin1String(IdFile));
+    QFile f(path);
+    if (!f.exists())
+        return {};
+    QJsonParseError pe;
+    const QJsonDocument doc = f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll(), &pe) : QJsonDocument();
+    const QString id = doc.object().value(QStringLiteral("id")).toString();
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$"));
+    if (!valid.match(id).hasMatch()) {
+        if (error)
+            *error = QStringLiteral("%1: no valid workspace id (\"id\": 8 to 64 letters, digits, '.', '_', '-')").arg(path);
+        return {};
+    }
+    return id;
+}
+
+QString Workspace::ensureId(QString* error) const
+{
+    if (!isValid()) {
+        if (error)
+            *error = QStringLiteral("%1: no such workspace folder").arg(m_dir);
+        return {};
+    }
+    QString readError;
+    const QString existing = id(&readError);
+    if (!existing.isEmpty())
+        return existing;
+    if (!readError.isEmpty()) {
+        if (error)
+            *error = readError; // a damaged id file is not silently replaced: its secrets would be orphaned
+        return {};
+    }
+    const QString newId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject o{{QStringLiteral("format"), QStringLiteral("trialbridge.workspace/1")},
+                        {QStringLiteral("id"), newId}};
+    QSaveFile f(absolutePath(QLatin1String(IdFile)));
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: cannot write: %2").arg(f.fileName(), f.errorString());
+        return {};
+    }
+    return newId;
 }
 
 } // namespace tb::core

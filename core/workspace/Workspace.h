@@ -28,6 +28,13 @@ public:
     // The target databases the workspace's pipelines name (absolute paths, existing or not).
     QStringList targetDatabases() const;
 
+    // The workspace's stable id, kept in trialbridge.workspace.json; it namespaces the workspace's
+    // secrets in the keychain or vault, so that they follow the folder when it moves. Empty while the
+    // workspace has none (no secret stored yet); ensureId writes one.
+    static constexpr const char* IdFile = "trialbridge.workspace.json";
+    QString id(QString* error = nullptr) const;
+    QString ensureId(QString* error) const;
+
 private:
     QString m_dir;
 };

@@ -1,0 +1,425 @@
+#include "connection/HttpConnectionCheck.h"
+
+#include "util/Crypto.h"
+#include "util/Logging.h"
+#include "util/Redactor.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSslConfiguration>
+#include <QSslSocket>
+
+namespace tb::core {
+
+namespace {
+
+using Outcome = ConnectionTestResult::Outcome;
+
+QByteArray requestTarget(const ConnectionProfile& p)
+{
+    QByteArray path = p.url.path(QUrl::FullyEncoded).toLatin1();
+    if (path.isEmpty())
+        path = "/";
+    if (!p.testPath.isEmpty()) {
+        const QByteArray extra = QUrl(p.testPath).toString(QUrl::FullyEncoded).toLatin1();
+        if (!path.endsWith('/'))
+            path += '/';
+        path += extra.startsWith('/') ? extra.mid(1) : extra;
+    }
+    if (p.url.hasQuery())
+        path += '?' + p.url.query(QUrl::FullyEncoded).toLatin1();
+    return path;
+}
+
+QByteArray hostHeader(const QUrl& url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+    if (url.port(defaultPort) != defaultPort)
+        host += ':' + QByteArray::number(url.port());
+    return host;
+}
+
+// A short, single-line excerpt of what the server said, for messages (redacted).
+QString excerpt(const QByteArray& body)
+{
+    QByteArray b = body.left(300);
+    for (char& c : b)
+        if (uchar(c) < 0x20)
+            c = ' ';
+    const QString s = Redactor::global().redact(QString::fromUtf8(b).simplified());
+    return s.isEmpty() ? QString() : QStringLiteral(" The server said: \"%1%2\"").arg(s, body.size() > 300 ? QStringLiteral("…") : QString());
+}
+
+QByteArray dechunk(const QByteArray& body)
+{
+    QByteArray out;
+    qsizetype pos = 0;
+    while (pos < body.size()) {
+        const qsizetype eol = body.indexOf("\r\n", pos);
+        if (eol < 0)
+            break;
+        bool ok = false;
+        const qsizetype size = body.mid(pos, eol - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
+        if (!ok || size <= 0)
+            break;
+        out += body.mid(eol + 2, size);
+        pos = eol + 2 + size + 2;
+    }
+    return out;
+}
+
+} // namespace
+
+HttpConnectionCheck::HttpConnectionCheck(QObject* parent) : QObject(parent)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnectionCheck::onTimeout);
+}
+
+HttpConnectionCheck::~HttpConnectionCheck()
+{
+    crypto::wipe(m_request);
+}
+
+QByteArray HttpConnectionCheck::buildRequest(const ConnectionProfile& p, const QHash<QString, QByteArray>& secrets,
+                                             qint64 unixTime)
+{
+    QByteArray method = "GET";
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    switch (p.kind) {
+    case ConnectionProfile::Kind::Redcap:
+        // The REDCap API takes the token in the form body; "version" needs no project rights.
+        method = "POST";
+        body = "token=" + secrets.value(QStringLiteral("token")).toPercentEncoding()
+               + "&content=version&format=json&returnFormat=json";
+        headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
+        break;
+    case ConnectionProfile::Kind::Webhook: {
+        // A signed ping: the receiver checks HMAC-SHA-256(secret, timestamp "." body).
+        method = "POST";
+        const QByteArray ts = QByteArray::number(unixTime);
+        body = QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("trialbridge.ping")},
+                                         {QStringLiteral("sent_at"), QDateTime::fromSecsSinceEpoch(unixTime, Qt::UTC)
+                                                                         .toString(Qt::ISODate)}})
+                   .toJson(QJsonDocument::Compact);
+        const QByteArray mac = crypto::hmacSha256(secrets.value(QStringLiteral("signing_secret")), ts + '.' + body);
+        headers.push_back({"Content-Type", "application/json"});
+        headers.push_back({"X-TrialBridge-Timestamp", ts});
+        headers.push_back({"X-TrialBridge-Signature", "sha256=" + mac.toHex()});
+        break;
+    }
+    default:
+        switch (p.auth) {
+        case ConnectionProfile::Auth::Bearer:
+            headers.push_back({"Authorization", "Bearer " + secrets.value(QStringLiteral("token"))});
+            break;
+        case ConnectionProfile::Auth::Basic:
+            headers.push_back({"Authorization",
+                            "Basic " + (p.username.toUtf8() + ':' + secrets.value(QStringLiteral("password"))).toBase64()});
+            break;
+        case ConnectionProfile::Auth::Header:
+            headers.push_back({p.headerName.toLatin1(), secrets.value(QStringLiteral("token"))});
+            break;
+        default:
+            break;
+        }
+        break;
+    }
+    QByteArray r = method + ' ' + requestTarget(p) + " HTTP/1.1\r\n";
+    r += "Host: " + hostHeader(p.url) + "\r\n";
+    r += "User-Agent: TrialBridge/" TB_VERSION " (connection test)\r\n";
+    r += "Accept: application/json, text/plain, */*\r\n";
+    r += "Connection: close\r\n";
+    for (const auto& [name, value] : headers)
+        r += name + ": " + value + "\r\n";
+    if (method == "POST")
+        r += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    r += "\r\n" + body;
+    return r;
+}
+
+void HttpConnectionCheck::start(const ConnectionProfile& profile, const QHash<QString, QByteArray>& secrets, Done done)
+{
+    m_profile = profile;
+    m_done = std::move(done);
+    m_request = buildRequest(profile, secrets, QDateTime::currentSecsSinceEpoch());
+    m_tls = profile.url.scheme() == QLatin1String("https");
+    m_clock.start();
+
+    QSslConfiguration config;
+    QString error;
+    if (!profile.tls.configure(&config, &error)) {
+        finish(ConnectionTestResult::make(Outcome::InvalidProfile,
+                                          QStringLiteral("%1: %2").arg(QFileInfo(profile.fileName).fileName(), error)));
+        return;
+    }
+    m_socket = new QSslSocket(this);
+    m_socket->setSslConfiguration(config);
+    m_socket->setReadBufferSize(0);
+    connect(m_socket, &QSslSocket::connected, this, &HttpConnectionCheck::onConnected);
+    connect(m_socket, &QSslSocket::encrypted, this, &HttpConnectionCheck::onEncrypted);
+    connect(m_socket, &QSslSocket::sslErrors, this, &HttpConnectionCheck::onSslErrors);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &HttpConnectionCheck::onSocketError);
+    connect(m_socket, &QSslSocket::readyRead, this, &HttpConnectionCheck::onReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, &HttpConnectionCheck::onClosed);
+    m_timer.start(profile.timeoutMs);
+    m_stage = Stage::Connecting;
+    const QString host = profile.url.host();
+    const quint16 port = quint16(profile.url.port(m_tls ? 443 : 80));
+    qCDebug(lcConnection) << "testing" << profile.name << "at" << profile.target();
+    if (m_tls)
+        m_socket->connectToHostEncrypted(host, port);
+    else
+        m_socket->connectToHost(host, port);
+}
+
+void HttpConnectionCheck::onConnected()
+{
+    if (m_tls) {
+        m_stage = Stage::Handshake;
+        return;
+    }
+    sendRequest();
+}
+
+void HttpConnectionCheck::onEncrypted()
+{
+    // The chain and host name were verified by now (errors would have stopped the handshake); the pin
+    // is checked before a single byte of the request leaves.
+    QString error;
+    if (!m_profile.tls.verifyPin(m_socket->peerCertificate(), &error)) {
+        m_pinError = error;
+        finish(ConnectionTestResult::make(Outcome::Tls, error));
+        return;
+    }
+    sendRequest();
+}
+
+void HttpConnectionCheck::sendRequest()
+{
+    m_stage = Stage::Waiting;
+    m_socket->write(m_request);
+    crypto::wipe(m_request);
+}
+
+void HttpConnectionCheck::onSslErrors(const QList<QSslError>& errors)
+{
+    // Recorded for the message; never ignored, so the handshake fails.
+    m_sslErrors += errors;
+}
+
+void HttpConnectionCheck::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (m_finished)
+        return;
+    const QString where = m_profile.target();
+    const QString host = m_profile.url.host();
+    switch (error) {
+    case QAbstractSocket::HostNotFoundError:
+        finish(ConnectionTestResult::make(Outcome::Dns, QStringLiteral("DNS: the host name \"%1\" does not resolve").arg(host),
+                                          QStringLiteral("check the host name in url, and the machine's DNS settings")));
+        return;
+    case QAbstractSocket::ConnectionRefusedError:
+        finish(ConnectionTestResult::make(Outcome::Refused,
+                                          QStringLiteral("%1:%2 refused the connection").arg(host).arg(m_profile.url.port(m_tls ? 443 : 80)),
+                                          QStringLiteral("nothing listens on that port, or a firewall rejects it; "
+                                                         "check host and port in url")));
+        return;
+    case QAbstractSocket::SocketTimeoutError:
+        onTimeout();
+        return;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        if (!m_sslErrors.isEmpty())
+            finish(ConnectionTestResult::make(Outcome::Tls, m_profile.tls.describe(m_sslErrors, host)));
+        else
+            finish(ConnectionTestResult::make(Outcome::Tls,
+                                              QStringLiteral("TLS handshake with %1 failed: %2").arg(where, m_socket->errorString()),
+                                              QStringLiteral("does the server speak TLS on this port?")));
+        return;
+    case QAbstractSocket::RemoteHostClosedError:
+        onClosed();
+        return;
+    default:
+        finish(ConnectionTestResult::make(Outcome::Network,
+                                          QStringLiteral("network error talking to %1: %2").arg(where, m_socket->errorString())));
+        return;
+    }
+}
+
+void HttpConnectionCheck::onReadyRead()
+{
+    if (m_finished)
+        return;
+    m_response += m_socket->readAll();
+    if (m_response.size() > MaxResponseBytes)
+        m_response.truncate(MaxResponseBytes);
+    if (m_headerEnd < 0) {
+        const qsizetype end = m_response.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        m_headerEnd = int(end + 4);
+        const QList<QByteArray> lines = m_response.left(end).split('\n');
+        const QList<QByteArray> status = lines.value(0).trimmed().split(' ');
+        if (!status.value(0).startsWith("HTTP/")) {
+            finish(ConnectionTestResult::make(Outcome::Protocol,
+                                              QStringLiteral("%1 did not answer with HTTP").arg(m_profile.target())));
+            return;
+        }
+        m_status = status.value(1).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0)
+                m_headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+        }
+    }
+    if (responseComplete())
+        finish(judge());
+}
+
+bool HttpConnectionCheck::responseComplete() const
+{
+    if (m_headerEnd < 0)
+        return false;
+    if (m_status == 204 || m_status == 304 || (m_status >= 100 && m_status < 200))
+        return true;
+    const QByteArray body = m_response.mid(m_headerEnd);
+    if (m_headers.contains("content-length"))
+        return body.size() >= m_headers.value("content-length").toLongLong() || m_response.size() >= MaxResponseBytes;
+    if (m_headers.value("transfer-encoding").toLower().contains("chunked"))
+        return body.startsWith("0\r\n") || body.contains("\r\n0\r\n");
+    return m_response.size() >= MaxResponseBytes; // otherwise the body ends when the server closes
+}
+
+void HttpConnectionCheck::onClosed()
+{
+    if (m_finished)
+        return;
+    if (m_headerEnd >= 0) {
+        finish(judge());
+        return;
+    }
+    if (m_stage == Stage::Handshake) {
+        finish(ConnectionTestResult::make(Outcome::Tls,
+                                          QStringLiteral("%1 closed the connection during the TLS handshake").arg(m_profile.target()),
+                                          QStringLiteral("does the server speak TLS on this port?")));
+        return;
+    }
+    finish(ConnectionTestResult::make(Outcome::Protocol,
+                                      QStringLiteral("%1 closed the connection without an HTTP response").arg(m_profile.target())));
+}
+
+void HttpConnectionCheck::onTimeout()
+{
+    if (m_finished)
+        return;
+    const QString seconds = QString::number(m_profile.timeoutMs / 1000.0);
+    QString stage;
+    switch (m_stage) {
+    case Stage::Connecting: stage = QStringLiteral("while connecting to %1").arg(m_profile.target()); break;
+    case Stage::Handshake: stage = QStringLiteral("during the TLS handshake with %1").arg(m_profile.target()); break;
+    case Stage::Waiting: stage = QStringLiteral("waiting for %1 to answer the HTTP request").arg(m_profile.target()); break;
+    }
+    finish(ConnectionTestResult::make(Outcome::Timeout, QStringLiteral("no answer within %1 s %2").arg(seconds, stage),
+                                      QStringLiteral("a firewall may drop the packets, or the server is overloaded; "
+                                                     "timeoutSeconds in the profile sets the limit")));
+}
+
+ConnectionTestResult HttpConnectionCheck::judge() const
+{
+    QByteArray body = m_response.mid(m_headerEnd);
+    if (m_headers.value("transfer-encoding").toLower().contains("chunked"))
+        body = dechunk(body);
+    const bool redcap = m_profile.kind == ConnectionProfile::Kind::Redcap;
+    const QStringList secrets = m_profile.secretNames();
+    const QString secretHint =
+        secrets.isEmpty() ? QString()
+                          : QStringLiteral("check the stored secret (trialbridge-cli secrets set %1)").arg(secrets.join(QStringLiteral(", ")));
+    const QString http = QStringLiteral("HTTP %1").arg(m_status);
+    ConnectionTestResult r;
+    if (m_status >= 200 && m_status < 300) {
+        r.outcome = Outcome::Ok;
+        r.message = QStringLiteral("%1 answered %2%3").arg(m_profile.target(), http,
+                                                            secrets.isEmpty() ? QString() : QStringLiteral("; the credentials were accepted"));
+        if (redcap && !body.trimmed().isEmpty())
+            r.server = QStringLiteral("REDCap %1").arg(QString::fromUtf8(body.trimmed().left(40)).remove(QLatin1Char('"')));
+        else if (m_headers.contains("server"))
+            r.server = QString::fromLatin1(m_headers.value("server").left(80));
+        return r;
+    }
+    if (m_status >= 300 && m_status < 400) {
+        const QString location = Redactor::redactUrl(QUrl(QString::fromLatin1(m_headers.value("location"))));
+        return ConnectionTestResult::make(
+            Outcome::Protocol, QStringLiteral("%1 redirects (%2) to %3").arg(m_profile.target(), http, location),
+            QStringLiteral("set url to the final address; redirects are not followed, so that credentials never go "
+                           "to another host"));
+    }
+    switch (m_status) {
+    case 401:
+        return ConnectionTestResult::make(Outcome::Auth,
+                                          QStringLiteral("authentication failed: %1 refused the credentials (%2).%3")
+                                              .arg(m_profile.target(), http, excerpt(body)),
+                                          secretHint);
+    case 403:
+        if (redcap)
+            return ConnectionTestResult::make(Outcome::Permission,
+                                              QStringLiteral("permission denied: REDCap refused the token (%1): it is "
+                                                             "unknown, or lacks API rights in its project.%2")
+                                                  .arg(http, excerpt(body)),
+                                              QStringLiteral("check the token and the user's API rights in REDCap; ") + secretHint);
+        return ConnectionTestResult::make(Outcome::Permission,
+                                          QStringLiteral("permission denied: %1 accepted the connection but forbids "
+                                                         "access (%2).%3")
+                                              .arg(m_profile.target(), http, excerpt(body)),
+                                          QStringLiteral("the account behind the credentials lacks the rights for this endpoint"));
+    case 404:
+        return ConnectionTestResult::make(Outcome::NotFound,
+                                          QStringLiteral("no such endpoint: %1 answered %2 for %3")
+                                              .arg(m_profile.url.host(), http, QString::fromLatin1(requestTarget(m_profile))),
+                                          QStringLiteral("check url (and test.path)"));
+    case 407:
+        return ConnectionTestResult::make(Outcome::Auth, QStringLiteral("a proxy requires authentication (%1)").arg(http));
+    case 429:
+        return ConnectionTestResult::make(Outcome::Protocol,
+                                          QStringLiteral("%1 is reachable but rate-limits us (%2, retry after %3 s)")
+                                              .arg(m_profile.target(), http,
+                                                   QString::fromLatin1(m_headers.value("retry-after", "?"))));
+    default:
+        break;
+    }
+    return ConnectionTestResult::make(Outcome::Protocol,
+                                      QStringLiteral("%1 answered %2 (%3).%4")
+                                          .arg(m_profile.target(), http,
+                                               m_status >= 500 ? QStringLiteral("a server error") : QStringLiteral("unexpected"),
+                                               excerpt(body)));
+}
+
+void HttpConnectionCheck::finish(ConnectionTestResult result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timer.stop();
+    crypto::wipe(m_request);
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    result.target = m_profile.target();
+    result.elapsedMs = m_clock.elapsed();
+    result = result.redacted();
+    qCDebug(lcConnection) << "test of" << m_profile.name << ":" << ConnectionTestResult::outcomeName(result.outcome)
+                          << result.message;
+    if (m_done) // queued: never inside start()
+        QMetaObject::invokeMethod(this, [done = m_done, result] { done(result); }, Qt::QueuedConnection);
+}
+
+} // namespace tb::core
