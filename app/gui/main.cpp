@@ -1,7 +1,10 @@
 #include "mainwindow/MainWindow.h"
+#include "util/Redactor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
+#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -9,6 +12,12 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("TrialBridge"));
     QApplication::setOrganizationName(QStringLiteral("TrialBridge"));
     QApplication::setApplicationVersion(QStringLiteral(TB_VERSION));
+    tb::core::Redactor::installMessageHandler(); // no log line shows a secret value or credential header
+
+    // The interface speaks the user's language where a translation exists.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("trialbridge"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "TrialBridge desktop console"));
