@@ -145,6 +145,18 @@ bool CtmsDatabase::exec(const QString& sql, QString* error)
     return true;
 }
 
+bool CtmsDatabase::foreignKeysHold(QString* error)
+{
+    SqliteStatement st;
+    if (!st.prepare(m_handle, QStringLiteral("PRAGMA foreign_key_check"), error))
+        return false;
+    if (st.next()) {
+        *error = QStringLiteral("a row of %1 refers to a missing row of %2").arg(st.columnText(0), st.columnText(2));
+        return false;
+    }
+    return true;
+}
+
 void CtmsDatabase::rollback()
 {
     if (m_handle && !sqlite3_get_autocommit(m_handle))
@@ -166,29 +178,47 @@ bool CtmsDatabase::migrate(int targetVersion, QString* error)
                      .arg(latest);
         return false;
     }
+    // Migrations may rebuild tables (SQLite's way to change a constraint): foreign keys are off while they
+    // run, as SQLite's documented procedure asks, and checked before each commits.
+    if (current < targetVersion && !exec(QStringLiteral("PRAGMA foreign_keys=OFF"), error))
+        return false;
+    auto restoreForeignKeys = [this] { exec(QStringLiteral("PRAGMA foreign_keys=ON"), nullptr); };
     for (const auto& [version, file] : scripts) {
         if (version <= current || version > targetVersion)
             continue;
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly)) {
             *error = QStringLiteral("migration %1 is missing").arg(file);
+            restoreForeignKeys();
             return false;
         }
         const QString script = QString::fromUtf8(f.readAll());
         QString err;
+        if (!begin(&err)) {
+            *error = QStringLiteral("%1: migration %2 failed: %3").arg(m_path, QFileInfo(file).fileName(), err);
+            restoreForeignKeys();
+            return false;
+        }
+        // Another connection may have applied it while this one waited for the lock.
+        if (schemaVersion() >= version) {
+            rollback();
+            continue;
+        }
         // Each migration commits whole or not at all.
-        if (!begin(&err) || !exec(script, &err)
+        if (!exec(script, &err) || !foreignKeysHold(&err)
             || !exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_utc) VALUES (%1, '%2', '%3')")
                          .arg(version)
                          .arg(QFileInfo(file).fileName(), toIsoUtc(Clock::system().nowUtc())),
                      &err)
             || !commit(&err)) {
             rollback();
+            restoreForeignKeys();
             *error = QStringLiteral("%1: migration %2 failed: %3").arg(m_path, QFileInfo(file).fileName(), err);
             return false;
         }
         qCInfo(lcLoad) << "migrated" << m_path << "to schema version" << version;
     }
+    restoreForeignKeys();
     return true;
 }
 

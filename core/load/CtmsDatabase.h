@@ -38,6 +38,7 @@ public:
 
 private:
     bool migrate(int targetVersion, QString* error);
+    bool foreignKeysHold(QString* error); // PRAGMA foreign_key_check finds nothing
 
     QString m_connectionName;
     QString m_path;

@@ -10,6 +10,8 @@
 #include "mapping/transforms/TrimTransform.h"
 #include "mapping/transforms/ValueMapTransform.h"
 
+#include <QJsonObject>
+
 #include <functional>
 #include <map>
 
@@ -39,6 +41,72 @@ const std::map<QString, Maker>& makers()
     return m;
 }
 
+// The keys each transform accepts in its object form and their JSON types: a typo or a wrong type
+// ("zone": 5) is a configuration error, never a silent default.
+struct Param
+{
+    const char* key;
+    QJsonValue::Type type;
+};
+const std::map<QString, std::vector<Param>>& parameters()
+{
+    using T = QJsonValue::Type;
+    static const std::map<QString, std::vector<Param>> m{
+        {QStringLiteral("trim"), {}},
+        {QStringLiteral("case"), {{"to", T::String}}},
+        {QStringLiteral("upper"), {}},
+        {QStringLiteral("lower"), {}},
+        {QStringLiteral("valueMap"), {{"map", T::Object}, {"ignoreCase", T::Bool}, {"unmapped", T::String}, {"default", T::String}, {"codelist", T::String}}},
+        {QStringLiteral("date"), {{"format", T::String}, {"zone", T::String}, {"partial", T::String}}},
+        {QStringLiteral("number"), {{"decimal", T::String}, {"thousands", T::String}, {"integer", T::Bool}}},
+        {QStringLiteral("replace"), {{"regex", T::String}, {"with", T::String}}},
+        {QStringLiteral("default"), {{"value", T::String}}},
+        {QStringLiteral("lookup"), {{"entity", T::String}, {"match", T::String}, {"return", T::String}, {"missing", T::String}}},
+        {QStringLiteral("format"), {{"pattern", T::String}}},
+        {QStringLiteral("concat"), {{"separator", T::String}}},
+        {QStringLiteral("coalesce"), {}},
+    };
+    return m;
+}
+
+QString typeName(QJsonValue::Type t)
+{
+    switch (t) {
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Bool: return QStringLiteral("true or false");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Array: return QStringLiteral("a list");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    default: return QStringLiteral("a value");
+    }
+}
+
+bool checkParameters(const QString& name, const QJsonValue& params, QString* error)
+{
+    if (!params.isObject())
+        return true; // the short forms ("upper", a format string) are checked by the transform itself
+    const std::vector<Param>& known = parameters().at(name);
+    const QJsonObject o = params.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const auto p = std::find_if(known.begin(), known.end(),
+                                    [&](const Param& k) { return it.key() == QLatin1String(k.key); });
+        if (p == known.end()) {
+            QStringList keys;
+            for (const Param& k : known)
+                keys << QLatin1String(k.key);
+            *error = keys.isEmpty() ? QStringLiteral("takes no parameters, found \"%1\"").arg(it.key())
+                                    : QStringLiteral("unknown parameter \"%1\"; known: %2").arg(it.key(), keys.join(QStringLiteral(", ")));
+            return false;
+        }
+        // null stands for "no value" where a string is expected (a value map's default of null).
+        if (it.value().type() != p->type && !(it.value().isNull() && p->type == QJsonValue::String)) {
+            *error = QStringLiteral("\"%1\" must be %2").arg(it.key(), typeName(p->type));
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 std::shared_ptr<const Transform> TransformFactory::create(const TransformSpec& spec, QString* error)
@@ -50,6 +118,10 @@ std::shared_ptr<const Transform> TransformFactory::create(const TransformSpec& s
         return nullptr;
     }
     QString err;
+    if (!checkParameters(spec.name, spec.params, &err)) {
+        *error = spec.name + QStringLiteral(": ") + err;
+        return nullptr;
+    }
     auto t = it->second(spec.params, &err);
     if (!t)
         *error = spec.name + QStringLiteral(": ") + err;

@@ -55,9 +55,23 @@ bool PipelineDocument::fromJson(const QByteArray& json, const QString& fileName,
         return fail(QStringLiteral("steps: required, a list of {\"mapping\": ..., \"source\": ...}"));
     // A relative path may not climb out of the workspace ("../../etc/…"): a pipeline copied from
     // elsewhere must not read or write files its folder does not hold. Absolute paths are explicit.
-    auto escapes = [](const QString& path) {
-        return !QFileInfo(path).isAbsolute()
-            && (QDir::cleanPath(path) == QLatin1String("..") || QDir::cleanPath(path).startsWith(QLatin1String("../")));
+    // Symbolic links are resolved too: a link inside the folder to a file outside it escapes as well.
+    const QString base = QFileInfo(fileName).absolutePath();
+    const QString canonicalBase = QFileInfo(base).canonicalFilePath();
+    auto escapes = [&](const QString& path) {
+        if (QFileInfo(path).isAbsolute())
+            return false;
+        const QString clean = QDir::cleanPath(path);
+        if (clean == QLatin1String("..") || clean.startsWith(QLatin1String("../")))
+            return true;
+        if (canonicalBase.isEmpty())
+            return false;
+        // A file that does not exist yet (a new target database) is judged by its folder.
+        QFileInfo fi(base + QLatin1Char('/') + clean);
+        QString real = fi.canonicalFilePath();
+        if (real.isEmpty())
+            real = QFileInfo(fi.absolutePath()).canonicalFilePath();
+        return !real.isEmpty() && real != canonicalBase && !real.startsWith(canonicalBase + QLatin1Char('/'));
     };
     auto outside = [&](const QString& where, const QString& path) {
         return fail(QStringLiteral("%1: '%2' points outside the workspace folder; use a path inside it, or an "
@@ -78,6 +92,12 @@ bool PipelineDocument::fromJson(const QByteArray& json, const QString& fileName,
             return outside(QStringLiteral("steps[%1].mapping").arg(i), step.mapping);
         if (escapes(step.source))
             return outside(QStringLiteral("steps[%1].source").arg(i), step.source);
+        for (int j = 0; j < p.steps.size(); ++j)
+            if (QDir::cleanPath(p.steps[j].mapping) == QDir::cleanPath(step.mapping)
+                && QDir::cleanPath(p.steps[j].source) == QDir::cleanPath(step.source))
+                return fail(QStringLiteral("steps[%1]: the same mapping and source as steps[%2]; list each step once")
+                                .arg(i)
+                                .arg(j));
         p.steps << step;
     }
     *out = p;

@@ -24,6 +24,8 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
+#include <QLockFile>
+#include <QStorageInfo>
 
 #include <unordered_map>
 
@@ -115,6 +117,7 @@ public:
 
 private:
     bool configure(const QString& pipelinePath);
+    bool lockTarget(const QString& dbPath);
     bool indexSources();
     bool prepareWriters();
     bool loadStudyRecords();
@@ -123,6 +126,7 @@ private:
     bool changedSoFar() const;
     bool readUnitRows(const Group& g, int unit, int step, const Record* root, std::vector<UnitRecord>& out,
                       Values* unitKey);
+    bool peekUnitKey(const Group& g, int unit, size_t firstChild, Values* unitKey);
     bool planRecord(const Record& rec, const StoredRow* existing, std::vector<WriteOp>& ops);
     void rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, std::vector<WriteOp>& ops);
     bool handOver(bool flush = false);
@@ -155,6 +159,7 @@ private:
     CtmsDatabase m_db;
     CtmsDatabase m_readDb;
     std::unique_ptr<LoadWriter> m_writer;
+    std::unique_ptr<QLockFile> m_targetLock;
     std::vector<WriteOp> m_pending; // whole units, not yet handed to the writer
     std::unique_ptr<DatabaseReferenceData> m_reference;
     std::unique_ptr<RecordValidator> m_validator;
@@ -431,6 +436,35 @@ bool PipelineRun::readUnitRows(const Group& g, int unit, int gs, const Record* r
     return true;
 }
 
+bool PipelineRun::peekUnitKey(const Group& g, int unit, size_t firstChild, Values* unitKey)
+{
+    // A unit without rows of its root (its subject only in the CTMS) takes its key from its first child row,
+    // read raw as the first pass did: the children cannot be mapped before their stored root is known.
+    TransformContext ctx;
+    ctx.study = m_study.get();
+    ctx.reference = m_reference.get();
+    for (size_t gs = firstChild; gs < g.steps.size(); ++gs) {
+        const int ri = g.index.firstRun(unit, int(gs));
+        if (ri < 0)
+            continue;
+        Step& s = m_steps[size_t(g.steps[gs])];
+        const UnitIndex::Run& run = g.index.run(int(gs), ri);
+        if (!s.reader->seek(run.offset, run.line))
+            return fail(s.reader->error().toString());
+        while (s.reader->next()) {
+            const std::vector<QString>& row = s.reader->fields();
+            if (!s.plan->accepts(row))
+                continue;
+            if (!s.plan->unitKey(row, ctx, unitKey))
+                unitKey->clear();
+            return true;
+        }
+        return fail(s.reader->hasError() ? s.reader->error().toString()
+                                         : QStringLiteral("%1 changed while it was being loaded: run again").arg(s.sourcePath));
+    }
+    return true;
+}
+
 void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, std::vector<WriteOp>& ops)
 {
     // The first error names the reason for the records that have none of their own.
@@ -520,6 +554,8 @@ bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* 
     }
 
     // The stored root: for change detection, merges and the rules of the children.
+    if (unitKey.empty() && !peekUnitKey(g, unit, gs, &unitKey))
+        return false;
     StoredRow storedRoot;
     bool rootStored = false;
     {
@@ -775,6 +811,37 @@ bool PipelineRun::loadGroup(Group& g)
     return barrier();
 }
 
+bool PipelineRun::lockTarget(const QString& dbPath)
+{
+    // One run at a time per target: a second would interleave its batches with the first's. The lock is
+    // released when the run ends or its process dies (a lock whose process is gone is stale, whatever its age).
+    m_targetLock = std::make_unique<QLockFile>(dbPath + QStringLiteral(".lock"));
+    m_targetLock->setStaleLockTime(0);
+    if (m_targetLock->tryLock(0))
+        return true;
+    switch (m_targetLock->error()) {
+    case QLockFile::LockFailedError: {
+        qint64 pid = 0;
+        QString host, app;
+        m_targetLock->getLockInfo(&pid, &host, &app);
+        return fail(QStringLiteral("%1: another run is loading this target (process %2 on %3): wait for it to "
+                                   "finish")
+                        .arg(dbPath)
+                        .arg(pid)
+                        .arg(host.isEmpty() ? QStringLiteral("this machine") : host));
+    }
+    case QLockFile::PermissionError:
+        return fail(QStringLiteral("%1: cannot create the lock file %2: the folder is read-only or not writable")
+                        .arg(dbPath, m_targetLock->fileName()));
+    default:
+        if (QStorageInfo(QFileInfo(dbPath).absolutePath()).bytesAvailable() < 16384)
+            return fail(QStringLiteral("%1: the disk is full: cannot create the lock file %2; free some space and run "
+                                       "again")
+                            .arg(dbPath, m_targetLock->fileName()));
+        return fail(QStringLiteral("%1: cannot create the lock file %2").arg(dbPath, m_targetLock->fileName()));
+    }
+}
+
 RunResult PipelineRun::execute(const QString& pipelinePath)
 {
     QElapsedTimer timer;
@@ -792,6 +859,8 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
         return finish();
     QString error;
     const QString dbPath = m_pipeline.resolve(m_pipeline.targetDatabase);
+    if (!lockTarget(dbPath))
+        return finish();
     if (!m_db.open(dbPath, &error) || !m_readDb.open(dbPath, &error)) {
         fail(error);
         return finish();
@@ -807,6 +876,11 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     m_rules = std::make_unique<BusinessRules>(*m_study, *m_reference);
     if (!prepareWriters())
         return finish();
+    // Holding the target's lock, any run still marked 'running' belongs to a process that is gone.
+    if (!m_store.markInterrupted(toIsoUtc(m_options.clock->nowUtc()), &error)) {
+        fail(QStringLiteral("%1: cannot record the run: %2").arg(dbPath, error));
+        return finish();
+    }
     m_result.runId = m_store.startRun(m_pipeline.name, QFileInfo(pipelinePath).fileName(), m_options.actor,
                                       toIsoUtc(m_options.clock->nowUtc()), &error);
     if (!m_result.runId) {

@@ -18,6 +18,23 @@ bool RunStore::prepare(sqlite3* db, QString* error)
                              error);
 }
 
+bool RunStore::markInterrupted(const QString& nowUtc, QString* error)
+{
+    SqliteStatement st;
+    if (!st.prepare(m_db,
+                    QStringLiteral("UPDATE run SET status = 'interrupted', ended_utc = ?1, message = 'the process "
+                                   "ended before the run finished (killed or crashed); the units it committed are "
+                                   "complete, the next run loads the rest' WHERE status = 'running'"),
+                    error))
+        return false;
+    st.bindText(1, nowUtc);
+    if (!st.exec()) {
+        *error = st.error();
+        return false;
+    }
+    return true;
+}
+
 qint64 RunStore::startRun(const QString& pipeline, const QString& pipelineFile, const QString& actor,
                           const QString& startedUtc, QString* error)
 {

@@ -13,6 +13,9 @@ class RunStore
 public:
     bool prepare(sqlite3* db, QString* error);
 
+    // Marks the runs left 'running' as 'interrupted'; called while holding the target's lock, so their
+    // processes are gone.
+    bool markInterrupted(const QString& nowUtc, QString* error);
     // Inserts a 'running' run row (in its own transaction, so that an interrupted run stays visible).
     qint64 startRun(const QString& pipeline, const QString& pipelineFile, const QString& actor,
                     const QString& startedUtc, QString* error);

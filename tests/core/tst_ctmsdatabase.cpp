@@ -58,6 +58,7 @@ private slots:
 
     void createsLatestSchema();
     void upgradesFromVersion1();
+    void runTableRebuildKeepsRunsAndTheirIds();
     void neverDowngrades();
     void refusesNewerSchema();
     void refusesNonDatabase_data();
@@ -140,6 +141,44 @@ void TestCtmsDatabase::upgradesFromVersion1()
     for (int v = 1; v <= CtmsDatabase::latestSchemaVersion(); ++v)
         versions << QString::number(v);
     QCOMPARE(rows(db, QStringLiteral("SELECT version FROM schema_migrations ORDER BY version")), versions);
+}
+
+void TestCtmsDatabase::runTableRebuildKeepsRunsAndTheirIds()
+{
+    // Migration 4 rebuilds the run table (a wider status CHECK) under rows that refer to it.
+    QString error;
+    {
+        CtmsDatabase db;
+        QVERIFY2(db.open(path(), &error, 3), qPrintable(error));
+        QVERIFY2(db.exec(QStringLiteral(
+                             "INSERT INTO run (pipeline, actor, started_utc, status) VALUES ('p', 'a', 't1', 'succeeded');"
+                             "INSERT INTO run (pipeline, actor, started_utc, status) VALUES ('p', 'a', 't2', 'running');"
+                             "INSERT INTO run (pipeline, actor, started_utc, status) VALUES ('p', 'a', 't3', 'failed');"
+                             "DELETE FROM run WHERE run_id = 3;"
+                             "INSERT INTO run_entity (run_id, entity, read) VALUES (1, 'subject', 5);"
+                             "INSERT INTO reject (run_id, entity, natural_key, rule, message) VALUES (2, 'visit', 'k', 'r', 'm');"),
+                         &error),
+                 qPrintable(error));
+        QVERIFY(!db.exec(QStringLiteral("UPDATE run SET status = 'interrupted' WHERE run_id = 2"), &error));
+    }
+    CtmsDatabase db;
+    QVERIFY2(db.open(path(), &error), qPrintable(error));
+    QCOMPARE(db.schemaVersion(), CtmsDatabase::latestSchemaVersion());
+    QCOMPARE(rows(db, QStringLiteral("SELECT run_id, started_utc, status FROM run ORDER BY run_id")),
+             (QStringList{"1|t1|succeeded", "2|t2|running"}));
+    QCOMPARE(rows(db, QStringLiteral("SELECT run_id, entity, read FROM run_entity")), QStringList{"1|subject|5"});
+    QCOMPARE(rows(db, QStringLiteral("PRAGMA foreign_key_check")), QStringList());
+    QCOMPARE(rows(db, QStringLiteral("PRAGMA foreign_keys")), QStringList{"1"});
+    QVERIFY2(db.exec(QStringLiteral("UPDATE run SET status = 'interrupted' WHERE run_id = 2"), &error), qPrintable(error));
+    QVERIFY(!db.exec(QStringLiteral("UPDATE run SET status = 'lost' WHERE run_id = 2"), &error));
+    // A run id is never reused, not even that of a run whose row is gone.
+    QVERIFY2(db.exec(QStringLiteral("INSERT INTO run (pipeline, actor, started_utc, status) VALUES ('p', 'a', 't4', 'running')"),
+                     &error),
+             qPrintable(error));
+    QCOMPARE(rows(db, QStringLiteral("SELECT MAX(run_id) FROM run")), QStringList{"4"});
+    // The children still refer to run: a reject of a missing run is refused.
+    QVERIFY(!db.exec(QStringLiteral("INSERT INTO reject (run_id, entity, natural_key, rule, message) VALUES (99, 'v', 'k', 'r', 'm')"),
+                     &error));
 }
 
 void TestCtmsDatabase::neverDowngrades()

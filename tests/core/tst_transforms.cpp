@@ -546,9 +546,9 @@ void TestTransforms::daylightSavingIsDeterministic()
 void TestTransforms::combinesFlag()
 {
     QString error;
-    for (const char* name : {"format", "concat", "coalesce"}) {
-        const auto t = TransformFactory::create(
-            TransformSpec{QString::fromLatin1(name), params(R"({"pattern": "{0}"})")}, &error);
+    for (const auto& [name, json] : {std::pair{"format", R"({"pattern": "{0}"})"}, std::pair{"concat", R"({"separator": "-"})"},
+                                     std::pair{"coalesce", "{}"}}) {
+        const auto t = TransformFactory::create(TransformSpec{QString::fromLatin1(name), params(json)}, &error);
         QVERIFY2(t, name);
         QVERIFY2(t->combines(), name);
     }
@@ -575,7 +575,7 @@ void TestTransforms::invalidSpecs_data()
     row("case to title", "case", R"({"to": "title"})", "case: \"to\" must be \"upper\" or \"lower\"");
     row("case without to", "case", "{}", "case: \"to\" must be");
     row("valueMap without map", "valueMap", R"({"unmapped": "pass"})", "valueMap: needs \"map\"");
-    row("valueMap map is a list", "valueMap", R"({"map": ["A"]})", "valueMap: needs \"map\"");
+    row("valueMap map is a list", "valueMap", R"({"map": ["A"]})", "valueMap: \"map\" must be an object");
     row("valueMap default without default", "valueMap", R"({"map": {"A": "B"}, "unmapped": "default"})",
         "valueMap: \"unmapped\": \"default\" needs \"default\"");
     row("valueMap bad unmapped", "valueMap", R"({"map": {"A": "B"}, "unmapped": "ignore"})",
@@ -603,7 +603,18 @@ void TestTransforms::invalidSpecs_data()
     row("format placeholder 10", "format", R"("V{10}")", "placeholders are {0} to {9}");
     row("format unclosed placeholder", "format", R"("V{0")", "placeholders are {0} to {9}");
     row("default without value", "default", "{}", "default: needs \"value\"");
-    row("default number", "default", R"({"value": 1})", "default: needs \"value\"");
+    row("default number", "default", R"({"value": 1})", "default: \"value\" must be a string");
+    // Every parameter has a type and a name: no wrong type or typo falls back to a default.
+    row("date zone number", "date", R"({"zone": 5})", "date: \"zone\" must be a string");
+    row("date format number", "date", R"({"format": 42})", "date: \"format\" must be a string");
+    row("number integer text", "number", R"({"integer": "yes"})", "number: \"integer\" must be true or false");
+    row("number decimal number", "number", R"({"decimal": 1})", "number: \"decimal\" must be a string");
+    row("valueMap ignoreCase text", "valueMap", R"({"map": {}, "ignoreCase": "y"})", "valueMap: \"ignoreCase\" must be true or false");
+    row("valueMap unmapped number", "valueMap", R"({"map": {}, "unmapped": 1})", "valueMap: \"unmapped\" must be a string");
+    row("lookup missing bool", "lookup", R"({"entity": "site", "match": "site_number", "return": "site_id", "missing": true})",
+        "lookup: \"missing\" must be a string");
+    row("date misspelt key", "date", R"({"formt": "dd.MM.yyyy"})", "date: unknown parameter \"formt\"; known: format, zone, partial");
+    row("trim with a parameter", "trim", R"({"all": true})", "trim: takes no parameters, found \"all\"");
     row("replace without regex", "replace", R"({"with": ""})", "replace: needs a valid \"regex\"");
     row("replace bad regex", "replace", R"({"regex": "(a", "with": ""})", "replace: needs a valid \"regex\"");
     row("replace without with", "replace", R"({"regex": "a"})", "replace: needs \"with\"");

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -29,6 +30,8 @@ private slots:
     void countsAddUp();
     void secondRunChangesNothing();
     void changedVisitDateIsOneUpdateWithOneAuditEntry();
+    void runLeftRunningIsMarkedInterrupted();
+    void concurrentRunOnTheSameTargetIsRefused();
     void exitCodes_data();
     void exitCodes();
 
@@ -269,6 +272,44 @@ void TestDemoPipeline::changedVisitDateIsOneUpdateWithOneAuditEntry()
     QVERIFY(!audit.value(7).toString().isEmpty());
     QVERIFY(audit.value(8).toString().endsWith(QLatin1Char('Z')));
     QVERIFY(!audit.next()); // exactly one entry
+}
+
+void TestDemoPipeline::runLeftRunningIsMarkedInterrupted()
+{
+    // What a killed process leaves behind: a run row still 'running' (and a lock file of a process that is gone).
+    QString error;
+    QVERIFY2(m_db.exec(QStringLiteral("INSERT INTO run (pipeline, actor, started_utc, status) "
+                                      "VALUES ('demo-edc-to-ctms', 'someone', '2026-01-01T00:00:00Z', 'running')"),
+                       &error),
+             qPrintable(error));
+    const qint64 orphan = scalar(QStringLiteral("SELECT MAX(run_id) FROM run"));
+    int code = -1;
+    runJson(m_dir + QStringLiteral("/demo.pipeline.json"), &code);
+    QCOMPARE(code, 3);
+    QSqlQuery q(m_db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT status, ended_utc, message FROM run WHERE run_id = %1").arg(orphan)) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("interrupted"));
+    QVERIFY(!q.value(1).toString().isEmpty());
+    QVERIFY2(q.value(2).toString().contains(QLatin1String("killed or crashed")), qPrintable(q.value(2).toString()));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM run WHERE status = 'running'")), qint64(0));
+    QVERIFY2(!QFileInfo::exists(m_dir + QStringLiteral("/ctms.db.lock")), "the run left its lock behind");
+}
+
+void TestDemoPipeline::concurrentRunOnTheSameTargetIsRefused()
+{
+    // A live process holds the target: the run stops before touching it and says who holds it.
+    QLockFile lock(m_dir + QStringLiteral("/ctms.db.lock"));
+    QVERIFY(lock.tryLock(0));
+    const qint64 runsBefore = scalar(QStringLiteral("SELECT COUNT(*) FROM run"));
+    const auto r = runCli({QStringLiteral("run"), m_dir + QStringLiteral("/demo.pipeline.json")});
+    QCOMPARE(r.exitCode, 1);
+    const QString message = QString::fromUtf8(r.err + r.out);
+    QVERIFY2(message.contains(QStringLiteral("another run is loading this target (process %1")
+                                  .arg(QCoreApplication::applicationPid())),
+             qPrintable(message));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM run")), runsBefore);
+    lock.unlock();
+    QCOMPARE(runCli({QStringLiteral("run"), m_dir + QStringLiteral("/demo.pipeline.json")}).exitCode, 3);
 }
 
 void TestDemoPipeline::exitCodes_data()

@@ -251,10 +251,6 @@ void TestCrashResume::killedRunsAreNotLeftRunning()
     // A run whose process died must not show as 'running' for ever once a later run of the pipeline
     // has completed (the run history and the console would report it as still going).
     qInfo("runs left 'running' by killed processes: %lld", m_orphanedRuns);
-    QEXPECT_FAIL("",
-                 "engine gap: a killed run's record stays 'running'; the next run should mark it "
-                 "interrupted (reported to the lead, core/run/RunStore)",
-                 Continue);
     QCOMPARE(m_orphanedRuns, qint64(0));
 }
 
