@@ -30,7 +30,8 @@ bool AuditLog::append(const AuditEntry& e)
     m_insert.bindText(12, e.sourceRef);
     m_insert.bindText(13, e.reason);
     const bool ok = m_insert.exec();
-    m_error = m_insert.error();
+    if (!ok)
+        m_error = m_insert.error();
     return ok;
 }
 

@@ -110,7 +110,8 @@ bool EntityTable::insert(const std::vector<QString>& values, const QByteArray& h
     m_insert.bindText(n + 3, sourceModified);
     m_insert.bindInt64(n + 4, runId);
     const bool ok = m_insert.exec();
-    m_error = m_insert.error();
+    if (!ok)
+        m_error = m_insert.error();
     return ok;
 }
 
@@ -127,7 +128,8 @@ bool EntityTable::update(const std::vector<QString>& values, const QByteArray& h
     for (int k : m_entity->keyFields)
         m_update.bindText(p++, values[size_t(k)]);
     const bool ok = m_update.exec();
-    m_error = m_update.error();
+    if (!ok)
+        m_error = m_update.error();
     return ok;
 }
 

@@ -45,16 +45,10 @@ bool SqliteStatement::prepare(sqlite3* db, const QString& sql, QString* error)
 
 void SqliteStatement::bindText(int i, const QString& v)
 {
-    if (size_t(i) >= m_buffers.size()) {
+    // No reference to v is kept: copying a QString touches its reference count, and the strings bound
+    // here are shared with the thread that made them — the cache line would bounce between the cores.
+    if (size_t(i) >= m_buffers.size())
         m_buffers.resize(size_t(i) + 1);
-        m_bound.resize(size_t(i) + 1);
-    }
-    // Bindings survive reset(): a value that is the very string bound last time (run id, actor, study,
-    // time stamp of the unit) need not be converted and bound again.
-    QString& last = m_bound[size_t(i)];
-    if (!v.isNull() && v.isSharedWith(last) && v.size() == last.size())
-        return;
-    last = v;
     if (v.isNull()) {
         sqlite3_bind_null(m_stmt, i);
         return;
@@ -85,25 +79,16 @@ void SqliteStatement::bindText(int i, const QString& v)
 
 void SqliteStatement::bindInt64(int i, qint64 v)
 {
-    forget(i);
     sqlite3_bind_int64(m_stmt, i, v);
-}
-
-void SqliteStatement::forget(int i)
-{
-    if (size_t(i) < m_bound.size())
-        m_bound[size_t(i)] = QString();
 }
 
 void SqliteStatement::bindBlob(int i, const QByteArray& v)
 {
-    forget(i);
     sqlite3_bind_blob(m_stmt, i, v.constData(), int(v.size()), SQLITE_STATIC);
 }
 
 void SqliteStatement::bindNull(int i)
 {
-    forget(i);
     sqlite3_bind_null(m_stmt, i);
 }
 

@@ -50,10 +50,8 @@ private:
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
     QString m_error;
-    void forget(int i);
 
     std::vector<QByteArray> m_buffers; // UTF-8 of bound text, by parameter
-    std::vector<QString> m_bound;      // the text bound last, by parameter (null: something else)
 };
 
 } // namespace tb::core

@@ -48,7 +48,8 @@ bool UnitStateStore::save(const QString& pipeline, const QString& unitEntity, qu
     m_save.bindBlob(5, state.counts);
     m_save.bindInt64(6, runId);
     const bool ok = m_save.exec();
-    m_error = m_save.error();
+    if (!ok)
+        m_error = m_save.error();
     return ok;
 }
 
