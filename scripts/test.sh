@@ -15,4 +15,10 @@ cd "$root/build"
 keyring_home=$(mktemp -d)
 trap 'rm -rf "$keyring_home"' EXIT
 export TB_REQUIRE_KEYRING=1 TB_KEYRING_HOME="$keyring_home"
-dbus-run-session -- sh -c 'echo -n pw | XDG_DATA_HOME="$TB_KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null; ctest --output-on-failure --timeout 900 -j "$(nproc)" "$@"' sh "$@"
+# Then the whole suite again, built with AddressSanitizer + UndefinedBehaviorSanitizer (TB_SANITIZERS=0 skips
+# that second pass for a quick local run; CI always runs it).
+export TB_ROOT="$root" TB_SANITIZERS="${TB_SANITIZERS:-1}"
+dbus-run-session -- sh -c '
+    echo -n pw | XDG_DATA_HOME="$TB_KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    ctest --output-on-failure --timeout 900 -j "$(nproc)" "$@" || exit 1
+    [ "$TB_SANITIZERS" = 0 ] || "$TB_ROOT/scripts/test-sanitizers.sh" "$@"' sh "$@"
