@@ -1,6 +1,5 @@
 #include "source/DatasetJsonReader.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringDecoder>
@@ -139,7 +138,7 @@ bool DatasetJsonReader::failAt(qint64 offset, const QString& message, const QStr
                 lineStart = o + 1;
             }
     }
-    m_error.where = SourceLocation{QFileInfo(m_fileName).fileName(), line, qMax<qint64>(1, offset - lineStart + 1), path};
+    m_error.where = SourceLocation{m_fileName, line, qMax<qint64>(1, offset - lineStart + 1), path};
     m_error.message = message;
     m_fields.clear();
     return false;
@@ -260,7 +259,7 @@ bool DatasetJsonReader::scanValue(qint64* pos, const QString& path)
     }
 }
 
-bool DatasetJsonReader::open(const QString& path)
+bool DatasetJsonReader::open(const QString& path, Format format)
 {
     close();
     m_columns.clear();
@@ -285,11 +284,12 @@ bool DatasetJsonReader::open(const QString& path)
     m_fileName = path;
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadOnly)) {
-        m_error.where.file = QFileInfo(path).fileName();
+        m_error.where.file = path;
         m_error.message = QStringLiteral("cannot open file: %1").arg(m_file.errorString());
         return false;
     }
-    m_ndjson = path.endsWith(QLatin1String(".ndjson"), Qt::CaseInsensitive);
+    m_ndjson = format == Format::Ndjson
+        || (format == Format::ByExtension && path.endsWith(QLatin1String(".ndjson"), Qt::CaseInsensitive));
     // A UTF-8 byte order mark is tolerated.
     if (have(2) && at(0) == '\xEF' && at(1) == '\xBB' && at(2) == '\xBF')
         m_pos = m_keep = m_lineStart = 3;
@@ -500,7 +500,7 @@ bool DatasetJsonReader::seek(qint64 offset, qint64 line, qint64 index)
 {
     m_error = SourceError();
     if (!m_file.seek(offset)) {
-        m_error.where.file = QFileInfo(m_fileName).fileName();
+        m_error.where.file = m_fileName;
         m_error.message = QStringLiteral("cannot seek to byte %1: %2").arg(offset).arg(m_file.errorString());
         return false;
     }
@@ -715,9 +715,8 @@ bool DatasetJsonReader::parseRow(qint64 begin, qint64 end)
 
 QString DatasetJsonReader::recordReference() const
 {
-    const QString file = QFileInfo(m_fileName).fileName();
-    return m_ndjson ? QStringLiteral("%1:%2").arg(file).arg(m_recordLine)
-                    : QStringLiteral("%1: rows[%2]").arg(file).arg(m_recordIndex);
+    return m_ndjson ? QStringLiteral("%1:%2").arg(m_fileName).arg(m_recordLine)
+                    : QStringLiteral("%1: rows[%2]").arg(m_fileName).arg(m_recordIndex);
 }
 
 } // namespace tb::core

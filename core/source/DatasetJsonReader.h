@@ -38,9 +38,11 @@ public:
     DatasetJsonReader();
     ~DatasetJsonReader();
 
-    // Opens the file and reads its metadata up to the first row. A `.json` document whose "rows" come
+    enum class Format { ByExtension, Json, Ndjson }; // by extension: `.ndjson` is NDJSON, anything else JSON
+
+    // Opens the file and reads its metadata up to the first row. A JSON document whose "rows" come
     // before its "columns" is read too: the rows are skipped once to find the columns, then read.
-    bool open(const QString& path);
+    bool open(const QString& path, Format format = Format::ByExtension);
     void close();
 
     QString fileName() const { return m_fileName; }
@@ -59,7 +61,7 @@ public:
     qint64 recordLine() const { return m_recordLine; }     // 1-based line where the row starts
     qint64 recordOffset() const { return m_recordOffset; } // byte offset where the row starts
     qint64 recordIndex() const { return m_recordIndex; }   // 0-based index of the row in "rows"
-    // "dm.json: rows[17]" or, for NDJSON, "dm.ndjson:19"
+    // "<file>: rows[17]" or, for NDJSON, "<file>:19" (the file as given to open())
     QString recordReference() const;
 
     // Positions the reader so that next() reads the row starting at offset (a recordOffset()), which
