@@ -21,50 +21,45 @@ namespace {
 
 using Maker = std::function<std::shared_ptr<const Transform>(const QJsonValue&, QString*)>;
 
-const std::map<QString, Maker>& makers()
-{
-    static const std::map<QString, Maker> m{
-        {QStringLiteral("trim"), TrimTransform::create},
-        {QStringLiteral("case"), CaseTransform::create},
-        {QStringLiteral("upper"), [](const QJsonValue&, QString* e) { return CaseTransform::create(QStringLiteral("upper"), e); }},
-        {QStringLiteral("lower"), [](const QJsonValue&, QString* e) { return CaseTransform::create(QStringLiteral("lower"), e); }},
-        {QStringLiteral("valueMap"), ValueMapTransform::create},
-        {QStringLiteral("date"), DateTransform::create},
-        {QStringLiteral("number"), NumberTransform::create},
-        {QStringLiteral("replace"), ReplaceTransform::create},
-        {QStringLiteral("default"), DefaultTransform::create},
-        {QStringLiteral("lookup"), LookupTransform::create},
-        {QStringLiteral("format"), [](const QJsonValue& p, QString* e) { return CombineTransform::create(CombineTransform::Kind::Format, p, e); }},
-        {QStringLiteral("concat"), [](const QJsonValue& p, QString* e) { return CombineTransform::create(CombineTransform::Kind::Concat, p, e); }},
-        {QStringLiteral("coalesce"), [](const QJsonValue& p, QString* e) { return CombineTransform::create(CombineTransform::Kind::Coalesce, p, e); }},
-    };
-    return m;
-}
-
-// The keys each transform accepts in its object form and their JSON types: a typo or a wrong type
+// The keys a transform accepts in its object form and their JSON types: a typo or a wrong type
 // ("zone": 5) is a configuration error, never a silent default.
 struct Param
 {
     const char* key;
     QJsonValue::Type type;
 };
-const std::map<QString, std::vector<Param>>& parameters()
+
+struct Kind
+{
+    Maker make;
+    std::vector<Param> params;
+};
+
+const std::map<QString, Kind>& kinds()
 {
     using T = QJsonValue::Type;
-    static const std::map<QString, std::vector<Param>> m{
-        {QStringLiteral("trim"), {}},
-        {QStringLiteral("case"), {{"to", T::String}}},
-        {QStringLiteral("upper"), {}},
-        {QStringLiteral("lower"), {}},
-        {QStringLiteral("valueMap"), {{"map", T::Object}, {"ignoreCase", T::Bool}, {"unmapped", T::String}, {"default", T::String}, {"codelist", T::String}}},
-        {QStringLiteral("date"), {{"format", T::String}, {"zone", T::String}, {"partial", T::String}}},
-        {QStringLiteral("number"), {{"decimal", T::String}, {"thousands", T::String}, {"integer", T::Bool}}},
-        {QStringLiteral("replace"), {{"regex", T::String}, {"with", T::String}}},
-        {QStringLiteral("default"), {{"value", T::String}}},
-        {QStringLiteral("lookup"), {{"entity", T::String}, {"match", T::String}, {"return", T::String}, {"missing", T::String}}},
-        {QStringLiteral("format"), {{"pattern", T::String}}},
-        {QStringLiteral("concat"), {{"separator", T::String}}},
-        {QStringLiteral("coalesce"), {}},
+    static const std::map<QString, Kind> m{
+        {QStringLiteral("trim"), {TrimTransform::create, {}}},
+        {QStringLiteral("case"), {CaseTransform::create, {{"to", T::String}}}},
+        {QStringLiteral("upper"), {[](const QJsonValue&, QString* e) { return CaseTransform::create(QStringLiteral("upper"), e); }, {}}},
+        {QStringLiteral("lower"), {[](const QJsonValue&, QString* e) { return CaseTransform::create(QStringLiteral("lower"), e); }, {}}},
+        {QStringLiteral("valueMap"),
+         {ValueMapTransform::create,
+          {{"map", T::Object}, {"ignoreCase", T::Bool}, {"unmapped", T::String}, {"default", T::String}, {"codelist", T::String}}}},
+        {QStringLiteral("date"), {DateTransform::create, {{"format", T::String}, {"zone", T::String}, {"partial", T::String}}}},
+        {QStringLiteral("number"), {NumberTransform::create, {{"decimal", T::String}, {"thousands", T::String}, {"integer", T::Bool}}}},
+        {QStringLiteral("replace"), {ReplaceTransform::create, {{"regex", T::String}, {"with", T::String}}}},
+        {QStringLiteral("default"), {DefaultTransform::create, {{"value", T::String}}}},
+        {QStringLiteral("lookup"),
+         {LookupTransform::create, {{"entity", T::String}, {"match", T::String}, {"return", T::String}, {"missing", T::String}}}},
+        {QStringLiteral("format"),
+         {[](const QJsonValue& p, QString* e) { return CombineTransform::create(CombineTransform::Kind::Format, p, e); },
+          {{"pattern", T::String}}}},
+        {QStringLiteral("concat"),
+         {[](const QJsonValue& p, QString* e) { return CombineTransform::create(CombineTransform::Kind::Concat, p, e); },
+          {{"separator", T::String}}}},
+        {QStringLiteral("coalesce"),
+         {[](const QJsonValue& p, QString* e) { return CombineTransform::create(CombineTransform::Kind::Coalesce, p, e); }, {}}},
     };
     return m;
 }
@@ -81,11 +76,10 @@ QString typeName(QJsonValue::Type t)
     }
 }
 
-bool checkParameters(const QString& name, const QJsonValue& params, QString* error)
+bool checkParameters(const std::vector<Param>& known, const QJsonValue& params, QString* error)
 {
     if (!params.isObject())
         return true; // the short forms ("upper", a format string) are checked by the transform itself
-    const std::vector<Param>& known = parameters().at(name);
     const QJsonObject o = params.toObject();
     for (auto it = o.begin(); it != o.end(); ++it) {
         const auto p = std::find_if(known.begin(), known.end(),
@@ -111,18 +105,18 @@ bool checkParameters(const QString& name, const QJsonValue& params, QString* err
 
 std::shared_ptr<const Transform> TransformFactory::create(const TransformSpec& spec, QString* error)
 {
-    const auto it = makers().find(spec.name);
-    if (it == makers().end()) {
+    const auto it = kinds().find(spec.name);
+    if (it == kinds().end()) {
         *error = QStringLiteral("unknown transform '%1'; known transforms: %2")
                      .arg(spec.name, names().join(QStringLiteral(", ")));
         return nullptr;
     }
     QString err;
-    if (!checkParameters(spec.name, spec.params, &err)) {
+    if (!checkParameters(it->second.params, spec.params, &err)) {
         *error = spec.name + QStringLiteral(": ") + err;
         return nullptr;
     }
-    auto t = it->second(spec.params, &err);
+    auto t = it->second.make(spec.params, &err);
     if (!t)
         *error = spec.name + QStringLiteral(": ") + err;
     return t;
@@ -131,7 +125,7 @@ std::shared_ptr<const Transform> TransformFactory::create(const TransformSpec& s
 QStringList TransformFactory::names()
 {
     QStringList n;
-    for (const auto& [name, maker] : makers())
+    for (const auto& [name, kind] : kinds())
         n << name;
     return n;
 }
