@@ -1,4 +1,5 @@
 #include "CliApp.h"
+#include "AuditCommand.h"
 #include "ConnectionCommand.h"
 #include "SecretsCommand.h"
 
@@ -206,6 +207,7 @@ int runCommand(const QStringList& args)
     attachProgress(feedback);
     PipelineRunner::Options options;
     options.fullCompare = p.isSet(QStringLiteral("full"));
+    options.auditSigner = workspaceAuditSigner;
     PipelineRunner runner(options);
     const RunResult r = runner.run(pipeline, &feedback);
     if (isatty(fileno(stderr)))
@@ -370,6 +372,7 @@ const QVector<Command>& commands()
         {QStringLiteral("report"), QStringLiteral("List the rejected records or warnings of a run."), reportCommand},
         {QStringLiteral("secrets"), QStringLiteral("Store, list and delete connection secrets (OS keychain or encrypted vault)."), secretsCommand},
         {QStringLiteral("connection"), QStringLiteral("Test a connection profile with its stored secrets."), connectionCommand},
+        {QStringLiteral("audit"), QStringLiteral("Verify the audit trail of a target: hash chain and signed checkpoints."), auditCommand},
     };
     return list;
 }

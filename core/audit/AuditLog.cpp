@@ -1,38 +1,233 @@
 #include "audit/AuditLog.h"
 
+#include "audit/AuditSigner.h"
+#include "util/Logging.h"
+
+#include <sqlite3.h>
+
+#include <cstring>
+
 namespace tb::core {
+
+namespace {
+
+QString sqliteError(sqlite3* db)
+{
+    return QString::fromUtf8(sqlite3_errmsg(db));
+}
+
+bool prepareStatement(sqlite3* db, const char* sql, sqlite3_stmt** out, QString* error)
+{
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, nullptr) == SQLITE_OK)
+        return true;
+    *error = QStringLiteral("%1 (in: %2)").arg(sqliteError(db), QString::fromUtf8(sql));
+    *out = nullptr;
+    return false;
+}
+
+} // namespace
+
+AuditLog::~AuditLog()
+{
+    sqlite3_finalize(m_insert);
+    sqlite3_finalize(m_insertCheckpoint);
+}
 
 bool AuditLog::prepare(sqlite3* db, QString* error)
 {
-    return m_insert.prepare(db,
-                            QStringLiteral("INSERT INTO audit_log (ts_utc, actor, action, entity, natural_key, study_id, "
-                                           "site_id, subject_id, before_json, after_json, run_id, source_ref, reason) "
-                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
-                            error);
+    m_db = db;
+    m_headKnown = false;
+    sqlite3_stmt* chain = nullptr;
+    if (!prepareStatement(db, "SELECT chain_id, first_seq FROM audit_chain", &chain, error))
+        return false;
+    const bool found =
+        sqlite3_step(chain) == SQLITE_ROW && sqlite3_column_bytes(chain, 0) == AuditChain::ChainIdBytes;
+    if (found) {
+        m_chainId =
+            QByteArray(static_cast<const char*>(sqlite3_column_blob(chain, 0)), AuditChain::ChainIdBytes);
+        m_firstSeq = sqlite3_column_int64(chain, 1);
+    }
+    sqlite3_finalize(chain);
+    if (!found) {
+        *error = QStringLiteral("the audit chain's identity (table audit_chain) is missing or damaged");
+        return false;
+    }
+    m_genesis = AuditChain::genesis(m_chainId, m_firstSeq);
+    return prepareStatement(
+               db,
+               "INSERT INTO audit_log (seq, ts_utc, actor, action, entity, natural_key, study_id, "
+               "site_id, subject_id, before_json, after_json, run_id, source_ref, reason, prev_hash, "
+               "hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+               &m_insert, error)
+           && prepareStatement(
+               db,
+               "INSERT INTO audit_checkpoint (checkpoint_id, last_seq, head_hash, created_utc, run_id, "
+               "reason, public_key, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+               &m_insertCheckpoint, error);
+}
+
+void AuditLog::setSigning(std::shared_ptr<const AuditSigner> signer, qint64 runId, qint64 checkpointEvery)
+{
+    m_signer = std::move(signer);
+    m_runId = runId;
+    m_checkpointEvery = checkpointEvery;
+}
+
+bool AuditLog::fail(const QString& message)
+{
+    m_error = message;
+    return false;
+}
+
+bool AuditLog::loadHead()
+{
+    // Chains from the last entry that carries a hash. An entry without one can only have been added
+    // behind the engine's back; `audit verify` names it, and the chain goes on from the entry before.
+    sqlite3_stmt* st = nullptr;
+    QString err;
+    if (!prepareStatement(m_db, "SELECT MAX(seq) FROM audit_log", &st, &err))
+        return fail(err);
+    qint64 maxSeq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    m_lastSeq = qMax(maxSeq, m_firstSeq - 1);
+    m_head = m_genesis;
+    if (!prepareStatement(m_db,
+                          "SELECT seq, hash FROM audit_log WHERE seq >= ?1 AND length(hash) = 32 "
+                          "ORDER BY seq DESC LIMIT 1",
+                          &st, &err))
+        return fail(err);
+    sqlite3_bind_int64(st, 1, m_firstSeq);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        std::memcpy(m_head.data(), sqlite3_column_blob(st, 1), AuditChain::HashBytes);
+        if (sqlite3_column_int64(st, 0) != maxSeq)
+            qCWarning(lcAudit)
+                << "audit entries after seq" << sqlite3_column_int64(st, 0)
+                << "have no chain hash (added outside TrialBridge?): chaining from that entry; "
+                   "run trialbridge-cli audit verify";
+    }
+    sqlite3_finalize(st);
+    if (!prepareStatement(m_db, "SELECT COALESCE(MAX(checkpoint_id), 0) FROM audit_checkpoint", &st, &err))
+        return fail(err);
+    m_lastCheckpointId = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    m_headKnown = true;
+    return true;
 }
 
 bool AuditLog::append(const AuditEntry& e)
 {
-    m_insert.bindText(1, e.timeUtc);
-    m_insert.bindText(2, e.actor);
-    m_insert.bindText(3, e.action);
-    m_insert.bindText(4, e.entity);
-    m_insert.bindText(5, e.naturalKey);
-    m_insert.bindText(6, e.studyId);
-    m_insert.bindText(7, e.siteId);
-    m_insert.bindText(8, e.subjectId);
-    m_insert.bindText(9, e.beforeJson);
-    m_insert.bindText(10, e.afterJson);
-    if (e.runId > 0)
-        m_insert.bindInt64(11, e.runId);
+    if (!m_headKnown && !loadHead())
+        return false;
+    const qint64 seq = m_lastSeq + 1;
+    // The fields are encoded once, into the buffer that is hashed; the statement binds them from there.
+    AuditChain::Encoder& enc = m_encoder;
+    enc.begin(m_head.data(), seq);
+    AuditChain::Encoder::Span text[AuditChain::FieldCount];
+    const QString* fields[AuditChain::FieldCount] = {
+        &e.timeUtc,   &e.actor,      &e.action,    &e.entity, &e.naturalKey, &e.studyId, &e.siteId,
+        &e.subjectId, &e.beforeJson, &e.afterJson, nullptr,   &e.sourceRef,  &e.reason};
+    constexpr int RunIdField = 10;
+    for (int i = 0; i < AuditChain::FieldCount; ++i) {
+        if (i == RunIdField) {
+            if (e.runId > 0)
+                enc.addInteger(e.runId);
+            else
+                enc.addNull();
+        } else {
+            text[i] = enc.addText(*fields[i]);
+        }
+    }
+    AuditChain::Hash hash;
+    enc.finish(hash.data());
+
+    sqlite3_stmt* st = m_insert;
+    sqlite3_bind_int64(st, 1, seq);
+    for (int i = 0; i < AuditChain::FieldCount; ++i) {
+        if (i == RunIdField) {
+            if (e.runId > 0)
+                sqlite3_bind_int64(st, i + 2, e.runId);
+            else
+                sqlite3_bind_null(st, i + 2);
+        } else if (fields[i]->isNull()) {
+            sqlite3_bind_null(st, i + 2);
+        } else {
+            sqlite3_bind_text(st, i + 2, enc.data() + text[i].offset, int(text[i].size), SQLITE_STATIC);
+        }
+    }
+    sqlite3_bind_blob(st, 15, m_head.data(), AuditChain::HashBytes, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 16, hash.data(), AuditChain::HashBytes, SQLITE_STATIC);
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return fail(sqliteError(m_db));
+    m_lastSeq = seq;
+    m_head = hash;
+    if (m_checkpointEvery > 0 && (seq - m_firstSeq + 1) % m_checkpointEvery == 0)
+        return checkpoint(CheckpointReason::Periodic, e.timeUtc);
+    return true;
+}
+
+bool AuditLog::checkpoint(CheckpointReason reason, const QString& timeUtc)
+{
+    if (!m_headKnown && !loadHead())
+        return false;
+    const qint64 id = m_lastCheckpointId + 1;
+    const QByteArray head(reinterpret_cast<const char*>(m_head.data()), AuditChain::HashBytes);
+    const QString why = reasonName(reason);
+    const QByteArray publicKey = m_signer ? m_signer->publicKey() : QByteArray();
+    QByteArray signature;
+    if (m_signer)
+        signature = m_signer->sign(
+            AuditChain::checkpointMessage(m_chainId, id, m_lastSeq, head, timeUtc, m_runId, why, publicKey));
+    const QByteArray utcBytes = timeUtc.toUtf8(), whyBytes = why.toUtf8();
+    sqlite3_stmt* st = m_insertCheckpoint;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, m_lastSeq);
+    sqlite3_bind_blob(st, 3, head.constData(), int(head.size()), SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, utcBytes.constData(), int(utcBytes.size()), SQLITE_STATIC);
+    if (m_runId > 0)
+        sqlite3_bind_int64(st, 5, m_runId);
     else
-        m_insert.bindNull(11);
-    m_insert.bindText(12, e.sourceRef);
-    m_insert.bindText(13, e.reason);
-    const bool ok = m_insert.exec();
-    if (!ok)
-        m_error = m_insert.error();
-    return ok;
+        sqlite3_bind_null(st, 5);
+    sqlite3_bind_text(st, 6, whyBytes.constData(), int(whyBytes.size()), SQLITE_STATIC);
+    if (m_signer) {
+        sqlite3_bind_blob(st, 7, publicKey.constData(), int(publicKey.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(st, 8, signature.constData(), int(signature.size()), SQLITE_STATIC);
+    } else {
+        sqlite3_bind_null(st, 7);
+        sqlite3_bind_null(st, 8);
+    }
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return fail(sqliteError(m_db));
+    m_lastCheckpointId = id;
+    return true;
+}
+
+bool AuditLog::writeRunEndCheckpoint(sqlite3* db, std::shared_ptr<const AuditSigner> signer, qint64 runId,
+                                     const QString& timeUtc, QString* error)
+{
+    AuditLog log;
+    if (!log.prepare(db, error))
+        return false;
+    log.setSigning(std::move(signer), runId, 0);
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = sqliteError(db);
+        return false;
+    }
+    if (!log.checkpoint(CheckpointReason::RunEnd, timeUtc)
+        || sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = log.error().isEmpty() ? sqliteError(db) : log.error();
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        return false;
+    }
+    return true;
+}
+
+QString AuditLog::reasonName(CheckpointReason reason)
+{
+    return reason == CheckpointReason::Periodic ? QStringLiteral("periodic") : QStringLiteral("run_end");
 }
 
 } // namespace tb::core

@@ -1,10 +1,17 @@
 #pragma once
 
-#include "load/SqliteStatement.h"
+#include "audit/AuditChain.h"
 
 #include <QString>
 
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace tb::core {
+
+class AuditSigner;
 
 // One computer-generated audit entry: who changed what, when, from what to what, why, and from which
 // source record.
@@ -12,28 +19,68 @@ struct AuditEntry
 {
     QString timeUtc;
     QString actor;
-    QString action;      // insert, update, delete
+    QString action; // insert, update, delete
     QString entity;
-    QString naturalKey;  // JSON object of the key fields
+    QString naturalKey; // JSON object of the key fields
     QString studyId, siteId, subjectId;
-    QString beforeJson;  // changed fields before (null for inserts)
-    QString afterJson;   // changed fields after (every field for inserts)
+    QString beforeJson; // changed fields before (null for inserts)
+    QString afterJson;  // changed fields after (every field for inserts)
     qint64 runId = 0;
-    QString sourceRef;   // file:line or the source system's record id
+    QString sourceRef; // file:line or the source system's record id
     QString reason;
 };
 
-// Appends entries to audit_log in the caller's transaction, so that a change and its audit entry
-// commit together or not at all.
+// Appends entries to audit_log in the caller's transaction, so that a change and its audit entry commit
+// together or not at all — each chained to the one before (AuditChain), and every checkpointEvery entries
+// followed by a signed checkpoint. The caller holds the write lock (BEGIN IMMEDIATE) and calls
+// transactionStarted() after every BEGIN: the head of the chain is read again inside each transaction.
 class AuditLog
 {
 public:
+    enum class CheckpointReason { Periodic, RunEnd };
+
+    AuditLog() = default;
+    ~AuditLog();
+    AuditLog(const AuditLog&) = delete;
+    AuditLog& operator=(const AuditLog&) = delete;
+
+    // Prepares the statements and reads the chain's identity (audit_chain).
     bool prepare(sqlite3* db, QString* error);
+    // signer null: checkpoints are written unsigned (and `audit verify` reports them).
+    void setSigning(std::shared_ptr<const AuditSigner> signer, qint64 runId, qint64 checkpointEvery);
+    void transactionStarted() { m_headKnown = false; }
+
     bool append(const AuditEntry& e);
+    // A checkpoint of the chain as it stands, in the caller's transaction.
+    bool checkpoint(CheckpointReason reason, const QString& timeUtc);
     QString error() const { return m_error; }
 
+    // A run-end checkpoint in a transaction of its own, for runs that end without their writer (failed).
+    static bool writeRunEndCheckpoint(sqlite3* db, std::shared_ptr<const AuditSigner> signer, qint64 runId,
+                                      const QString& timeUtc, QString* error);
+
+    static QString reasonName(CheckpointReason reason);
+
 private:
-    SqliteStatement m_insert;
+    bool loadHead();
+    bool fail(const QString& message);
+
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_insert = nullptr;
+    sqlite3_stmt* m_insertCheckpoint = nullptr;
+    std::shared_ptr<const AuditSigner> m_signer;
+    qint64 m_runId = 0;
+    qint64 m_checkpointEvery = 0;
+
+    QByteArray m_chainId;
+    qint64 m_firstSeq = 1;
+    AuditChain::Hash m_genesis{};
+
+    bool m_headKnown = false;
+    qint64 m_lastSeq = 0;      // the last entry's seq (first_seq - 1 while the chain is empty)
+    AuditChain::Hash m_head{}; // its hash
+    qint64 m_lastCheckpointId = 0;
+    AuditChain::Encoder m_encoder;
     QString m_error;
 };
 

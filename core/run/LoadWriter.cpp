@@ -1,5 +1,6 @@
 #include "run/LoadWriter.h"
 
+#include "audit/AuditSigner.h"
 #include "load/EntityTable.h"
 #include "model/CtmsSchema.h"
 #include "run/RunStore.h"
@@ -17,6 +18,8 @@ struct LoadWriter::Statements
     UnitStateStore states;
     RunResult finalResult;
     QString endedUtc;
+    std::shared_ptr<const AuditSigner> signer;
+    qint64 checkpointEvery = 0;
 };
 
 WriteOp WriteOp::reject(const ValidationIssue& issue, const QString& sourceRecordJson, const QString& status)
@@ -62,6 +65,12 @@ LoadWriter::~LoadWriter()
     abort();
 }
 
+void LoadWriter::setAuditSigning(std::shared_ptr<const AuditSigner> signer, qint64 checkpointEvery)
+{
+    m_statements->signer = std::move(signer);
+    m_statements->checkpointEvery = checkpointEvery;
+}
+
 bool LoadWriter::start(QString* error)
 {
     Statements& s = *m_statements;
@@ -71,6 +80,7 @@ bool LoadWriter::start(QString* error)
             return false;
     if (!s.audit.prepare(m_db, error) || !s.store.prepare(m_db, error) || !s.states.prepare(m_db, error))
         return false;
+    s.audit.setSigning(s.signer, m_runId, s.checkpointEvery);
     char* message = nullptr;
     if (sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, &message) != SQLITE_OK) {
         *error = QString::fromUtf8(message);
@@ -156,6 +166,7 @@ bool LoadWriter::commitAndBegin()
         sqlite3_free(message);
         return false;
     }
+    m_statements->audit.transactionStarted();
     m_inBatch = 0;
     return true;
 }
@@ -274,6 +285,8 @@ void LoadWriter::loop()
                 QString error;
                 if (!m_statements->store.finishRun(m_statements->finalResult, m_statements->endedUtc, &error))
                     failure = QStringLiteral("cannot record the run: %1").arg(error);
+                else if (!m_statements->audit.checkpoint(AuditLog::CheckpointReason::RunEnd, m_statements->endedUtc))
+                    failure = QStringLiteral("cannot write the audit checkpoint: %1").arg(m_statements->audit.error());
                 else if (sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
                     failure = QStringLiteral("cannot commit: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
             }

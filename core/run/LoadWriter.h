@@ -65,6 +65,8 @@ public:
     LoadWriter(const LoadWriter&) = delete;
     LoadWriter& operator=(const LoadWriter&) = delete;
 
+    // The key that signs the audit checkpoints (null: unsigned) and how many entries lie between two of them.
+    void setAuditSigning(std::shared_ptr<const AuditSigner> signer, qint64 checkpointEvery);
     // Prepares the statements, opens the first transaction and starts the thread.
     bool start(QString* error);
     // Queues ops of whole units (blocks while the queue is full). False once the writer has failed.
@@ -73,7 +75,8 @@ public:
     bool push(std::vector<WriteOp>&& ops);
     // Waits until everything queued is written and committed: other connections see it afterwards.
     bool barrier(QString* error);
-    // Writes what is queued, records the run's outcome in the same transaction, commits and stops.
+    // Writes what is queued, records the run's outcome and the audit trail's run-end checkpoint in the same
+    // transaction, commits and stops.
     bool finish(const RunResult& result, const QString& endedUtc, QString* error);
     // Stops without committing the open batch (units of earlier batches stay, each whole).
     void abort();

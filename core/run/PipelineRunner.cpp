@@ -159,6 +159,7 @@ private:
     CtmsDatabase m_db;
     CtmsDatabase m_readDb;
     std::unique_ptr<LoadWriter> m_writer;
+    std::shared_ptr<const AuditSigner> m_signer; // signs the audit checkpoints; null: unsigned
     std::unique_ptr<QLockFile> m_targetLock;
     std::vector<WriteOp> m_pending; // whole units, not yet handed to the writer
     std::unique_ptr<DatabaseReferenceData> m_reference;
@@ -858,6 +859,10 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     if (!configure(pipelinePath))
         return finish();
     QString error;
+    if (m_options.auditSigner && !(m_signer = m_options.auditSigner(pipelinePath, &error))) {
+        configError(error);
+        return finish();
+    }
     const QString dbPath = m_pipeline.resolve(m_pipeline.targetDatabase);
     if (!lockTarget(dbPath))
         return finish();
@@ -888,12 +893,15 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
         return finish();
     }
     qCInfo(lcRun) << "run" << m_result.runId << "of pipeline" << m_pipeline.name;
+    if (!m_signer)
+        qCWarning(lcAudit) << "run" << m_result.runId << "has no signing key: its audit checkpoints are unsigned";
 
     // Structural errors in any source stop the run here, before anything is written.
     bool ok = indexSources();
     if (ok) {
         m_writer = std::make_unique<LoadWriter>(m_db.handle(), *m_options.schema, m_pipeline.name, m_result.runId,
                                                 m_options.batchRecords);
+        m_writer->setAuditSigning(m_signer, m_options.checkpointEvery);
         ok = m_writer->start(&error) || fail(QStringLiteral("%1: %2").arg(dbPath, error));
     }
     ok = ok && loadStudyRecords();
@@ -916,6 +924,10 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
         m_writer->abort();
     m_writer.reset();
     m_store.finishRun(m_result, toIsoUtc(m_options.clock->nowUtc()), &error);
+    // The entries of the batches it committed are covered by a checkpoint all the same.
+    if (!AuditLog::writeRunEndCheckpoint(m_db.handle(), m_signer, m_result.runId, toIsoUtc(m_options.clock->nowUtc()),
+                                         &error))
+        qCWarning(lcAudit) << "run" << m_result.runId << "ended without its audit checkpoint:" << error;
     return finish();
 }
 

@@ -4,10 +4,12 @@
 #include "run/RunResult.h"
 #include "util/Clock.h"
 
+#include <functional>
 #include <memory>
 
 namespace tb::core {
 
+class AuditSigner;
 class RunFeedback;
 
 // Runs a pipeline: reads every source, maps and validates records, and loads them into the target one
@@ -27,6 +29,12 @@ public:
         bool fullCompare = false;              // read and compare every unit, even those whose source rows
                                                // are unchanged since their last load
         std::shared_ptr<const CtmsSchema> schema; // defaults to the built-in CTMS model
+        // The key that signs the audit trail's checkpoints (docs/audit.md), asked for on the run's thread once
+        // the run's documents are valid and before the target is touched (it may block: the CLI asks its
+        // secret store there); null with an error stops the run as a configuration error. Without it the
+        // checkpoints are written unsigned and `audit verify` reports them: the CLI always sets it.
+        std::function<std::shared_ptr<const AuditSigner>(const QString& pipelinePath, QString* error)> auditSigner;
+        qint64 checkpointEvery = 10000;        // audit entries between two periodic checkpoints
     };
 
     PipelineRunner();

@@ -136,7 +136,8 @@ void TestCtmsDatabase::upgradesFromVersion1()
     for (const char* name : {"run", "run_entity", "reject", "run_warning", "audit_log"})
         QVERIFY2(t.contains(QLatin1String(name)), name);
     QCOMPARE(rows(db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")),
-             (QStringList{"audit_log_no_delete", "audit_log_no_update"}));
+             (QStringList{"audit_chain_no_delete", "audit_chain_no_update", "audit_checkpoint_no_delete",
+                          "audit_checkpoint_no_update", "audit_log_no_delete", "audit_log_no_update"}));
     QStringList versions;
     for (int v = 1; v <= CtmsDatabase::latestSchemaVersion(); ++v)
         versions << QString::number(v);

@@ -48,6 +48,7 @@ qint64 TestCdiscPilot::scalar(const QString& sql)
 
 void TestCdiscPilot::initTestCase()
 {
+    tb::test::useTestVault(m_tmp.filePath(QStringLiteral("secrets"))); // runs sign their audit trail
     // Run a copy of the example (its JSON documents and SDTM files), so the source tree stays clean.
     const QDir example(tb::test::sourcePath(QStringLiteral("examples/cdiscpilot01")));
     QVERIFY(QDir(m_tmp.path()).mkpath(QStringLiteral("sdtm")));

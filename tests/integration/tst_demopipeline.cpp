@@ -67,6 +67,7 @@ qint64 TestDemoPipeline::scalar(const QString& sql)
 void TestDemoPipeline::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
+    tb::test::useTestVault(m_tmp.filePath(QStringLiteral("secrets"))); // runs sign their audit trail
     m_dir = m_tmp.filePath(QStringLiteral("demo"));
     const auto demo = runCli({QStringLiteral("demo"), QStringLiteral("--out"), m_dir, QStringLiteral("--subjects"),
                               QStringLiteral("2000"), QStringLiteral("--seed"), QStringLiteral("7"),

@@ -325,6 +325,7 @@ private:
 void TestBadInput::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
+    tb::test::useTestVault(m_tmp.filePath(QStringLiteral("secrets"))); // runs sign their audit trail
     m_template = m_tmp.filePath(QStringLiteral("template"));
     // The corpus's valid rows refer to this study: seed 11, subjects 101-00001 ….
     const auto demo = runCli({QStringLiteral("demo"), QStringLiteral("--out"), m_template,

@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "secrets/Vault.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -42,6 +44,20 @@ QString writeFile(const QString& dir, const QString& name, const QByteArray& byt
         qFatal("cannot write %s", qPrintable(path));
     f.write(bytes);
     return path;
+}
+
+void useTestVault(const QString& dir)
+{
+    const QByteArray passphrase = "test-vault-passphrase";
+    const QString passFile = writeFile(dir, QStringLiteral("test-vault.pass"), passphrase);
+    QFile::setPermissions(passFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString vaultFile = QDir(dir).filePath(QStringLiteral("test.tbvault"));
+    tb::core::Vault vault;
+    if (!vault.open(vaultFile, passphrase, true, tb::core::Vault::KdfParams::minimal()))
+        qFatal("cannot create the test vault %s: %s", qPrintable(vaultFile), qPrintable(vault.errorString()));
+    qputenv("TRIALBRIDGE_SECRETS_BACKEND", "vault");
+    qputenv("TRIALBRIDGE_VAULT_FILE", vaultFile.toLocal8Bit());
+    qputenv("TRIALBRIDGE_VAULT_PASSPHRASE_FILE", passFile.toLocal8Bit());
 }
 
 ProcessResult runCli(const QStringList& args, const QString& workingDir, const QByteArray& input, int timeoutMs)

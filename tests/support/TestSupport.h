@@ -20,6 +20,13 @@ struct ProcessResult
     QByteArray err;
 };
 
+// Gives the trialbridge-cli runs of this test a secret store of their own: a vault in dir (created with
+// libsodium's minimal Argon2id limits, so that many runs stay quick) opened with a passphrase file there,
+// named through the environment the CLI inherits. Runs sign their audit checkpoints with the workspace's
+// key from the secret store (docs/audit.md); this keeps them off the user's keychain and vault and away
+// from a passphrase prompt.
+void useTestVault(const QString& dir);
+
 // Runs trialbridge-cli with the arguments, optional working directory and standard input.
 ProcessResult runCli(const QStringList& args, const QString& workingDir = {}, const QByteArray& input = {},
                      int timeoutMs = 600000);

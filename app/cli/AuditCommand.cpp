@@ -1,0 +1,219 @@
+#include "AuditCommand.h"
+
+#include "CliApp.h"
+#include "SecretSession.h"
+
+#include "audit/AuditSigner.h"
+#include "audit/AuditTrust.h"
+#include "audit/AuditVerifier.h"
+#include "util/Clock.h"
+#include "util/Crypto.h"
+#include "workspace/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace tb::cli {
+
+using namespace tb::core;
+
+namespace {
+
+// The name of the signing key's seed in the workspace's scope of the secret store.
+const QString SigningKeyName = QStringLiteral("trialbridge-audit/ed25519-seed");
+
+QTextStream& out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream& err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+const QString UsageText = QStringLiteral(
+    "Usage: trialbridge-cli audit verify --target DB [--workspace DIR] [--json]\n\n"
+    "Checks the audit trail of a target database: recomputes the hash chain of every entry and checks the\n"
+    "signature of every checkpoint, then says whether the trail is intact or names the first entry that was\n"
+    "changed, deleted, inserted or reordered. Needs no secret: checkpoints are checked with public keys.\n\n"
+    "Options:\n"
+    "  --target DB        the target database\n"
+    "  --workspace DIR    the workspace whose listed keys (trialbridge.workspace.json) must have signed the\n"
+    "                     checkpoints (default: the nearest folder from the database's upwards that has "
+    "one)\n"
+    "  --json             print the result as one JSON object\n\n"
+    "Exit status: 0 intact, 1 broken or not readable, 2 usage.\n");
+
+QString grouped(qint64 n)
+{
+    QString s = QString::number(n);
+    for (qsizetype i = s.size() - 3; i > (n < 0 ? 1 : 0); i -= 3)
+        s.insert(i, QLatin1Char(','));
+    return s;
+}
+
+void printReport(const AuditVerifier::Report& r)
+{
+    if (!r.error.isEmpty()) {
+        out() << "Audit trail of " << r.database << ": NOT VERIFIED\n  " << r.error << "\n";
+        return;
+    }
+    out() << "Audit trail of " << r.database << ": " << (r.intact() ? "intact" : "BROKEN") << "\n";
+    out() << "  entries          " << grouped(r.entries);
+    if (r.entries)
+        out() << " (seq " << r.firstSeq << "–" << r.lastSeq << ")";
+    if (r.legacyEntries)
+        out() << "; " << grouped(r.legacyEntries) << " written before the chain existed, not covered";
+    out() << "\n  checkpoints      " << r.checkpoints << " (" << r.signedCheckpoints
+          << " with a valid signature)";
+    if (r.lastCheckpointId)
+        out() << ", the last: " << r.lastCheckpointId << " at seq " << r.lastCheckpointSeq << ", "
+              << r.lastCheckpointUtc;
+    out() << "\n";
+    for (const AuditVerifier::KeyUse& k : r.keys) {
+        out() << "  signing key      " << AuditSigner::keyIdOf(k.publicKey) << " (signed " << k.checkpoints
+              << (k.checkpoints == 1 ? " checkpoint): " : " checkpoints): ");
+        if (!r.trustChecked)
+            out() << "not compared with a workspace (none found; give --workspace DIR)\n";
+        else
+            out() << (k.trusted ? "listed by the workspace " : "NOT listed by the workspace ") << r.workspace
+                  << "\n";
+    }
+    if (r.intact()) {
+        out() << "  head             seq " << r.lastSeq << ", hash "
+              << QString::fromLatin1(r.headHash.toHex()) << "\n";
+        if (r.uncoveredEntries)
+            out() << "  not yet covered  " << grouped(r.uncoveredEntries)
+                  << " entries after the last checkpoint (a run that did not finish); the next run covers "
+                     "them\n";
+        return;
+    }
+    const AuditVerifier::Problem& first = r.problems.first();
+    out() << "  first problem    [" << AuditVerifier::Problem::kindName(first.kind) << "] " << first.message
+          << "\n";
+    for (qsizetype i = 1; i < r.problems.size() && i < 20; ++i)
+        out() << "  also             [" << AuditVerifier::Problem::kindName(r.problems[i].kind) << "] "
+              << r.problems[i].message << "\n";
+    if (r.problems.size() > 20)
+        out() << "  … and " << r.problems.size() - 20 << " more (--json lists all)\n";
+}
+
+int verifyCommand(const QCommandLineParser& p)
+{
+    if (!p.isSet(QStringLiteral("target")) || p.positionalArguments().size() != 1) {
+        err() << "trialbridge-cli audit verify: usage: audit verify --target DB [--workspace DIR] [--json]\n";
+        return tb::cli::Usage;
+    }
+    const QString db = p.value(QStringLiteral("target"));
+    QString workspace = p.value(QStringLiteral("workspace"));
+    if (p.isSet(QStringLiteral("workspace"))
+        && !QFileInfo::exists(QDir(workspace).filePath(QLatin1String(Workspace::IdFile)))) {
+        err() << "trialbridge-cli audit verify: " << workspace << ": not a workspace with an id ("
+              << Workspace::IdFile << " is missing)\n";
+        return tb::cli::Usage;
+    }
+    if (workspace.isEmpty())
+        workspace = AuditTrust::findWorkspace(QFileInfo(db).absolutePath());
+    QList<QByteArray> trusted;
+    QString error;
+    if (!workspace.isEmpty() && !AuditTrust::load(workspace, &trusted, &error)) {
+        err() << "trialbridge-cli audit verify: " << error << "\n";
+        return Failed;
+    }
+    const AuditVerifier::Report r = AuditVerifier::verify(
+        db, trusted, !workspace.isEmpty(), workspace.isEmpty() ? QString() : QDir(workspace).absolutePath());
+    if (p.isSet(QStringLiteral("json"))) {
+        out() << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
+        out().flush();
+    } else {
+        printReport(r);
+    }
+    if (!r.error.isEmpty())
+        err() << "trialbridge-cli audit verify: " << r.error << "\n";
+    return r.intact() ? Ok : Failed;
+}
+
+} // namespace
+
+int auditCommand(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.addOption({QStringLiteral("target"), QStringLiteral("The target database."), QStringLiteral("DB")});
+    p.addOption({QStringLiteral("workspace"), QStringLiteral("The workspace listing the trusted keys."),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
+    QStringList full = args;
+    full.prepend(QStringLiteral("trialbridge-cli audit"));
+    if (!p.parse(full)) {
+        err() << "trialbridge-cli audit: " << p.errorText() << "\nTry 'trialbridge-cli audit --help'.\n";
+        return tb::cli::Usage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out() << UsageText;
+        return Ok;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.value(0) == QLatin1String("verify"))
+        return verifyCommand(p);
+    err() << (pos.isEmpty()
+                  ? UsageText
+                  : QStringLiteral("trialbridge-cli audit: unknown action '%1' (verify)\n").arg(pos[0]));
+    return tb::cli::Usage;
+}
+
+std::shared_ptr<const AuditSigner> workspaceAuditSigner(const QString& pipelinePath, QString* error)
+{
+    const QString pipelineDir = QFileInfo(pipelinePath).absolutePath();
+    QString dir = AuditTrust::findWorkspace(pipelineDir);
+    if (dir.isEmpty())
+        dir = pipelineDir;
+    auto failed = [&](const QString& why) {
+        *error =
+            QStringLiteral("cannot sign the audit trail: %1 — nothing was loaded (the workspace's signing "
+                           "key is kept in the secret store, see docs/audit.md)")
+                .arg(why);
+        return nullptr;
+    };
+    QString e;
+    const QString scope = Workspace(dir).ensureId(&e);
+    if (scope.isEmpty())
+        return failed(e);
+    SecretSession session;
+    if (!session.choose(&e) || !session.open(scope, true, &e))
+        return failed(QStringLiteral("the secret store cannot be opened: %1").arg(e));
+    SecretResult stored = session.read(SigningKeyName);
+    if (stored.status == SecretResult::Status::NotFound) {
+        // First need: a new key pair. Read back what the store holds, in case another run created one
+        // meanwhile.
+        QByteArray seed = AuditSigner::newSeed();
+        const SecretResult written = session.write(SigningKeyName, seed);
+        crypto::wipe(seed);
+        if (!written.ok())
+            return failed(QStringLiteral("cannot store a new signing key in %1: %2")
+                              .arg(session.describe(), written.message));
+        stored = session.read(SigningKeyName);
+    }
+    if (!stored.ok())
+        return failed(QStringLiteral("cannot read the signing key %1 from %2: %3")
+                          .arg(SigningKeyName, session.describe(), stored.message));
+    const std::shared_ptr<const AuditSigner> signer = AuditSigner::fromSeed(stored.value);
+    crypto::wipe(stored.value);
+    if (!signer)
+        return failed(QStringLiteral("the signing key %1 in %2 is damaged (not %3 bytes)")
+                          .arg(SigningKeyName, session.describe())
+                          .arg(AuditSigner::SeedBytes));
+    // The workspace vouches for its key where an intruder in the database cannot replace it.
+    if (!AuditTrust::add(dir, signer->publicKey(), toIsoUtc(Clock::system().nowUtc()), &e))
+        return failed(e);
+    return signer;
+}
+
+} // namespace tb::cli

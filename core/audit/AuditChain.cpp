@@ -1,0 +1,201 @@
+#include "audit/AuditChain.h"
+
+#include "util/Crypto.h"
+
+#include <sodium.h>
+
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace tb::core {
+
+namespace {
+
+// Domain tags: an entry, a genesis and a checkpoint can never encode to the same bytes.
+constexpr char EntryTag[4] = {'T', 'B', 'A', '1'};
+constexpr char GenesisTag[] = "trialbridge.audit.genesis/1";
+constexpr char CheckpointTag[] = "trialbridge.audit.checkpoint/1";
+
+void putBigEndian64(unsigned char* out, quint64 v)
+{
+    for (int i = 7; i >= 0; --i, v >>= 8)
+        out[i] = static_cast<unsigned char>(v);
+}
+
+void appendBigEndian64(QByteArray& out, quint64 v)
+{
+    unsigned char b[8];
+    putBigEndian64(b, v);
+    out.append(reinterpret_cast<const char*>(b), 8);
+}
+
+void appendText(QByteArray& out, const QString& s)
+{
+    const QByteArray utf8 = s.toUtf8();
+    const quint32 n = quint32(utf8.size());
+    const char len[4] = {char(n >> 24), char(n >> 16), char(n >> 8), char(n)};
+    out.append(len, 4);
+    out.append(utf8);
+}
+
+} // namespace
+
+const char* const AuditChain::FieldNames[FieldCount] = {
+    "ts_utc",     "actor",       "action",     "entity", "natural_key", "study_id", "site_id",
+    "subject_id", "before_json", "after_json", "run_id", "source_ref",  "reason"};
+
+AuditChain::Hash AuditChain::genesis(const QByteArray& chainId, qint64 firstSeq)
+{
+    (void)crypto::init();
+    QByteArray input(GenesisTag, sizeof GenesisTag - 1);
+    input.append(chainId);
+    appendBigEndian64(input, quint64(firstSeq));
+    Hash h;
+    crypto_generichash(h.data(), h.size(), reinterpret_cast<const unsigned char*>(input.constData()),
+                       size_t(input.size()), nullptr, 0);
+    return h;
+}
+
+unsigned char* AuditChain::Encoder::grow(qsizetype bytes)
+{
+    if (m_size + bytes > qsizetype(m_buffer.size()))
+        m_buffer.resize(size_t(qMax<qsizetype>(m_size + bytes, 2 * qsizetype(m_buffer.size()))));
+    unsigned char* at = m_buffer.data() + m_size;
+    m_size += bytes;
+    return at;
+}
+
+void AuditChain::Encoder::putLength(qsizetype at, quint32 length)
+{
+    unsigned char* p = m_buffer.data() + at;
+    p[0] = static_cast<unsigned char>(length >> 24);
+    p[1] = static_cast<unsigned char>(length >> 16);
+    p[2] = static_cast<unsigned char>(length >> 8);
+    p[3] = static_cast<unsigned char>(length);
+}
+
+void AuditChain::Encoder::begin(const unsigned char* prevHash, qint64 seq)
+{
+    m_size = 0;
+    unsigned char* p = grow(HashBytes + sizeof EntryTag + 8);
+    std::memcpy(p, prevHash, HashBytes);
+    std::memcpy(p + HashBytes, EntryTag, sizeof EntryTag);
+    putBigEndian64(p + HashBytes + sizeof EntryTag, quint64(seq));
+}
+
+void AuditChain::Encoder::addNull()
+{
+    *grow(1) = Null;
+}
+
+void AuditChain::Encoder::addInteger(qint64 v)
+{
+    unsigned char* p = grow(9);
+    p[0] = Integer;
+    putBigEndian64(p + 1, quint64(v));
+}
+
+void AuditChain::Encoder::addReal(double v)
+{
+    quint64 bits;
+    std::memcpy(&bits, &v, 8);
+    unsigned char* p = grow(9);
+    p[0] = Real;
+    putBigEndian64(p + 1, bits);
+}
+
+AuditChain::Encoder::Span AuditChain::Encoder::addText(const char* utf8, qsizetype bytes)
+{
+    unsigned char* p = grow(5 + bytes);
+    p[0] = Text;
+    putLength(p + 1 - m_buffer.data(), quint32(bytes));
+    if (bytes)
+        std::memcpy(p + 5, utf8, size_t(bytes));
+    return {m_size - bytes, bytes};
+}
+
+AuditChain::Encoder::Span AuditChain::Encoder::addText(const QString& text)
+{
+    if (text.isNull()) {
+        addNull();
+        return {m_size, 0};
+    }
+    // UTF-8 straight into the buffer: ASCII (nearly every audit field) without a temporary.
+    const qsizetype n = text.size();
+    const qsizetype header = m_size;
+    unsigned char* p = grow(5 + n);
+    p[0] = Text;
+    unsigned char* dst = p + 5;
+    const char16_t* src = reinterpret_cast<const char16_t*>(text.utf16());
+    qsizetype k = 0;
+#if defined(__SSE2__)
+    // Eight characters at a time on the writer thread's hot path.
+    const __m128i nonAscii = _mm_set1_epi16(short(0xFF80));
+    for (; k + 8 <= n; k += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(v, nonAscii), _mm_setzero_si128())) != 0xFFFF)
+            break;
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(dst + k), _mm_packus_epi16(v, v));
+    }
+#endif
+    for (; k + 4 <= n; k += 4) {
+        quint64 w;
+        std::memcpy(&w, src + k, 8);
+        if (w & 0xFF80FF80FF80FF80ULL)
+            break;
+        dst[k] = static_cast<unsigned char>(w);
+        dst[k + 1] = static_cast<unsigned char>(w >> 16);
+        dst[k + 2] = static_cast<unsigned char>(w >> 32);
+        dst[k + 3] = static_cast<unsigned char>(w >> 48);
+    }
+    for (; k < n && src[k] < 0x80; ++k)
+        dst[k] = static_cast<unsigned char>(src[k]);
+    if (k < n) {
+        const QByteArray utf8 = text.toUtf8();
+        m_size = header;
+        return addText(utf8.constData(), utf8.size());
+    }
+    putLength(header + 1, quint32(n));
+    return {header + 5, n};
+}
+
+void AuditChain::Encoder::addBlob(const void* data, qsizetype bytes)
+{
+    unsigned char* p = grow(5 + bytes);
+    p[0] = Blob;
+    putLength(p + 1 - m_buffer.data(), quint32(bytes));
+    if (bytes)
+        std::memcpy(p + 5, data, size_t(bytes));
+}
+
+void AuditChain::Encoder::finish(unsigned char* hash) const
+{
+    crypto_generichash(hash, HashBytes, m_buffer.data(), size_t(m_size), nullptr, 0);
+}
+
+QByteArray AuditChain::checkpointMessage(const QByteArray& chainId, qint64 checkpointId, qint64 lastSeq,
+                                         const QByteArray& headHash, const QString& createdUtc, qint64 runId,
+                                         const QString& reason, const QByteArray& publicKey)
+{
+    // Fixed-width fields are written as they are; the others carry a length, so that no boundary can shift.
+    QByteArray m(CheckpointTag, sizeof CheckpointTag - 1);
+    m.append(chainId);
+    appendBigEndian64(m, quint64(checkpointId));
+    appendBigEndian64(m, quint64(lastSeq));
+    m.append(headHash);
+    appendText(m, createdUtc);
+    if (runId > 0) {
+        m.append(char(Integer));
+        appendBigEndian64(m, quint64(runId));
+    } else {
+        m.append(char(Null));
+    }
+    appendText(m, reason);
+    m.append(publicKey);
+    return m;
+}
+
+} // namespace tb::core

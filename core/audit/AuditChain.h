@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <array>
+#include <vector>
+
+namespace tb::core {
+
+// The rules of the tamper-evident audit trail (docs/audit.md): the canonical encoding of an entry, its hash
+//     hash_i = BLAKE2b-256(hash_{i-1} ‖ canonical(entry_i)),   hash_{first-1} = genesis(chain id, first seq)
+// and the message a checkpoint signs. The writer (AuditLog) and the verifier (AuditVerifier) both use it,
+// so that they cannot drift apart.
+class AuditChain
+{
+public:
+    static constexpr int HashBytes = 32;
+    static constexpr int ChainIdBytes = 16;
+    // The audit_log columns an entry hash covers after seq, in this order (the encoding's field order).
+    static constexpr int FieldCount = 13;
+    static const char* const FieldNames[FieldCount];
+    using Hash = std::array<unsigned char, HashBytes>;
+
+    // A field's type byte: SQLite's storage class, so that 5 and '5', NULL and '' never encode alike.
+    enum Type : unsigned char { Null = 0, Integer = 1, Real = 2, Text = 3, Blob = 4 };
+
+    static Hash genesis(const QByteArray& chainId, qint64 firstSeq);
+
+    // Builds prev_hash ‖ canonical(entry) in a buffer reused from entry to entry (no allocation once it
+    // has grown to the largest entry) and hashes it in one call.
+    class Encoder
+    {
+    public:
+        struct Span
+        {
+            qsizetype offset = 0;
+            qsizetype size = 0;
+        };
+
+        void begin(const unsigned char* prevHash, qint64 seq);
+        void addNull();
+        void addInteger(qint64 v);
+        void addReal(double v);
+        Span addText(const char* utf8, qsizetype bytes);
+        Span addText(const QString& text); // a null QString is NULL; converted to UTF-8 in place
+        void addBlob(const void* data, qsizetype bytes);
+        void finish(unsigned char* hash) const; // BLAKE2b-256 of everything added since begin()
+
+        const char* data() const { return reinterpret_cast<const char*>(m_buffer.data()); }
+        qsizetype size() const { return m_size; }
+
+    private:
+        unsigned char* grow(qsizetype bytes); // room for bytes more; returns where they go
+        void putLength(qsizetype at, quint32 length);
+
+        std::vector<unsigned char> m_buffer;
+        qsizetype m_size = 0;
+    };
+
+    // What a checkpoint's Ed25519 signature covers.
+    static QByteArray checkpointMessage(const QByteArray& chainId, qint64 checkpointId, qint64 lastSeq,
+                                        const QByteArray& headHash, const QString& createdUtc, qint64 runId,
+                                        const QString& reason, const QByteArray& publicKey);
+};
+
+} // namespace tb::core
