@@ -7,11 +7,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QtEndian>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace tb::core {
 
@@ -450,13 +454,33 @@ QByteArray Vault::serialize(const QVector<Entry>& entries) const
 
 bool Vault::save(const QVector<Entry>& entries)
 {
+    // Written under the lock file to one fixed temporary name, then renamed over the vault: a writer
+    // killed half-way leaves at most that one file, which the next write truncates (QSaveFile's random
+    // names would pile up next to the vault).
     const QByteArray bytes = serialize(entries);
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly))
-        return fail(Error::Io, QStringLiteral("%1: cannot write the vault: %2").arg(m_path, f.errorString()));
+    const QString temp = m_path + QStringLiteral(".writing");
+    QFile f(temp);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(Error::Io, QStringLiteral("%1: cannot write the vault: %2").arg(temp, f.errorString()));
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (f.write(bytes) != bytes.size() || !f.commit())
-        return fail(Error::Io, QStringLiteral("%1: cannot write the vault: %2").arg(m_path, f.errorString()));
+    const bool written = f.write(bytes) == bytes.size() && f.flush() && ::fsync(f.handle()) == 0;
+    const QString writeError = f.errorString();
+    f.close();
+    if (!written) {
+        QFile::remove(temp);
+        return fail(Error::Io, QStringLiteral("%1: cannot write the vault: %2").arg(m_path, writeError));
+    }
+    if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(m_path).constData()) != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        QFile::remove(temp);
+        return fail(Error::Io, QStringLiteral("%1: cannot replace the vault: %2").arg(m_path, reason));
+    }
+    // The rename itself must reach the disk before the write counts as done.
+    const int dir = ::open(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
     return true;
 }
 
