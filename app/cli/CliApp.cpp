@@ -8,6 +8,8 @@
 #include "run/PipelineRunner.h"
 #include "run/RunFeedback.h"
 #include "source/CsvProfiler.h"
+#include "source/DatasetJsonProfiler.h"
+#include "source/OdmProfiler.h"
 #include "workspace/DemoStudyGenerator.h"
 
 #include <QCommandLineParser>
@@ -228,65 +230,142 @@ int runCommand(const QStringList& args)
     return r.exitCode();
 }
 
+// Text form of a column's or item's statistics (ValueProfile::writeTo).
+void printValueTable(const QString& firstHeader, const QJsonArray& entries, const QString& nameKey)
+{
+    out() << firstHeader.leftJustified(32) << QStringLiteral("type").leftJustified(14)
+          << QStringLiteral("nulls").rightJustified(9) << QStringLiteral("distinct").rightJustified(10) << "  samples\n";
+    for (const QJsonValue& v : entries) {
+        const QJsonObject c = v.toObject();
+        QStringList samples;
+        for (const QJsonValue& s : c.value(QStringLiteral("samples")).toArray())
+            samples << s.toString();
+        out() << c.value(nameKey).toString().leftJustified(32) << c.value(QStringLiteral("type")).toString().leftJustified(14)
+              << QString::number(c.value(QStringLiteral("nulls")).toInteger()).rightJustified(9)
+              << (QString::number(c.value(QStringLiteral("distinct")).toInteger())
+                  + (c.value(QStringLiteral("distinct_capped")).toBool() ? QStringLiteral("+") : QString()))
+                     .rightJustified(10)
+              << "  " << samples.mid(0, 5).join(QStringLiteral(", ")) << "\n";
+        const QJsonArray outside = c.value(QStringLiteral("notInCodeList")).toArray();
+        if (!outside.isEmpty()) {
+            QStringList values;
+            for (const QJsonValue& o : outside)
+                values << o.toString();
+            out() << "    not in codelist " << c.value(QStringLiteral("codeList")).toString() << ": "
+                  << values.join(QStringLiteral(", ")) << "\n";
+        }
+    }
+}
+
+void printProfile(const QJsonObject& profile)
+{
+    const QString format = profile.value(QStringLiteral("format")).toString();
+    const QString file = profile.value(QStringLiteral("file")).toString();
+    if (format == QLatin1String("odm")) {
+        const QJsonObject c = profile.value(QStringLiteral("counts")).toObject();
+        out() << file << ": ODM " << profile.value(QStringLiteral("odmVersion")).toString() << " "
+              << profile.value(QStringLiteral("fileType")).toString() << ", FileOID "
+              << profile.value(QStringLiteral("fileOid")).toString() << "\n";
+        out() << "  " << c.value(QStringLiteral("subjects")).toInteger() << " subjects, "
+              << c.value(QStringLiteral("studyEvents")).toInteger() << " study events, "
+              << c.value(QStringLiteral("forms")).toInteger() << " forms, " << c.value(QStringLiteral("itemGroups")).toInteger()
+              << " item groups, " << c.value(QStringLiteral("items")).toInteger() << " items, "
+              << c.value(QStringLiteral("auditRecords")).toInteger() << " audit records\n";
+        QStringList sites;
+        for (const QJsonValue& s : profile.value(QStringLiteral("sites")).toArray()) {
+            const QJsonObject site = s.toObject();
+            const QString name = site.value(QStringLiteral("site")).toString();
+            sites << QStringLiteral("%1 %2").arg(name.isEmpty() ? QStringLiteral("(no site)") : name)
+                         .arg(site.value(QStringLiteral("subjects")).toInteger());
+        }
+        out() << "  subjects per site: " << sites.join(QStringLiteral(", ")) << "\n";
+        const QJsonObject tx = profile.value(QStringLiteral("transactions")).toObject();
+        if (!tx.isEmpty()) {
+            QStringList parts;
+            for (auto it = tx.begin(); it != tx.end(); ++it)
+                parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toInteger());
+            out() << "  values by transaction: " << parts.join(QStringLiteral(", ")) << "\n";
+        }
+        printValueTable(QStringLiteral("item (event/form/group/item)"), profile.value(QStringLiteral("items")).toArray(),
+                        QStringLiteral("path"));
+        return;
+    }
+    out() << file << ": " << profile.value(QStringLiteral("rows")).toInteger() << " rows";
+    if (format == QLatin1String("csv"))
+        out() << ", delimiter '" << profile.value(QStringLiteral("delimiter")).toString() << "'";
+    else
+        out() << ", Dataset-JSON " << (profile.value(QStringLiteral("ndjson")).toBool() ? "NDJSON" : "JSON") << " dataset "
+              << profile.value(QStringLiteral("name")).toString();
+    out() << "\n";
+    printValueTable(QStringLiteral("column"), profile.value(QStringLiteral("columns")).toArray(), QStringLiteral("name"));
+}
+
 int profileCommand(const QStringList& args)
 {
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The source file to describe."));
     p.addOption({QStringLiteral("json"), QStringLiteral("Print the profile as JSON.")});
+    p.addOption({QStringLiteral("format"),
+                 QStringLiteral("csv, odm or dataset-json; by the extension when not given (.xml ODM, .json and .ndjson "
+                                "Dataset-JSON, others CSV)."),
+                 QStringLiteral("F")});
     p.addOption({QStringLiteral("delimiter"), QStringLiteral("CSV delimiter (, ; tab |); detected when not given."), QStringLiteral("C")});
-    p.addOption({QStringLiteral("encoding"), QStringLiteral("utf-8 (default) or windows-1252."), QStringLiteral("E"), QStringLiteral("utf-8")});
-    p.addOption({QStringLiteral("nulls"), QStringLiteral("Comma-separated texts read as missing (default: the empty field)."), QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("encoding"), QStringLiteral("CSV: utf-8 (default) or windows-1252."), QStringLiteral("E"), QStringLiteral("utf-8")});
+    p.addOption({QStringLiteral("nulls"), QStringLiteral("CSV: comma-separated texts read as missing (default: the empty field)."), QStringLiteral("LIST")});
     int code = Ok;
     if (!parse(p, args, QStringLiteral("profile"),
-               QStringLiteral("Describes what a source file holds: rows, columns, inferred types, null counts and\n"
-                              "samples of distinct values."),
+               QStringLiteral("Describes what a source file holds. CSV and Dataset-JSON: rows, columns, inferred types,\n"
+                              "null counts and samples of distinct values. CDISC ODM: the file's type and series, counts\n"
+                              "of subjects, events, forms, groups and items, subjects per site, and every item with its\n"
+                              "OID path, label, type, samples and values outside its codelist."),
                &code))
         return code;
     if (p.positionalArguments().size() != 1) {
         err() << "trialbridge-cli profile: give one file\n";
         return Usage;
     }
-    QJsonObject dialectJson{{QStringLiteral("encoding"), p.value(QStringLiteral("encoding"))}};
-    if (p.isSet(QStringLiteral("delimiter")))
-        dialectJson.insert(QStringLiteral("delimiter"), p.value(QStringLiteral("delimiter")) == QLatin1String("tab")
-                                                            ? QStringLiteral("\t")
-                                                            : p.value(QStringLiteral("delimiter")));
-    if (p.isSet(QStringLiteral("nulls")))
-        dialectJson.insert(QStringLiteral("nulls"),
-                           QJsonArray::fromStringList(p.value(QStringLiteral("nulls")).split(QLatin1Char(','))));
-    QString dialectError;
-    const CsvDialect dialect = CsvDialect::fromJson(dialectJson, &dialectError);
-    if (!dialectError.isEmpty()) {
-        err() << "trialbridge-cli profile: " << dialectError << "\n";
-        return Usage;
+    const QString file = p.positionalArguments().first();
+    QString format = p.value(QStringLiteral("format"));
+    if (format.isEmpty()) {
+        const QString suffix = QFileInfo(file).suffix().toLower();
+        format = suffix == QLatin1String("xml")                                       ? QStringLiteral("odm")
+            : suffix == QLatin1String("json") || suffix == QLatin1String("ndjson") ? QStringLiteral("dataset-json")
+                                                                                      : QStringLiteral("csv");
     }
     SourceError error;
-    const QJsonObject profile = CsvProfiler::profile(p.positionalArguments().first(), dialect, &error);
+    QJsonObject profile;
+    if (format == QLatin1String("odm")) {
+        profile = OdmProfiler::profile(file, &error);
+    } else if (format == QLatin1String("dataset-json")) {
+        profile = DatasetJsonProfiler::profile(file, DatasetJsonReader::Format::ByExtension, &error);
+    } else if (format == QLatin1String("csv")) {
+        QJsonObject dialectJson{{QStringLiteral("encoding"), p.value(QStringLiteral("encoding"))}};
+        if (p.isSet(QStringLiteral("delimiter")))
+            dialectJson.insert(QStringLiteral("delimiter"), p.value(QStringLiteral("delimiter")) == QLatin1String("tab")
+                                                                ? QStringLiteral("\t")
+                                                                : p.value(QStringLiteral("delimiter")));
+        if (p.isSet(QStringLiteral("nulls")))
+            dialectJson.insert(QStringLiteral("nulls"),
+                               QJsonArray::fromStringList(p.value(QStringLiteral("nulls")).split(QLatin1Char(','))));
+        QString dialectError;
+        const CsvDialect dialect = CsvDialect::fromJson(dialectJson, &dialectError);
+        if (!dialectError.isEmpty()) {
+            err() << "trialbridge-cli profile: " << dialectError << "\n";
+            return Usage;
+        }
+        profile = CsvProfiler::profile(file, dialect, &error);
+    } else {
+        err() << "trialbridge-cli profile: unknown --format '" << format << "' (csv, odm or dataset-json)\n";
+        return Usage;
+    }
     if (!error.isNull()) {
         err() << "trialbridge-cli profile: " << error.toString() << "\n";
         return Failed;
     }
-    if (p.isSet(QStringLiteral("json"))) {
+    if (p.isSet(QStringLiteral("json")))
         printJson(profile);
-        return Ok;
-    }
-    out() << profile.value(QStringLiteral("file")).toString() << ": " << profile.value(QStringLiteral("rows")).toInteger()
-          << " rows, delimiter '" << profile.value(QStringLiteral("delimiter")).toString() << "'\n";
-    out() << QStringLiteral("column").leftJustified(24) << QStringLiteral("type").leftJustified(14)
-          << QStringLiteral("nulls").rightJustified(9) << QStringLiteral("distinct").rightJustified(10) << "  samples\n";
-    for (const QJsonValue& cv : profile.value(QStringLiteral("columns")).toArray()) {
-        const QJsonObject c = cv.toObject();
-        QStringList samples;
-        for (const QJsonValue& s : c.value(QStringLiteral("samples")).toArray())
-            samples << s.toString();
-        out() << c.value(QStringLiteral("name")).toString().leftJustified(24)
-              << c.value(QStringLiteral("type")).toString().leftJustified(14)
-              << QString::number(c.value(QStringLiteral("nulls")).toInteger()).rightJustified(9)
-              << (QString::number(c.value(QStringLiteral("distinct")).toInteger())
-                  + (c.value(QStringLiteral("distinct_capped")).toBool() ? QStringLiteral("+") : QString()))
-                     .rightJustified(10)
-              << "  " << samples.mid(0, 5).join(QStringLiteral(", ")) << "\n";
-    }
+    else
+        printProfile(profile);
     return Ok;
 }
 

@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 
 #include "source/CsvProfiler.h"
+#include "source/ValueProfile.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -10,6 +11,7 @@ using tb::core::CsvDialect;
 using tb::core::CsvProfiler;
 using tb::core::SourceError;
 using tb::core::TextEncoding;
+using tb::core::ValueProfile;
 
 namespace {
 
@@ -168,10 +170,10 @@ void TestCsvProfiler::distinctCap()
 {
     // ID: unique; GROUP: three values; LATE: numbers, then text only after the cap is reached.
     QByteArray csv = "ID,GROUP,LATE\n";
-    const int rows = CsvProfiler::DistinctCap + 500;
+    const int rows = ValueProfile::DistinctCap + 500;
     for (int i = 0; i < rows; ++i) {
         csv += QByteArray::number(i) + ',' + QByteArray::number(i % 3) + ',' +
-               (i < CsvProfiler::DistinctCap + 200 ? QByteArray::number(i) : "x" + QByteArray::number(i)) +
+               (i < ValueProfile::DistinctCap + 200 ? QByteArray::number(i) : "x" + QByteArray::number(i)) +
                '\n';
     }
     SourceError error;
@@ -180,7 +182,7 @@ void TestCsvProfiler::distinctCap()
     QCOMPARE(p.value("rows").toInteger(), rows);
 
     const QJsonObject id = column(p, "ID");
-    QCOMPARE(id.value("distinct").toInteger(), CsvProfiler::DistinctCap);
+    QCOMPARE(id.value("distinct").toInteger(), ValueProfile::DistinctCap);
     QCOMPARE(id.value("distinct_capped").toBool(), true);
     QCOMPARE(id.value("type").toString(), QStringLiteral("integer"));
     QCOMPARE(samples(id), QStringList({"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}));
@@ -196,7 +198,7 @@ void TestCsvProfiler::distinctCap()
 
 void TestCsvProfiler::longValues()
 {
-    const int n = CsvProfiler::MaxSampleLength + 100;
+    const int n = ValueProfile::MaxSampleLength + 100;
     const QByteArray a(n, 'A');
     const QByteArray b(n, 'B');
     const QByteArray aThenC = QByteArray(n - 1, 'A') + 'C'; // differs from a only after the shown part
@@ -206,8 +208,8 @@ void TestCsvProfiler::longValues()
     QVERIFY2(error.isNull(), qPrintable(error.toString()));
     const QJsonObject text = column(p, "text");
     QCOMPARE(text.value("distinct").toInteger(), 3);
-    const QString shownA = QString(CsvProfiler::MaxSampleLength, QLatin1Char('A')) + QChar(0x2026);
-    const QString shownB = QString(CsvProfiler::MaxSampleLength, QLatin1Char('B')) + QChar(0x2026);
+    const QString shownA = QString(ValueProfile::MaxSampleLength, QLatin1Char('A')) + QChar(0x2026);
+    const QString shownB = QString(ValueProfile::MaxSampleLength, QLatin1Char('B')) + QChar(0x2026);
     QCOMPARE(samples(text), QStringList({shownA, shownB, shownA}));
 }
 
@@ -307,7 +309,7 @@ void TestCsvProfiler::cdiscPilotDemographics()
     QCOMPARE(samples(sex), QStringList({"F", "M"})); // 179 F, 127 M
 
     QCOMPARE(column(p, "USUBJID").value("distinct").toInteger(), 306);
-    QCOMPARE(column(p, "USUBJID").value("samples").toArray().size(), CsvProfiler::SampleCount);
+    QCOMPARE(column(p, "USUBJID").value("samples").toArray().size(), ValueProfile::SampleCount);
     QCOMPARE(column(p, "RFPENDTC").value("type").toString(),
              QStringLiteral("datetime"));                                             // dates and date-times
     QCOMPARE(column(p, "DMDY").value("type").toString(), QStringLiteral("integer"));  // negative days

@@ -5,6 +5,7 @@
 
 #include "source/CsvProfiler.h"
 #include "source/CsvReader.h"
+#include "source/ValueProfile.h"
 
 #include <QJsonArray>
 
@@ -55,12 +56,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         const QJsonArray samples = c.value(QStringLiteral("samples")).toArray();
         TB_FUZZ_CHECK(nulls >= 0 && nulls <= rows,
                       QStringLiteral("%1 nulls in %2 rows").arg(nulls).arg(rows));
-        TB_FUZZ_CHECK(distinct >= 0 && distinct <= qMin<qint64>(rows - nulls, CsvProfiler::DistinctCap),
+        TB_FUZZ_CHECK(distinct >= 0 && distinct <= qMin<qint64>(rows - nulls, ValueProfile::DistinctCap),
                       QStringLiteral("%1 distinct of %2 values").arg(distinct).arg(rows - nulls));
-        TB_FUZZ_CHECK(samples.size() <= qMin<qint64>(distinct, CsvProfiler::SampleCount),
+        TB_FUZZ_CHECK(samples.size() <= qMin<qint64>(distinct, ValueProfile::SampleCount),
                       QStringLiteral("%1 samples").arg(samples.size()));
         for (const QJsonValue& s : samples)
-            TB_FUZZ_CHECK(s.toString().size() <= CsvProfiler::MaxSampleLength + 1,
+            TB_FUZZ_CHECK(s.toString().size() <= ValueProfile::MaxSampleLength + 1,
                           QStringLiteral("a long sample"));
         static const QStringList types{QStringLiteral("integer"),  QStringLiteral("decimal"),
                                        QStringLiteral("date"),     QStringLiteral("partial_date"),

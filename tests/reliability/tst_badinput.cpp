@@ -196,6 +196,46 @@ const Case kCases[] = {
     {"generated/visits-80mb-record.csv", 1, R"(visits\.csv:4:1: record larger than 67108864 bytes)", Run::Failed},
     {"generated/visits-symlink-outside.csv", 2, R"(demo\.pipeline\.json: steps\[1\]\.source: .*outside the workspace folder)", Run::None},
 };
+// CDISC ODM (odm/): until ODM feeds a pipeline, `trialbridge-cli profile FILE.xml` reads each file whole with
+// the same reader; a refused file names file:line:column and the element path (XPath-like), and no profile
+// is printed.
+struct OdmCase
+{
+    const char* file;
+    int exitCode;
+    const char* place; // regular expression over the output
+};
+const OdmCase kOdmCases[] = {
+    {"odm/truncated.xml", 1, R"(truncated\.xml:14 \(/ODM/ClinicalData\[@StudyOID='S'\]\[@MetaDataVersionOID='M'\]\): the file ends inside <ClinicalData> \(truncated\?\))"},
+    {"odm/wrong-namespace.xml", 1, R"(wrong-namespace\.xml:2:82 \(/ODM\): unknown ODM namespace "http://www\.cdisc\.org/ns/odm/v1\.2")"},
+    {"odm/no-namespace-odm12.xml", 1, R"(no-namespace-odm12\.xml:2:58 \(/ODM\): the ODM element has no namespace \(as in ODM 1\.1 and 1\.2\))"},
+    {"odm/not-odm.xml", 1, R"(not-odm\.xml:2:58 \(/Dataset\): not an ODM file: the root element is <Dataset>)"},
+    {"odm/xxe-file.xml", 1, R"(xxe-file\.xml:4:2: a DTD with entity declarations is refused)"},
+    {"odm/xxe-parameter-entity.xml", 1, R"(xxe-parameter-entity\.xml:5:2: a DTD with entity declarations is refused)"},
+    {"odm/billion-laughs.xml", 1, R"(billion-laughs\.xml:13:2: a DTD with entity declarations is refused)"},
+    {"odm/quadratic-blowup.xml", 1, R"(quadratic-blowup\.xml:4:2: a DTD with entity declarations is refused)"},
+    {"odm/undeclared-entity.xml", 1, R"(undeclared-entity\.xml:11:42 \(.*/ItemGroupData\[@ItemGroupOID='IG_DM'\]\): malformed XML: Entity 'unknown' not declared)"},
+    {"odm/deep-nesting.xml", 1, R"(deep-nesting\.xml:10:744 \(.*/SubjectData\[@SubjectKey='101-001'\]/Annotation/… \(61 nested <Annotation>\)\): elements nested deeper than 64 levels)"},
+    {"odm/mismatched-tags.xml", 1, R"(mismatched-tags\.xml:11:17 \(.*/FormData\[@FormOID='F_DM'\]\): malformed XML: Opening and ending tag mismatch)"},
+    {"odm/duplicate-attribute.xml", 1, R"(duplicate-attribute\.xml:11:47 \(.*/ItemGroupData\[@ItemGroupOID='IG_DM'\]\): malformed XML: Attribute 'Value' redefined)"},
+    {"odm/subject-without-key.xml", 1, R"(subject-without-key\.xml:9:13 \(/ODM/ClinicalData\[@StudyOID='S'\]\[@MetaDataVersionOID='M'\]/SubjectData\): SubjectData has no SubjectKey)"},
+    {"odm/item-without-oid.xml", 1, R"(item-without-oid\.xml:11:21 \(.*/ItemGroupData\[@ItemGroupOID='IG_DM'\]/ItemData\): ItemData has no ItemOID)"},
+    {"odm/value-and-isnull.xml", 1, R"(value-and-isnull\.xml:11:50 \(.*/ItemData\[@ItemOID='I_SEX'\]\): ItemData has both a Value and IsNull="Yes")"},
+    {"odm/update-in-snapshot.xml", 1, R"(update-in-snapshot\.xml:9:59 \(.*/SubjectData\[@SubjectKey='101-001'\]\): TransactionType "Update" in a Snapshot file)"},
+    {"odm/unknown-transaction-type.xml", 1, R"(unknown-transaction-type\.xml:9:59 \(.*/SubjectData\[@SubjectKey='101-001'\]\): unknown TransactionType "Delete")"},
+    {"odm/insert-twice.xml", 1, R"(insert-twice\.xml:14:59 \(.*/SubjectData\[@SubjectKey='101-001'\]\): Insert of SubjectData '101-001', which already exists \(the file series has it from .*insert-twice\.xml:9\))"},
+    {"odm/remove-then-update.xml", 1, R"(remove-then-update\.xml:11:59 \(.*\): Update of SubjectData '101-001', which does not exist: the file series removed it at .*remove-then-update\.xml:9)"},
+    {"odm/update-below-new-subject.xml", 1, R"(update-below-new-subject\.xml:10:68 \(.*/StudyEventData\[@StudyEventOID='SE_SCREEN'\]\): Update of StudyEventData 'SE_SCREEN', which does not exist: its <SubjectData> was inserted as new)"},
+    {"odm/value-without-transaction.xml", 1, R"(value-without-transaction\.xml:11:37 \(.*/ItemData\[@ItemOID='I_SEX'\]\): ItemData 'I_SEX' has no TransactionType)"},
+    {"odm/group-in-event-odm13.xml", 1, R"(group-in-event-odm13\.xml:11:37 \(.*/StudyEventData\[@StudyEventOID='SE_SCREEN'\]/ItemGroupData\): ItemGroupData directly inside StudyEventData is ODM 2\.0)"},
+    {"odm/formdata-in-odm20.xml", 1, R"(formdata-in-odm20\.xml:6:26 \(.*/StudyEventData\[@StudyEventOID='SE_SCREEN'\]/FormData\): FormData is not part of ODM 2\.0)"},
+    {"odm/latin1-declared-utf8.xml", 1, R"(latin1-declared-utf8\.xml:11:35: invalid UTF-8 \(the file declares no other encoding\))"},
+    {"odm/nul-byte.xml", 1, R"(nul-byte\.xml:11:35 \(.*/ItemGroupData\[@ItemGroupOID='IG_DM'\]\): NUL byte)"},
+    {"odm/empty.xml", 1, R"(empty\.xml:1: the file is empty: expected an ODM document)"},
+    {"odm/text-only.xml", 1, R"(text-only\.xml:1:1: malformed XML: Start tag expected)"},
+    // Valid: SQL-looking keys and values are read as plain text.
+    {"odm/sql-looking-values.xml", 0, R"(sql-looking-values\.xml: ODM 1\.3\.2 Snapshot, FileOID BAD\.1)"},
+};
 // clang-format on
 
 // The workspace file a corpus file replaces: csv/<entity>-… → edc/<entity>.csv, mapping/<entity>-… →
@@ -308,6 +348,8 @@ private slots:
     void badInputIsRefused();
     void profileRefusesHugeInput_data();
     void profileRefusesHugeInput();
+    void odmIsRefusedWithItsPlace_data();
+    void odmIsRefusedWithItsPlace();
     void sqlLookingValuesAreStoredAsText_data();
     void sqlLookingValuesAreStoredAsText();
     void reportFiltersAreNotSql();
@@ -374,6 +416,11 @@ void TestBadInput::corpusIsComplete()
             QVERIFY2(QFileInfo::exists(root + QLatin1Char('/') + file), c.file);
         QVERIFY2(readmeText.contains(QFileInfo(file).fileName()),
                  qPrintable(file + QStringLiteral(" not in README.md")));
+    }
+    for (const OdmCase& c : kOdmCases) {
+        rows.insert(QLatin1String(c.file));
+        QVERIFY2(QFileInfo::exists(root + QLatin1Char('/') + QLatin1String(c.file)), c.file);
+        QVERIFY2(readmeText.contains(QFileInfo(QLatin1String(c.file)).fileName()), c.file);
     }
     int files = 0;
     QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
@@ -507,6 +554,38 @@ void TestBadInput::profileRefusesHugeInput()
     QVERIFY2(QRegularExpression(place).match(output).hasMatch(), qPrintable(output.left(1000)));
     if (path != file) // only what this test generated (never /dev/zero: the tests run as root)
         QFile::remove(path);
+}
+
+void TestBadInput::odmIsRefusedWithItsPlace_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("place");
+    for (const OdmCase& c : kOdmCases)
+        QTest::newRow(c.file) << QString::fromLatin1(c.file) << c.exitCode << QString::fromUtf8(c.place);
+}
+
+void TestBadInput::odmIsRefusedWithItsPlace()
+{
+    QFETCH(QString, file);
+    QFETCH(int, exitCode);
+    QFETCH(QString, place);
+    const QString path = testDataPath(QStringLiteral("bad/") + file);
+    const auto text = runCli({QStringLiteral("profile"), path}, {}, {}, 60000);
+    const QString output = QString::fromUtf8(text.err + text.out);
+    QVERIFY2(text.exitCode == exitCode, qPrintable(output.left(1000)));
+    QVERIFY2(QRegularExpression(place).match(output).hasMatch(), qPrintable(output.left(1000)));
+    const auto json = runCli({QStringLiteral("profile"), QStringLiteral("--json"), path}, {}, {}, 60000);
+    QCOMPARE(json.exitCode, exitCode);
+    if (exitCode != 0) {
+        QVERIFY2(text.out.isEmpty() && json.out.isEmpty(), "a refused file printed a profile");
+        return;
+    }
+    // The valid file: keys and values that look like SQL are read as text, unchanged.
+    const QJsonObject profile = QJsonDocument::fromJson(json.out).object();
+    const QJsonArray samples = profile.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("samples")).toArray();
+    QCOMPARE(samples, QJsonArray{QStringLiteral("F' OR '1'='1")});
+    QCOMPARE(profile.value(QStringLiteral("counts")).toObject().value(QStringLiteral("subjects")).toInteger(), 1);
 }
 
 void TestBadInput::sqlLookingValuesAreStoredAsText_data()
