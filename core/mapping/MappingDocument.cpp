@@ -1,6 +1,7 @@
 #include "mapping/MappingDocument.h"
 
 #include "mapping/TransformFactory.h"
+#include "source/RecordSource.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -143,12 +144,18 @@ bool MappingDocument::fromJson(const QByteArray& json, const QString& fileName, 
             return fail(QStringLiteral("%1: must be an object").arg(QLatin1String(section)));
     const QJsonObject source = o.value(QLatin1String("source")).toObject();
     m.sourceKind = source.value(QLatin1String("kind")).toString(QStringLiteral("csv"));
-    if (m.sourceKind != QLatin1String("csv"))
-        return fail(QStringLiteral("source.kind: \"%1\" is not supported; use \"csv\"").arg(m.sourceKind));
+    RecordSource::Kind kind;
+    if (!RecordSource::parseKind(m.sourceKind, &kind))
+        return fail(QStringLiteral("source.kind: \"%1\" is not supported; use \"csv\", \"dataset-json\" or \"odm\"")
+                        .arg(m.sourceKind));
     QString derr;
-    m.dialect = CsvDialect::fromJson(source, &derr);
-    if (!derr.isEmpty())
-        return fail(QStringLiteral("source.") + derr);
+    if (kind == RecordSource::Kind::Csv) {
+        m.dialect = CsvDialect::fromJson(source, &derr);
+        if (!derr.isEmpty())
+            return fail(QStringLiteral("source.") + derr);
+    } else if (kind == RecordSource::Kind::Odm && !OdmSelection::fromJson(source, &m.odm, &derr)) {
+        return fail(derr);
+    }
 
     const QJsonObject target = o.value(QLatin1String("target")).toObject();
     m.targetEntity = target.value(QLatin1String("entity")).toString();
@@ -230,7 +237,11 @@ QJsonObject MappingDocument::toJson() const
     o.insert(QStringLiteral("revision"), revision);
     if (!description.isEmpty())
         o.insert(QStringLiteral("description"), description);
-    QJsonObject source = dialect.toJson();
+    QJsonObject source;
+    if (sourceKind == QLatin1String("csv"))
+        source = dialect.toJson();
+    else if (sourceKind == QLatin1String("odm"))
+        odm.writeTo(source);
     source.insert(QStringLiteral("kind"), sourceKind);
     o.insert(QStringLiteral("source"), source);
     QJsonObject target{{QStringLiteral("entity"), targetEntity}};

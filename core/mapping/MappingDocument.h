@@ -1,6 +1,7 @@
 #pragma once
 
 #include "source/CsvDialect.h"
+#include "source/OdmSelection.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -66,8 +67,9 @@ public:
     QString name;
     int revision = 1;
     QString description;
-    QString sourceKind = QStringLiteral("csv");
-    CsvDialect dialect;
+    QString sourceKind = QStringLiteral("csv"); // csv, dataset-json or odm (RecordSource::Kind)
+    CsvDialect dialect;                         // csv
+    OdmSelection odm;                           // odm: which records
     QString targetEntity;
     Mode mode = Mode::Upsert;
     Duplicates duplicates = Duplicates::Reject;

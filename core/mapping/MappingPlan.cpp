@@ -245,10 +245,16 @@ bool MappingPlan::unitKey(const Record& r, Values* key) const
 bool MappingPlan::map(const std::vector<QString>& row, qint64 line, TransformContext& ctx, Record& rec,
                       QVector<ValidationIssue>& issues) const
 {
+    return map(row, SourceLocation{m_sourceFile, line, 0, QString()}, ctx, rec, issues);
+}
+
+bool MappingPlan::map(const std::vector<QString>& row, const SourceLocation& where, TransformContext& ctx, Record& rec,
+                      QVector<ValidationIssue>& issues) const
+{
     rec = Record(m_entity);
     if (isMerge())
         rec.assigned = 0;
-    rec.source = SourceLocation{m_sourceFile, line, 0, QString()};
+    rec.source = where;
     rec.sourceHeader = m_header;
     rec.sourceFields = row;
     ctx.record = &rec;
@@ -298,7 +304,8 @@ bool MappingPlan::map(const std::vector<QString>& row, qint64 line, TransformCon
         is.value = raw.join(QLatin1Char('|'));
         is.rule = fl.rule;
         is.message = QStringLiteral("%1 %2: %3").arg(m_entity->label, rec.keyLabel(), fl.message);
-        is.source = SourceLocation{m_sourceFile, line, 0, columns.join(QLatin1Char('+'))};
+        const QString cols = columns.join(QLatin1Char('+'));
+        is.source = SourceLocation{where.file, where.line, 0, where.field.isEmpty() ? cols : where.field + QLatin1Char(' ') + cols};
         issues << is;
     }
     return false;

@@ -55,6 +55,10 @@ public:
     // then. ctx.record is set to the record being built.
     bool map(const std::vector<QString>& row, qint64 line, TransformContext& ctx, Record& out,
              QVector<ValidationIssue>& issues) const;
+    // The same for a record whose place the source names (file, line, and the place within the file such as
+    // an ODM element's XPath, which issues name before the columns).
+    bool map(const std::vector<QString>& row, const SourceLocation& where, TransformContext& ctx, Record& out,
+             QVector<ValidationIssue>& issues) const;
 
 private:
     struct CompiledField

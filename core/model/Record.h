@@ -20,6 +20,7 @@ struct Record
     quint64 assigned = ~quint64(0); // bit i: the record sets field i (a merge record leaves the others alone)
     SourceLocation source;
     QString sourceModified;        // UTC ISO 8601, empty when unknown
+    QString provenance;            // the source system's own audit data for the record (RecordSource::provenance)
     std::shared_ptr<const QStringList> sourceHeader; // the raw source row, kept for rejects and provenance
     std::vector<QString> sourceFields;
 

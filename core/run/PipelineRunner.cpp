@@ -11,7 +11,7 @@
 #include "run/RunStore.h"
 #include "run/UnitIndex.h"
 #include "run/UnitStateStore.h"
-#include "source/CsvReader.h"
+#include "source/RecordSource.h"
 #include "study/StudyConfig.h"
 #include "util/Crypto.h"
 #include "util/FastHash.h"
@@ -51,7 +51,7 @@ struct Step
     QString sourcePath;
     MappingDocument doc;
     std::unique_ptr<MappingPlan> plan;
-    std::unique_ptr<CsvReader> reader;
+    std::unique_ptr<RecordSource> reader;
     const EntityDef* entity = nullptr;
     bool root = false; // the step loads the unit's own entity (subject in a subject unit)
 };
@@ -191,9 +191,11 @@ bool PipelineRun::configure(const QString& pipelinePath)
         s.sourcePath = m_pipeline.resolve(spec.source);
         if (!MappingDocument::load(s.mappingPath, &s.doc, &error))
             return configError(error);
-        s.reader = std::make_unique<CsvReader>(s.doc.dialect);
+        RecordSource::Kind kind = RecordSource::Kind::Csv;
+        RecordSource::parseKind(s.doc.sourceKind, &kind); // checked when the document was loaded
+        s.reader = RecordSource::create(kind, s.doc.dialect, s.doc.odm);
         if (!s.reader->open(s.sourcePath))
-            return fail(s.reader->error().toString());
+            return fail(s.reader->error().toString() + QStringLiteral(" — nothing was loaded"));
         s.plan = MappingPlan::compile(s.doc, s.mappingPath, m_options.schema, s.reader->header(), spec.source,
                                       m_study.get(), &error);
         if (!s.plan)
@@ -251,15 +253,16 @@ bool PipelineRun::indexSources()
             Step& s = m_steps[size_t(g.steps[size_t(gs)])];
             if (m_feedback)
                 m_feedback->report(QStringLiteral("indexing %1").arg(s.spec.source));
-            CsvReader& reader = *s.reader;
+            RecordSource& reader = *s.reader;
             reader.setDecodedColumns(s.plan->indexColumns());
             Values key;
             while (reader.next()) {
                 const std::vector<QString>& row = reader.fields();
                 if (!s.plan->accepts(row))
                     continue;
-                const quint64 h = s.plan->unitKey(row, ctx, &key) ? keyHash(key) : orphanHash(gs, reader.recordLine());
-                const int unit = g.index.add(gs, h, reader.recordOffset(), reader.recordLine());
+                const RecordPosition at = reader.position();
+                const quint64 h = s.plan->unitKey(row, ctx, &key) ? keyHash(key) : orphanHash(gs, at.line);
+                const int unit = g.index.add(gs, h, at.offset, at.line, at.index);
                 // The fingerprint hashes the row as written: identical bytes give identical records.
                 const QByteArrayView text = reader.recordText();
                 g.index.addToFingerprint(unit, hashBytes64(text.data(), size_t(text.size()), 0xc0ac29b7c97c50ddULL + quint64(gs)),
@@ -366,7 +369,9 @@ bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::
     a.siteId = rec.value(e.siteField);
     a.subjectId = rec.value(e.subjectField);
     a.runId = m_result.runId;
-    // reason stays empty: an automated load's reason is its run (run_id → run.pipeline), kept once there;
+    // An automated load's reason is its run (run_id → run.pipeline), kept once there; what the source system's
+    // own audit trail says about the record (ODM AuditRecord) is kept here.
+    a.reason = rec.provenance;
     // the before and after images are written by the writer thread (see LoadWriter::completeAudit).
     op.entity = &e;
     op.values = rec.values;
@@ -404,7 +409,7 @@ bool PipelineRun::readUnitRows(const Group& g, int unit, int gs, const Record* r
     ctx.unitRoot = root;
     for (int ri = g.index.firstRun(unit, gs); ri >= 0; ri = g.index.run(gs, ri).next) {
         const UnitIndex::Run& run = g.index.run(gs, ri);
-        if (!s.reader->seek(run.offset, run.line))
+        if (!s.reader->seek({run.offset, run.line, run.index}))
             return fail(s.reader->error().toString());
         for (int accepted = 0; accepted < run.count;) {
             if (!s.reader->next())
@@ -418,17 +423,19 @@ bool PipelineRun::readUnitRows(const Group& g, int unit, int gs, const Record* r
             UnitRecord ur;
             ur.step = g.steps[size_t(gs)];
             ur.merge = s.plan->isMerge();
-            s.plan->map(row, s.reader->recordLine(), ctx, ur.record, ur.issues);
+            SourceLocation where = s.reader->location();
+            where.file = s.spec.source; // as the pipeline names it
+            s.plan->map(row, where, ctx, ur.record, ur.issues);
+            ur.record.provenance = s.reader->provenance();
             // The first pass put this row here by its key: a different key now means the file changed
             // (or, astronomically rarely, two keys share a hash) — never load it into the wrong unit.
             Values key;
             const bool hasKey = s.plan->unitKey(ur.record, &key);
-            const quint64 h = hasKey ? keyHash(key) : orphanHash(gs, s.reader->recordLine());
+            const quint64 h = hasKey ? keyHash(key) : orphanHash(gs, s.reader->position().line);
             if (h != g.index.unitHash(unit) || (hasKey && !unitKey->isEmpty() && key != *unitKey))
-                return fail(QStringLiteral("%1:%2: the row does not belong where the first pass found it (the file "
+                return fail(QStringLiteral("%1: the row does not belong where the first pass found it (the file "
                                            "changed during the run): run again")
-                                .arg(s.sourcePath)
-                                .arg(s.reader->recordLine()));
+                                .arg(where.toString()));
             if (hasKey && unitKey->isEmpty())
                 *unitKey = key;
             out.push_back(std::move(ur));
@@ -450,7 +457,7 @@ bool PipelineRun::peekUnitKey(const Group& g, int unit, size_t firstChild, Value
             continue;
         Step& s = m_steps[size_t(g.steps[gs])];
         const UnitIndex::Run& run = g.index.run(int(gs), ri);
-        if (!s.reader->seek(run.offset, run.line))
+        if (!s.reader->seek({run.offset, run.line, run.index}))
             return fail(s.reader->error().toString());
         while (s.reader->next()) {
             const std::vector<QString>& row = s.reader->fields();

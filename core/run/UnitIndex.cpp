@@ -7,7 +7,7 @@ UnitIndex::UnitIndex(int steps)
 {
 }
 
-int UnitIndex::add(int step, quint64 keyHash, qint64 offset, qint64 line)
+int UnitIndex::add(int step, quint64 keyHash, qint64 offset, qint64 line, qint64 rowIndex)
 {
     auto [it, inserted] = m_unitByHash.try_emplace(keyHash, qint32(m_hashes.size()));
     const qint32 unit = it->second;
@@ -26,7 +26,7 @@ int UnitIndex::add(int step, quint64 keyHash, qint64 offset, qint64 line)
     }
     m_lastUnit[size_t(step)] = unit;
     const qint32 index = qint32(runs.size());
-    runs.push_back(Run{offset, qint32(line), 1, -1});
+    runs.push_back(Run{offset, qint32(line), 1, -1, qint32(rowIndex)});
     if (m_first[slot] < 0)
         m_first[slot] = index;
     else

@@ -20,12 +20,13 @@ public:
         qint32 line = 0;   // its line
         qint32 count = 0;  // accepted rows in the run (rows skipped by a filter do not break a run)
         qint32 next = -1;  // the unit's next run in this step, or -1
+        qint32 index = 0;  // the first row's ordinal in its file, for sources that name rows by it (in padding)
     };
 
     explicit UnitIndex(int steps = 0);
 
     // Records an accepted row of a step (rows of one step in file order) and returns its unit.
-    int add(int step, quint64 keyHash, qint64 offset, qint64 line);
+    int add(int step, quint64 keyHash, qint64 offset, qint64 line, qint64 rowIndex = 0);
 
     // The unit's fingerprint: the sum of its rows' hashes (order does not matter, repeats do).
     void addToFingerprint(int unit, quint64 h0, quint64 h1);

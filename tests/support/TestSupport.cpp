@@ -23,6 +23,7 @@ QString sharedDataPath(const QString& relative)
     static const QList<QPair<QString, QString>> copies{
         {QStringLiteral("real/cdiscpilot01-sdtm/"), QStringLiteral(TB_SOURCE_DIR "/examples/cdiscpilot01/sdtm/")},
         {QStringLiteral("real/redcap/longitudinal-"), QStringLiteral(TB_TEST_DATA_DIR "/redcap/longitudinal-")},
+        {QStringLiteral("real/odm/openclinica-"), QStringLiteral(TB_SOURCE_DIR "/examples/openclinica-juno/odm/openclinica-")},
         {QStringLiteral("real/odm/"), QStringLiteral(TB_TEST_DATA_DIR "/odm/")},
     };
     for (const auto& [prefix, copy] : copies)

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "source/CsvReader.h"
+#include "source/OdmSelection.h"
+#include "source/RecordSource.h"
+
+#include <QTemporaryFile>
+
+#include <memory>
+
+namespace tb::core {
+
+// The records of one level of an ODM file (subjects, study events, forms or item groups, as OdmSelection
+// says) as flat records, one column per piece of context and per item:
+//
+//   StudyOID, SiteOID, SubjectKey, SubjectStatus, StudyEventOID, StudyEventRepeatKey, FormOID,
+//   FormRepeatKey, ItemGroupOID, ItemGroupRepeatKey, TransactionType, AuditUserOID, AuditUser (printed name
+//   from AdminData), AuditLocationOID, AuditDateTimeStamp, AuditReasonForChange, AuditSourceID;
+//   "<Element>@<attribute>" for the vendor attributes of the record's element and of its parents
+//   ("SubjectData@OpenClinica:StudySubjectID", "StudyEventData@OpenClinica:StartDate");
+//   one column per ItemOID (forms: the items of their non-repeating groups), the metadata's first;
+//   "@line" and "@xpath": where the record's element is in the ODM file.
+//
+// open() reads the file twice with OdmReader (the columns, then the records) and writes the records to a
+// private temporary CSV file that next() and seek() then read, so memory stays flat and units can be
+// revisited. Empty values and IsNull items are null. Context instructions (ODM's "nothing changes here")
+// are skipped. Update and Remove instructions are refused for now: an Update names only what changes and a
+// Remove deletes, and the loader replaces whole records; such a file is refused whole, naming the first.
+class OdmRecordSource : public RecordSource
+{
+public:
+    explicit OdmRecordSource(const OdmSelection& selection);
+    ~OdmRecordSource() override;
+
+    bool open(const QString& path) override;
+    const QStringList& header() const override { return m_header; }
+    void setDecodedColumns(std::vector<bool> columns) override { m_spill.setDecodedColumns(std::move(columns)); }
+    bool next() override;
+    const std::vector<QString>& fields() const override { return m_spill.fields(); }
+    QByteArrayView recordText() const override { return m_spill.recordText(); }
+    RecordPosition position() const override { return {m_spill.recordOffset(), m_spill.recordLine(), 0}; }
+    SourceLocation location() const override;
+    // "ODM AuditRecord: <reason>; user <name> (<OID>); location <OID>; <time>; SourceID <id>", the parts given.
+    QString provenance() const override;
+    bool seek(const RecordPosition& p) override;
+    const SourceError& error() const override { return m_error.isNull() ? m_spill.error() : m_error; }
+
+private:
+    bool fail(const SourceError& error);
+
+    OdmSelection m_selection;
+    QString m_path;
+    QStringList m_header;
+    int m_lineColumn = -1, m_xpathColumn = -1;
+    std::unique_ptr<QTemporaryFile> m_file;
+    CsvReader m_spill;
+    SourceError m_error;
+};
+
+} // namespace tb::core

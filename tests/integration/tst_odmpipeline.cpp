@@ -1,0 +1,343 @@
+// ODM and Dataset-JSON files as pipeline sources through trialbridge-cli: the real OpenClinica extract in
+// examples/openclinica-juno (subjects per site, visits from study events, AEs from the AE log, re-runs
+// change nothing, places as XPath), ODM AuditRecords kept in our audit entries, instructions the loader
+// cannot apply yet refused whole, broken files refused before anything is written, and the CDISC pilot's
+// Dataset-JSON DM loaded with rows named by index.
+
+#include "TestSupport.h"
+
+#include "load/CtmsDatabase.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tb::core;
+using tb::test::runCli;
+using tb::test::writeFile;
+
+namespace {
+
+QJsonObject counts(const QJsonObject& run, const char* entity)
+{
+    return run.value(QStringLiteral("entities")).toObject().value(QLatin1String(entity)).toObject();
+}
+
+// A small workspace: a study with one site, and subjects and visits read from an ODM file.
+void writeSmallWorkspace(const QString& dir)
+{
+    writeFile(dir, QStringLiteral("t.study.json"), R"({"format": "trialbridge.study/1", "study_id": "T1",
+        "defaultTimeZone": "UTC",
+        "sites": [{"site_id": "SITE1", "name": "Site One", "country_code": "DEU", "time_zone": "Europe/Berlin"}]})");
+    writeFile(dir, QStringLiteral("subjects.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "s",
+        "source": {"kind": "odm", "level": "subject"}, "target": {"entity": "subject"},
+        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
+                   "site_id": {"from": "SiteOID"}}})");
+    writeFile(dir, QStringLiteral("visits.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "v",
+        "source": {"kind": "odm", "level": "form", "forms": ["F_VISIT"]}, "target": {"entity": "visit"},
+        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
+                   "visit_code": {"from": "StudyEventOID"},
+                   "visit_date": {"from": "I_VISDAT", "transforms": [{"date": {"format": "iso"}}]}}})");
+    writeFile(dir, QStringLiteral("t.pipeline.json"), R"({"format": "trialbridge.pipeline/1", "name": "t",
+        "study": "t.study.json", "target": {"kind": "sqlite", "database": "ctms.db"},
+        "steps": [{"mapping": "subjects.mapping.json", "source": "edc.xml"},
+                  {"mapping": "visits.mapping.json", "source": "edc.xml"}]})");
+}
+
+QByteArray transactional(const QByteArray& clinical)
+{
+    // Plain literals: moc misreads a raw string that holds an XML declaration.
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" ODMVersion=\"1.3.2\" FileType=\"Transactional\" "
+           "FileOID=\"EDC.2\" PriorFileOID=\"EDC.1\">\n"
+           "<AdminData>\n"
+           " <User OID=\"USR.7\"><FullName>Ada Lovelace</FullName></User>\n"
+           " <Location OID=\"LOC.1\" Name=\"Site One\" LocationType=\"Site\"/>\n"
+           "</AdminData>\n"
+           "<ClinicalData StudyOID=\"T1\" MetaDataVersionOID=\"v1\">\n"
+        + clinical + "</ClinicalData>\n</ODM>\n";
+}
+
+const QByteArray kInserts = R"(<SubjectData SubjectKey="001" TransactionType="Insert"><SiteRef LocationOID="SITE1"/>
+ <AuditRecord><UserRef UserOID="USR.7"/><LocationRef LocationOID="LOC.1"/><DateTimeStamp>2026-01-02T10:00:00Z</DateTimeStamp>
+  <ReasonForChange>initial entry</ReasonForChange><SourceID>CRF-17</SourceID></AuditRecord>
+ <StudyEventData StudyEventOID="V1"><FormData FormOID="F_VISIT"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-01-02"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+<SubjectData SubjectKey="002" TransactionType="Upsert"><SiteRef LocationOID="SITE1"/></SubjectData>
+<SubjectData SubjectKey="003" TransactionType="Context"><SiteRef LocationOID="SITE1"/>
+ <StudyEventData StudyEventOID="V1" TransactionType="Insert"><FormData FormOID="F_VISIT"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-01-05"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+)";
+
+} // namespace
+
+class TestOdmPipeline : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void openClinicaExtractLoads_data();
+    void openClinicaExtractLoads();
+    void subjectsPerSite();
+    void adverseEventsFromTheAeLog();
+    void auditEntriesNameTheElement();
+    void secondRunChangesNothing();
+    void odmAuditRecordsReachOurAuditEntries();
+    void updatesAndRemovesAreRefusedWhole_data();
+    void updatesAndRemovesAreRefusedWhole();
+    void brokenOdmLoadsNothing();
+    void datasetJsonSource();
+
+private:
+    qint64 scalar(const QString& sql);
+
+    QTemporaryDir m_tmp;
+    QString m_pipeline;
+    QJsonObject m_run;
+    CtmsDatabase m_db;
+};
+
+qint64 TestOdmPipeline::scalar(const QString& sql)
+{
+    QSqlQuery q(m_db.sql());
+    if (!q.exec(sql) || !q.next())
+        qFatal("query failed: %s", qPrintable(sql));
+    return q.value(0).toLongLong();
+}
+
+void TestOdmPipeline::initTestCase()
+{
+    tb::test::useTestVault(m_tmp.filePath(QStringLiteral("secrets")));
+    const QDir example(tb::test::sourcePath(QStringLiteral("examples/openclinica-juno")));
+    const QString ws = m_tmp.filePath(QStringLiteral("juno"));
+    QVERIFY(QDir().mkpath(ws + QStringLiteral("/odm")));
+    for (const QString& name : example.entryList({QStringLiteral("*.json")}, QDir::Files))
+        QVERIFY(QFile::copy(example.filePath(name), ws + QLatin1Char('/') + name));
+    QVERIFY(QFile::copy(example.filePath(QStringLiteral("odm/openclinica-juno-full-extract.xml")),
+                        ws + QStringLiteral("/odm/openclinica-juno-full-extract.xml")));
+    m_pipeline = ws + QStringLiteral("/juno.pipeline.json");
+    const auto r = runCli({QStringLiteral("run"), m_pipeline, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    m_run = QJsonDocument::fromJson(r.out).object();
+    QString error;
+    QVERIFY2(m_db.open(ws + QStringLiteral("/ctms.db"), &error), qPrintable(error));
+}
+
+void TestOdmPipeline::openClinicaExtractLoads_data()
+{
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<int>("count");
+    QTest::newRow("sites") << "site" << 5;
+    QTest::newRow("subjects") << "subject" << 22;
+    QTest::newRow("visits (86 study events, 11 of them the Logs event)") << "visit" << 75;
+    QTest::newRow("adverse events") << "adverse_event" << 6;
+}
+
+void TestOdmPipeline::openClinicaExtractLoads()
+{
+    QFETCH(QString, entity);
+    QFETCH(int, count);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(entity)), qint64(count));
+    const QJsonObject c = counts(m_run, entity.toLatin1().constData());
+    QCOMPARE(c.value(QStringLiteral("inserted")).toInt(), count);
+    QCOMPARE(c.value(QStringLiteral("rejected")).toInt(), 0);
+}
+
+void TestOdmPipeline::subjectsPerSite()
+{
+    QSqlQuery q(m_db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT site_id, COUNT(*) FROM subject GROUP BY site_id ORDER BY site_id")));
+    QStringList perSite;
+    while (q.next())
+        perSite << QStringLiteral("%1:%2").arg(q.value(0).toString()).arg(q.value(1).toInt());
+    QCOMPARE(perSite, (QStringList{QStringLiteral("S_101:4"), QStringLiteral("S_102:5"), QStringLiteral("S_103:4"),
+                                   QStringLiteral("S_104:6"), QStringLiteral("S_105:3")}));
+    // OpenClinica's study subject id (one of them written with a leading space, trimmed by the mapping).
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM subject WHERE subject_id = '104-003' AND sex IN ('M','F')")), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM visit WHERE visit_code LIKE 'SE_MONTHLYFU.%'")),
+             scalar(QStringLiteral("SELECT COUNT(*) FROM visit WHERE visit_name = 'Monthly F/U'")));
+}
+
+void TestOdmPipeline::adverseEventsFromTheAeLog()
+{
+    QSqlQuery q(m_db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT term, COUNT(*), MIN(severity), MAX(severity), MIN(start_date) FROM adverse_event "
+                                  "GROUP BY term ORDER BY term")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("FEVER"));
+    QCOMPARE(q.value(1).toInt(), 1);
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("HEADACHE"));
+    QCOMPARE(q.value(1).toInt(), 5);
+    QCOMPARE(q.value(2).toString(), QStringLiteral("MILD"));
+    QCOMPARE(q.value(3).toString(), QStringLiteral("MILD"));
+    QCOMPARE(q.value(4).toString(), QStringLiteral("2015-08-31"));
+    QVERIFY(!q.next());
+}
+
+void TestOdmPipeline::auditEntriesNameTheElement()
+{
+    QSqlQuery q(m_db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT source_ref FROM audit_log WHERE entity = 'adverse_event' AND subject_id = '101-001'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(),
+             QStringLiteral("odm/openclinica-juno-full-extract.xml:11905 (/ODM/ClinicalData[@StudyOID='S_101'][@MetaDataVersionOID="
+                            "'v1.0.0-S_101']/SubjectData[@SubjectKey='SS_101001']/StudyEventData[@StudyEventOID='SE_LOGS']"
+                            "/FormData[@FormOID='F_ADVERSEEVENT_V10']/ItemGroupData[@ItemGroupOID='IG_ADVER_AELOG']"
+                            "[@ItemGroupRepeatKey='1'])"));
+    QVERIFY(!q.next());
+    const auto verify = runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--target"), m_db.path()});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+}
+
+void TestOdmPipeline::secondRunChangesNothing()
+{
+    const auto r = runCli({QStringLiteral("run"), m_pipeline, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject run = QJsonDocument::fromJson(r.out).object();
+    for (const char* entity : {"subject", "visit", "adverse_event"}) {
+        const QJsonObject c = counts(run, entity);
+        QCOMPARE(c.value(QStringLiteral("inserted")).toInt(), 0);
+        QCOMPARE(c.value(QStringLiteral("updated")).toInt(), 0);
+        QCOMPARE(c.value(QStringLiteral("unchanged")).toInt(), counts(m_run, entity).value(QStringLiteral("read")).toInt());
+    }
+}
+
+void TestOdmPipeline::odmAuditRecordsReachOurAuditEntries()
+{
+    QTemporaryDir dir;
+    writeSmallWorkspace(dir.path());
+    writeFile(dir.path(), QStringLiteral("edc.xml"), transactional(kInserts));
+    const auto r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("t.pipeline.json")), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 3, r.err.constData() + r.out); // finished with a rejected record
+    const QJsonObject run = QJsonDocument::fromJson(r.out).object();
+    // Insert and Upsert load; the Context subject only locates its visit (an Insert), and is not loaded itself.
+    QCOMPARE(counts(run, "subject").value(QStringLiteral("inserted")).toInt(), 2);
+    QCOMPARE(counts(run, "visit").value(QStringLiteral("read")).toInt(), 2);
+    QCOMPARE(counts(run, "visit").value(QStringLiteral("inserted")).toInt(), 1);
+    QCOMPARE(counts(run, "visit").value(QStringLiteral("rejected")).toInt(), 1); // subject 003 is not in the CTMS
+    CtmsDatabase db;
+    QString error;
+    QVERIFY2(db.open(dir.filePath(QStringLiteral("ctms.db")), &error), qPrintable(error));
+    QSqlQuery q(db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT entity, reason, source_ref FROM audit_log WHERE subject_id = '001' ORDER BY seq")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("subject"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("ODM AuditRecord: initial entry; user Ada Lovelace (USR.7); location LOC.1; "
+                                                   "2026-01-02T10:00:00Z; SourceID CRF-17"));
+    QVERIFY(q.value(2).toString().startsWith(QStringLiteral("edc.xml:8 (/ODM/ClinicalData[@StudyOID='T1'][@MetaDataVersionOID='v1']/SubjectData[@SubjectKey='001'])")));
+    QVERIFY(q.next()); // the visit inherits its subject's AuditRecord
+    QCOMPARE(q.value(0).toString(), QStringLiteral("visit"));
+    QVERIFY(q.value(1).toString().contains(QStringLiteral("SourceID CRF-17")));
+    QVERIFY(!q.next());
+    QVERIFY(q.exec(QStringLiteral("SELECT reason FROM audit_log WHERE subject_id = '002'")));
+    QVERIFY(q.next());
+    QVERIFY(q.value(0).isNull() || q.value(0).toString().isEmpty()); // no AuditRecord: no reason
+}
+
+void TestOdmPipeline::updatesAndRemovesAreRefusedWhole_data()
+{
+    QTest::addColumn<QByteArray>("clinical");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("update") << kInserts + R"(<SubjectData SubjectKey="002" TransactionType="Update"><SiteRef LocationOID="SITE1"/></SubjectData>
+)" << QStringLiteral("edc.xml:19:55 (/ODM/ClinicalData[@StudyOID='T1'][@MetaDataVersionOID='v1']/SubjectData[@SubjectKey='002']): "
+                     "TransactionType Update is not loaded yet");
+    QTest::newRow("remove") << kInserts + R"(<SubjectData SubjectKey="001" TransactionType="Remove"/>
+)" << QStringLiteral("edc.xml:19:56 (/ODM/ClinicalData[@StudyOID='T1'][@MetaDataVersionOID='v1']/SubjectData[@SubjectKey='001']): "
+                     "TransactionType Remove is not loaded yet");
+}
+
+void TestOdmPipeline::updatesAndRemovesAreRefusedWhole()
+{
+    QFETCH(QByteArray, clinical);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    writeSmallWorkspace(dir.path());
+    writeFile(dir.path(), QStringLiteral("edc.xml"), transactional(clinical));
+    const auto r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("t.pipeline.json"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    CtmsDatabase db;
+    QString error;
+    QVERIFY2(db.open(dir.filePath(QStringLiteral("ctms.db")), &error), qPrintable(error));
+    QSqlQuery q(db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM subject")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 0); // the Inserts before it were not loaded either
+}
+
+void TestOdmPipeline::brokenOdmLoadsNothing()
+{
+    QTemporaryDir dir;
+    writeSmallWorkspace(dir.path());
+    QByteArray truncated = transactional(kInserts);
+    truncated.chop(40);
+    writeFile(dir.path(), QStringLiteral("edc.xml"), truncated);
+    const auto r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("t.pipeline.json"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(QRegularExpression(QStringLiteral(R"(edc\.xml:\d+:\d+ \(/ODM/ClinicalData\[@StudyOID='T1'\]\[@MetaDataVersionOID='v1'\]/SubjectData\[@SubjectKey='003'\]/StudyEventData\[@StudyEventOID='V1'\]\): the file ends inside <StudyEventData> \(truncated\?\) — nothing was loaded)"))
+                 .match(QString::fromUtf8(r.err)).hasMatch(),
+             r.err.constData());
+    CtmsDatabase db;
+    QString error;
+    QVERIFY2(db.open(dir.filePath(QStringLiteral("ctms.db")), &error), qPrintable(error));
+    QSqlQuery q(db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM subject")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+}
+
+void TestOdmPipeline::datasetJsonSource()
+{
+    // The CDISC pilot's DM as Dataset-JSON: its sites and subjects with the example's CSV mappings, the source
+    // kind changed; then a birth date that is no date, whose reject names the row by its index.
+    QTemporaryDir dir;
+    const QDir example(tb::test::sourcePath(QStringLiteral("examples/cdiscpilot01")));
+    for (const char* name : {"cdiscpilot01.study.json", "sites.mapping.json", "subjects.mapping.json"}) {
+        QFile f(example.filePath(QLatin1String(name)));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+        if (doc.contains(QStringLiteral("source")))
+            doc.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("dataset-json")}});
+        writeFile(dir.path(), QLatin1String(name), QJsonDocument(doc).toJson());
+    }
+    QVERIFY(QFile::copy(tb::test::testDataPath(QStringLiteral("datasetjson/dm.ndjson")), dir.filePath(QStringLiteral("dm.ndjson"))));
+    writeFile(dir.path(), QStringLiteral("p.pipeline.json"), R"({"format": "trialbridge.pipeline/1", "name": "p",
+        "study": "cdiscpilot01.study.json", "target": {"kind": "sqlite", "database": "ctms.db"},
+        "steps": [{"mapping": "sites.mapping.json", "source": "dm.ndjson"},
+                  {"mapping": "subjects.mapping.json", "source": "dm.ndjson"}]})");
+    auto r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("p.pipeline.json")), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
+    QJsonObject run = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(counts(run, "subject").value(QStringLiteral("inserted")).toInt(), 18);
+    QCOMPARE(counts(run, "site").value(QStringLiteral("inserted")).toInt(), 6);
+    r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("p.pipeline.json")), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    run = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(counts(run, "subject").value(QStringLiteral("unchanged")).toInt(), 18);
+
+    // A birth date that is not a date: the reject names the dataset's row.
+    QFile f(dir.filePath(QStringLiteral("dm.ndjson")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    const qsizetype at = text.indexOf("\"CDISC003\""); // the third row, on line 4
+    QVERIFY(at > 0);
+    const qsizetype birth = text.indexOf("\"1951\"", at);
+    QVERIFY(birth > at);
+    text.replace(birth, 6, "\"31-FEB-46\"");
+    writeFile(dir.path(), QStringLiteral("dm.ndjson"), text);
+    r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("p.pipeline.json"))});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral("dm.ndjson:4 (rows[2] BRTHDTC)")), r.out.constData());
+}
+
+QTEST_GUILESS_MAIN(TestOdmPipeline)
+#include "tst_odmpipeline.moc"
