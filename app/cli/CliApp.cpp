@@ -233,14 +233,25 @@ int runCommand(const QStringList& args)
 // Text form of a column's or item's statistics (ValueProfile::writeTo).
 void printValueTable(const QString& firstHeader, const QJsonArray& entries, const QString& nameKey)
 {
-    out() << firstHeader.leftJustified(32) << QStringLiteral("type").leftJustified(14)
+    // The first column fits its longest name up to MaxWidth; a longer name gets a line of its own.
+    constexpr int MaxWidth = 48;
+    int width = int(firstHeader.size());
+    for (const QJsonValue& v : entries)
+        width = qMax(width, int(v.toObject().value(nameKey).toString().size()));
+    width = qMin(width, MaxWidth) + 2;
+    out() << firstHeader.leftJustified(width) << QStringLiteral("type").leftJustified(14)
           << QStringLiteral("nulls").rightJustified(9) << QStringLiteral("distinct").rightJustified(10) << "  samples\n";
     for (const QJsonValue& v : entries) {
         const QJsonObject c = v.toObject();
         QStringList samples;
         for (const QJsonValue& s : c.value(QStringLiteral("samples")).toArray())
             samples << s.toString();
-        out() << c.value(nameKey).toString().leftJustified(32) << c.value(QStringLiteral("type")).toString().leftJustified(14)
+        const QString name = c.value(nameKey).toString();
+        if (name.size() >= width)
+            out() << name << "\n" << QString(width, QLatin1Char(' '));
+        else
+            out() << name.leftJustified(width);
+        out() << c.value(QStringLiteral("type")).toString().leftJustified(14)
               << QString::number(c.value(QStringLiteral("nulls")).toInteger()).rightJustified(9)
               << (QString::number(c.value(QStringLiteral("distinct")).toInteger())
                   + (c.value(QStringLiteral("distinct_capped")).toBool() ? QStringLiteral("+") : QString()))
@@ -294,8 +305,8 @@ void printProfile(const QJsonObject& profile)
     if (format == QLatin1String("csv"))
         out() << ", delimiter '" << profile.value(QStringLiteral("delimiter")).toString() << "'";
     else
-        out() << ", Dataset-JSON " << (profile.value(QStringLiteral("ndjson")).toBool() ? "NDJSON" : "JSON") << " dataset "
-              << profile.value(QStringLiteral("name")).toString();
+        out() << ", Dataset-JSON dataset " << profile.value(QStringLiteral("name")).toString()
+              << (profile.value(QStringLiteral("ndjson")).toBool() ? " (NDJSON)" : "");
     out() << "\n";
     printValueTable(QStringLiteral("column"), profile.value(QStringLiteral("columns")).toArray(), QStringLiteral("name"));
 }
