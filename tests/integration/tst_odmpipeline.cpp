@@ -93,6 +93,7 @@ private slots:
     void updatesAndRemovesAreRefusedWhole_data();
     void updatesAndRemovesAreRefusedWhole();
     void brokenOdmLoadsNothing();
+    void redcapExportLoadsSubjectsWithTheirEvents();
     void datasetJsonSource();
 
 private:
@@ -292,6 +293,46 @@ void TestOdmPipeline::brokenOdmLoadsNothing()
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM subject")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 0);
+}
+
+void TestOdmPipeline::redcapExportLoadsSubjectsWithTheirEvents()
+{
+    // REDCap's ODM export of its longitudinal demo project: records are subjects (no data access groups, so
+    // one site), events are visits named by REDCap's unique event name.
+    QTemporaryDir dir;
+    writeFile(dir.path(), QStringLiteral("r.study.json"), R"({"format": "trialbridge.study/1", "study_id": "REDCAPR",
+        "defaultTimeZone": "America/Chicago",
+        "sites": [{"site_id": "OUHSC", "name": "Demo site", "country_code": "USA", "time_zone": "America/Chicago"}]})");
+    writeFile(dir.path(), QStringLiteral("subjects.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "s",
+        "source": {"kind": "odm", "level": "subject"}, "target": {"entity": "subject"},
+        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"}, "site_id": {"const": "OUHSC"}}})");
+    writeFile(dir.path(), QStringLiteral("visits.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "v",
+        "source": {"kind": "odm", "level": "studyEvent"}, "target": {"entity": "visit"},
+        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
+                   "visit_code": {"from": "StudyEventData@redcap:UniqueEventName"}}})");
+    writeFile(dir.path(), QStringLiteral("r.pipeline.json"), R"({"format": "trialbridge.pipeline/1", "name": "r",
+        "study": "r.study.json", "target": {"kind": "sqlite", "database": "ctms.db"},
+        "steps": [{"mapping": "subjects.mapping.json", "source": "project.xml"},
+                  {"mapping": "visits.mapping.json", "source": "project.xml"}]})");
+    QVERIFY(QFile::copy(tb::test::sharedDataPath(QStringLiteral("real/redcap/longitudinal-project.xml")),
+                        dir.filePath(QStringLiteral("project.xml"))));
+    const auto r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("r.pipeline.json")), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
+    const QJsonObject run = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(counts(run, "subject").value(QStringLiteral("inserted")).toInt(), 3);
+    QCOMPARE(counts(run, "visit").value(QStringLiteral("inserted")).toInt(), 18);
+    CtmsDatabase db;
+    QString error;
+    QVERIFY2(db.open(dir.filePath(QStringLiteral("ctms.db")), &error), qPrintable(error));
+    QSqlQuery q(db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT subject_id, COUNT(*) FROM visit GROUP BY subject_id ORDER BY subject_id")));
+    QStringList perSubject;
+    while (q.next())
+        perSubject << QStringLiteral("%1:%2").arg(q.value(0).toString()).arg(q.value(1).toInt());
+    QCOMPARE(perSubject, (QStringList{QStringLiteral("100:6"), QStringLiteral("220:6"), QStringLiteral("304:6")}));
+    QVERIFY(q.exec(QStringLiteral("SELECT visit_code FROM visit WHERE subject_id = '304' ORDER BY visit_code LIMIT 1")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("deadline_to_opt_ou_arm_2")); // arm 2's own events
 }
 
 void TestOdmPipeline::datasetJsonSource()
