@@ -4,6 +4,10 @@
 
 #include <QDir>
 #include <QHash>
+#include <QTemporaryFile>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace tb::core {
 
@@ -159,13 +163,25 @@ bool OdmRecordSource::open(const QString& path)
     for (int i = 0; i < m_header.size(); ++i)
         columnOf.insert(m_header[i], i);
 
-    // Second pass: the records, into the spill file.
-    m_file = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/trialbridge-odm-XXXXXX.csv"));
-    if (!m_file->open()) {
-        SourceError e;
-        e.where.file = path;
-        e.message = QStringLiteral("cannot create a temporary file to read the ODM records from: %1").arg(m_file->errorString());
-        return fail(e);
+    // Second pass: the records, into the spill file: an unnamed file (O_TMPFILE) that vanishes with the process
+    // even when it is killed; a named temporary file where the file system cannot make one.
+    m_file = std::make_unique<QFile>();
+    m_spillPath.clear();
+    const int fd = ::open(QFile::encodeName(QDir::tempPath()).constData(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0 && m_file->open(fd, QIODevice::ReadWrite, QFileDevice::AutoCloseHandle)) {
+        m_spillPath = QStringLiteral("/proc/self/fd/%1").arg(fd);
+    } else {
+        if (fd >= 0)
+            ::close(fd);
+        auto named = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/trialbridge-odm-XXXXXX.csv"));
+        if (!named->open()) {
+            SourceError e;
+            e.where.file = path;
+            e.message = QStringLiteral("cannot create a temporary file to read the ODM records from: %1").arg(named->errorString());
+            return fail(e);
+        }
+        m_spillPath = named->fileName();
+        m_file = std::move(named);
     }
     OdmReader reader;
     if (!reader.open(path))
@@ -249,7 +265,7 @@ bool OdmRecordSource::open(const QString& path)
         e.message = QStringLiteral("cannot write the temporary file of ODM records: %1").arg(m_file->errorString());
         return fail(e);
     }
-    if (!m_spill.open(m_file->fileName()))
+    if (!m_spill.open(m_spillPath))
         return fail(m_spill.error());
     return true;
 }

@@ -4,7 +4,7 @@
 #include "source/OdmSelection.h"
 #include "source/RecordSource.h"
 
-#include <QTemporaryFile>
+#include <QFile>
 
 #include <memory>
 
@@ -22,8 +22,8 @@ namespace tb::core {
 //   "@line" and "@xpath": where the record's element is in the ODM file.
 //
 // open() reads the file twice with OdmReader (the columns, then the records) and writes the records to a
-// private temporary CSV file that next() and seek() then read, so memory stays flat and units can be
-// revisited. Empty values and IsNull items are null. Context instructions (ODM's "nothing changes here")
+// private, unnamed temporary CSV file (gone with the process, even a killed one) that next() and seek() then
+// read, so memory stays flat and units can be revisited. Empty values and IsNull items are null. Context instructions (ODM's "nothing changes here")
 // are skipped. Update and Remove instructions are refused for now: an Update names only what changes and a
 // Remove deletes, and the loader replaces whole records; such a file is refused whole, naming the first.
 class OdmRecordSource : public RecordSource
@@ -52,7 +52,8 @@ private:
     QString m_path;
     QStringList m_header;
     int m_lineColumn = -1, m_xpathColumn = -1;
-    std::unique_ptr<QTemporaryFile> m_file;
+    std::unique_ptr<QFile> m_file; // the spill file, open while the source is
+    QString m_spillPath;
     CsvReader m_spill;
     SourceError m_error;
 };
