@@ -2,6 +2,7 @@
 #include "AuditCommand.h"
 #include "ConnectionCommand.h"
 #include "SecretsCommand.h"
+#include "SignatureCommands.h"
 
 #include "load/CtmsDatabase.h"
 #include "run/PipelineDocument.h"
@@ -463,6 +464,9 @@ const QVector<Command>& commands()
         {QStringLiteral("secrets"), QStringLiteral("Store, list and delete connection secrets (OS keychain or encrypted vault)."), secretsCommand},
         {QStringLiteral("connection"), QStringLiteral("Test a connection profile with its stored secrets."), connectionCommand},
         {QStringLiteral("audit"), QStringLiteral("Verify the audit trail of a target: hash chain and signed checkpoints."), auditCommand},
+        {QStringLiteral("user"), QStringLiteral("Create and list the users who sign electronically."), userCommand},
+        {QStringLiteral("sign"), QStringLiteral("Sign a file electronically (authored, reviewed, approved, rejected)."), signCommand},
+        {QStringLiteral("signatures"), QStringLiteral("List and check the electronic signatures of a target."), signaturesCommand},
     };
     return list;
 }

@@ -227,7 +227,12 @@ bool AuditLog::writeRunEndCheckpoint(sqlite3* db, std::shared_ptr<const AuditSig
 
 QString AuditLog::reasonName(CheckpointReason reason)
 {
-    return reason == CheckpointReason::Periodic ? QStringLiteral("periodic") : QStringLiteral("run_end");
+    switch (reason) {
+    case CheckpointReason::Periodic: return QStringLiteral("periodic");
+    case CheckpointReason::RunEnd: return QStringLiteral("run_end");
+    case CheckpointReason::Signature: return QStringLiteral("signature");
+    }
+    return {};
 }
 
 } // namespace tb::core

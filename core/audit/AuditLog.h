@@ -37,7 +37,7 @@ struct AuditEntry
 class AuditLog
 {
 public:
-    enum class CheckpointReason { Periodic, RunEnd };
+    enum class CheckpointReason { Periodic, RunEnd, Signature }; // Signature: after an electronic signature
 
     AuditLog() = default;
     ~AuditLog();

@@ -133,11 +133,12 @@ void TestCtmsDatabase::upgradesFromVersion1()
     QCOMPARE(db.schemaVersion(), CtmsDatabase::latestSchemaVersion());
     QCOMPARE(rows(db, QStringLiteral("SELECT study_id, title FROM study")), QStringList{"S1|Kept"});
     const QStringList t = tables(db);
-    for (const char* name : {"run", "run_entity", "reject", "run_warning", "audit_log"})
+    for (const char* name : {"run", "run_entity", "reject", "run_warning", "audit_log", "esignature"})
         QVERIFY2(t.contains(QLatin1String(name)), name);
     QCOMPARE(rows(db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")),
              (QStringList{"audit_chain_no_delete", "audit_chain_no_update", "audit_checkpoint_no_delete",
-                          "audit_checkpoint_no_update", "audit_log_no_delete", "audit_log_no_update"}));
+                          "audit_checkpoint_no_update", "audit_log_no_delete", "audit_log_no_update",
+                          "esignature_no_delete", "esignature_no_update"}));
     QStringList versions;
     for (int v = 1; v <= CtmsDatabase::latestSchemaVersion(); ++v)
         versions << QString::number(v);

@@ -93,6 +93,13 @@ void TestDemoPipeline::helpListsEveryCommand()
         QCOMPARE(h.exitCode, 0);
         QVERIFY2(h.out.contains("--help"), command);
     }
+    // Commands with hand-written help: a usage line naming the command.
+    for (const char* command : {"secrets", "connection", "audit", "user", "sign", "signatures"}) {
+        QVERIFY2(r.out.contains(QByteArray("  ") + command), command);
+        const auto h = runCli({QLatin1String(command), QStringLiteral("--help")});
+        QCOMPARE(h.exitCode, 0);
+        QVERIFY2(h.out.startsWith(QByteArray("Usage: trialbridge-cli ") + command + ' '), command);
+    }
 }
 
 void TestDemoPipeline::firstRunRejectsExactlyTheSeededDefects()

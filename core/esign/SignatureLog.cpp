@@ -1,0 +1,103 @@
+#include "esign/SignatureLog.h"
+
+#include "audit/AuditLog.h"
+#include "load/CtmsDatabase.h"
+#include "load/SqliteStatement.h"
+
+#include <QJsonDocument>
+
+#include <sqlite3.h>
+
+namespace tb::core {
+
+bool SignatureLog::append(CtmsDatabase& db, ElectronicSignature& sig, std::shared_ptr<const AuditSigner> workspaceKey,
+                          const QString& actor, QString* error)
+{
+    if (!sig.verify()) {
+        *error = QStringLiteral("the signature does not verify: not stored");
+        return false;
+    }
+    if (!db.begin(error))
+        return false;
+    auto rollback = [&](const QString& message) {
+        *error = QStringLiteral("%1: %2").arg(db.path(), message);
+        db.exec(QStringLiteral("ROLLBACK"), nullptr);
+        return false;
+    };
+    AuditLog audit;
+    QString e;
+    if (!audit.prepare(db.handle(), &e))
+        return rollback(e);
+    audit.setSigning(std::move(workspaceKey), 0, 0);
+    audit.transactionStarted();
+    SqliteStatement insert;
+    if (!insert.prepare(db.handle(),
+                        QStringLiteral("INSERT INTO esignature (signed_utc, signer_id, printed_name, role, meaning, comment, "
+                                       "subject, content_hash, public_key, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+                        &e))
+        return rollback(e);
+    insert.bindText(1, sig.signedUtc);
+    insert.bindText(2, sig.signerId);
+    insert.bindText(3, sig.printedName);
+    insert.bindText(4, sig.role);
+    insert.bindText(5, ElectronicSignature::meaningName(sig.meaning));
+    insert.bindText(6, sig.comment);
+    insert.bindText(7, sig.subject);
+    insert.bindBlob(8, sig.contentHash);
+    insert.bindBlob(9, sig.publicKey);
+    insert.bindBlob(10, sig.signature);
+    if (!insert.exec())
+        return rollback(QString::fromUtf8(sqlite3_errmsg(db.handle())));
+    sig.id = sqlite3_last_insert_rowid(db.handle());
+
+    AuditEntry entry;
+    entry.timeUtc = sig.signedUtc;
+    entry.actor = actor;
+    entry.action = QStringLiteral("insert");
+    entry.entity = QStringLiteral("esignature");
+    entry.naturalKey = QStringLiteral("{\"signature_id\":%1}").arg(sig.id);
+    entry.afterJson = QString::fromUtf8(QJsonDocument(sig.toJson()).toJson(QJsonDocument::Compact));
+    entry.sourceRef = sig.subject;
+    entry.reason = QStringLiteral("electronic signature: %1 by %2 (%3)")
+                       .arg(ElectronicSignature::meaningName(sig.meaning), sig.printedName, sig.signerId);
+    if (!audit.append(entry) || !audit.checkpoint(AuditLog::CheckpointReason::Signature, sig.signedUtc))
+        return rollback(audit.error());
+    if (!db.commit(&e))
+        return rollback(e);
+    return true;
+}
+
+bool SignatureLog::list(CtmsDatabase& db, const QByteArray& contentHash, std::vector<ElectronicSignature>* out, QString* error)
+{
+    out->clear();
+    SqliteStatement st;
+    QString e;
+    if (!st.prepare(db.handle(),
+                    QStringLiteral("SELECT signature_id, signed_utc, signer_id, printed_name, role, meaning, comment, subject, "
+                                   "content_hash, public_key, signature FROM esignature%1 ORDER BY signature_id")
+                        .arg(contentHash.isEmpty() ? QString() : QStringLiteral(" WHERE content_hash = ?1")),
+                    &e)) {
+        *error = QStringLiteral("%1: %2").arg(db.path(), e);
+        return false;
+    }
+    if (!contentHash.isEmpty())
+        st.bindBlob(1, contentHash);
+    while (st.next()) {
+        ElectronicSignature s;
+        s.id = st.columnInt64(0);
+        s.signedUtc = st.columnText(1);
+        s.signerId = st.columnText(2);
+        s.printedName = st.columnText(3);
+        s.role = st.columnText(4);
+        ElectronicSignature::parseMeaning(st.columnText(5), &s.meaning); // the table's CHECK allows only these
+        s.comment = st.columnText(6);
+        s.subject = st.columnText(7);
+        s.contentHash = st.columnBlob(8);
+        s.publicKey = st.columnBlob(9);
+        s.signature = st.columnBlob(10);
+        out->push_back(std::move(s));
+    }
+    return true;
+}
+
+} // namespace tb::core

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "esign/ElectronicSignature.h"
+
+#include <memory>
+#include <vector>
+
+namespace tb::core {
+
+class AuditSigner;
+class CtmsDatabase;
+
+// Electronic signatures in the target database (table esignature): each one written with an audit entry
+// (entity "esignature", action insert, the signature as its after image) and a checkpoint signed with the
+// workspace's key, in one transaction — a signature is part of the tamper-evident trail like any change.
+class SignatureLog
+{
+public:
+    // Stores sig (signed already) and sets its id. actor: who ran the command (the OS user).
+    static bool append(CtmsDatabase& db, ElectronicSignature& sig, std::shared_ptr<const AuditSigner> workspaceKey,
+                       const QString& actor, QString* error);
+    // Every signature, oldest first; contentHash narrows to one signed thing when not empty.
+    static bool list(CtmsDatabase& db, const QByteArray& contentHash, std::vector<ElectronicSignature>* out, QString* error);
+};
+
+} // namespace tb::core
