@@ -137,10 +137,7 @@ int createUser(const QCommandLineParser& p)
     }
     QByteArray seed = AuditSigner::newSeed();
     const auto key = AuditSigner::fromSeed(seed);
-    UserKey::Limits limits;
-    if (qEnvironmentVariableIsSet("TRIALBRIDGE_TEST_MINIMAL_KDF")) // the test suite creates many users
-        limits = UserKey::Limits::minimal();
-    const QByteArray sealed = UserKey::seal(seed, passphrase, limits);
+    const QByteArray sealed = UserKey::seal(seed, passphrase, UserKey::Limits());
     crypto::wipe(seed);
     crypto::wipe(passphrase);
     SecretSession session;

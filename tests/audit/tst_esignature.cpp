@@ -95,7 +95,6 @@ tb::test::ProcessResult TestESignature::sign(const QByteArray& input, const QStr
 void TestESignature::initTestCase()
 {
     tb::test::useTestVault(m_tmp.filePath(QStringLiteral("secrets")));
-    qputenv("TRIALBRIDGE_TEST_MINIMAL_KDF", "1");
     m_ws = m_tmp.filePath(QStringLiteral("ws"));
     auto r = runCli({QStringLiteral("demo"), QStringLiteral("--out"), m_ws, QStringLiteral("--subjects"), QStringLiteral("20")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
