@@ -2,7 +2,166 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>RunHistoryModel</name>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="23"/>
+        <source>TrialBridge desktop console</source>
+        <translation>TrialBridge-Desktopkonsole</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="27"/>
+        <source>Workspace folder to open.</source>
+        <translation>Zu öffnender Arbeitsbereichsordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="30"/>
+        <source>Write a PNG of every page to DIR and quit.</source>
+        <translation>Jede Seite als PNG in DIR schreiben und beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::ConnectionListModel</name>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="95"/>
+        <source>none needed</source>
+        <translation>keine nötig</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="97"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="100"/>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="102"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="103"/>
+        <source>%1 of %2 stored</source>
+        <translation>%1 von %2 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="109"/>
+        <source>Works</source>
+        <translation>Funktioniert</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="110"/>
+        <source>Invalid profile</source>
+        <translation>Ungültiges Profil</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="111"/>
+        <source>Secret not set</source>
+        <translation>Geheimnis nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="112"/>
+        <source>Secret store failed</source>
+        <translation>Geheimnisspeicher fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="113"/>
+        <source>Host not found</source>
+        <translation>Host nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="114"/>
+        <source>Connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="115"/>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="116"/>
+        <source>TLS verification failed</source>
+        <translation>TLS-Prüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="117"/>
+        <source>Host key mismatch</source>
+        <translation>Host-Schlüssel stimmt nicht überein</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="118"/>
+        <source>Credentials refused</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="119"/>
+        <source>Access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="120"/>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="121"/>
+        <source>Unexpected answer</source>
+        <translation>Unerwartete Antwort</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="122"/>
+        <source>Network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/connection/ConnectionListModel.cpp" line="162"/>
+        <source>invalid: %n problem(s)</source>
+        <translation>
+            <numerusform>ungültig: %n Problem</numerusform>
+            <numerusform>ungültig: %n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="167"/>
+        <source>testing…</source>
+        <translation>wird getestet…</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="168"/>
+        <source>not tested</source>
+        <translation>nicht getestet</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="182"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="183"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="184"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="185"/>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="186"/>
+        <source>Last test</source>
+        <translation>Letzter Test</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::RunHistoryModel</name>
     <message>
         <location filename="../core/run/RunHistoryModel.cpp" line="27"/>
         <source>%1 does not exist yet: run a pipeline to create it</source>
@@ -60,165 +219,848 @@
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>tb::ui::ConnectionEditor</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="14"/>
-        <source>TrialBridge desktop console</source>
-        <translation>TrialBridge-Desktopkonsole</translation>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="43"/>
+        <source>EDC REST API</source>
+        <translation>EDC-REST-API</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="18"/>
-        <source>Workspace folder to open.</source>
-        <translation>Zu öffnender Arbeitsbereichsordner.</translation>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="44"/>
+        <source>REDCap</source>
+        <translation>REDCap</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="21"/>
-        <source>Write a PNG of every page to DIR and quit.</source>
-        <translation>Jede Seite als PNG in DIR schreiben und beenden.</translation>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="45"/>
+        <source>SFTP server</source>
+        <translation>SFTP-Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="46"/>
+        <source>PostgreSQL database</source>
+        <translation>PostgreSQL-Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="47"/>
+        <source>ERP API</source>
+        <translation>ERP-API</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="48"/>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="49"/>
+        <source>BI API</source>
+        <translation>BI-API</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="57"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="59"/>
+        <source>Pass&amp;word:</source>
+        <translation>Passwor&amp;t:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="61"/>
+        <source>Pri&amp;vate key:</source>
+        <translation>Pri&amp;vater Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="62"/>
+        <source>Si&amp;gning secret:</source>
+        <translation>Si&amp;gnaturgeheimnis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="126"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="127"/>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. The file is NAME.connection.json and the secrets are stored as NAME/FIELD.</source>
+        <translation>Buchstaben, Ziffern, „.“, „_“ und „-“. Die Datei heißt NAME.connection.json, die Geheimnisse werden als NAME/FELD gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="131"/>
+        <source>&amp;Kind:</source>
+        <translation>A&amp;rt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="133"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="134"/>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="137"/>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="138"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="143"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="144"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="145"/>
+        <source>Da&amp;tabase:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="146"/>
+        <source>User na&amp;me:</source>
+        <translation>Benutzerna&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="147"/>
+        <source>&amp;Header:</source>
+        <translation>&amp;Header:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="148"/>
+        <source>Test &amp;path:</source>
+        <translation>Test&amp;pfad:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="149"/>
+        <source>Appended to the URL for the test request.</source>
+        <translation>Wird für die Testanfrage an die URL angehängt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="150"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="151"/>
+        <source>Host ke&amp;y:</source>
+        <translation>Host-Schlüss&amp;el:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="152"/>
+        <source>The server&apos;s host key fingerprint as &quot;ssh-keygen -l -E sha256 -f KEY.pub&quot; prints it.</source>
+        <translation>Der Fingerabdruck des Host-Schlüssels des Servers, wie ihn „ssh-keygen -l -E sha256 -f KEY.pub“ ausgibt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="155"/>
+        <source>Encrypted, certificate and host name verified</source>
+        <translation>Verschlüsselt, Zertifikat und Hostname geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="156"/>
+        <source>Not encrypted (Unix socket or loopback only)</source>
+        <translation>Unverschlüsselt (nur Unix-Socket oder Loopback)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="157"/>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="161"/>
+        <source>the system&apos;s CAs only</source>
+        <translation>nur die CAs des Systems</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="162"/>
+        <source>CA bundle</source>
+        <translation>CA-Bündel</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="163"/>
+        <source>&amp;Browse…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="167"/>
+        <source>CA Bundle</source>
+        <translation>CA-Bündel</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="167"/>
+        <source>PEM files (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="176"/>
+        <source>CA bund&amp;le:</source>
+        <translation>CA-Bünde&amp;l:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="177"/>
+        <source>P&amp;in:</source>
+        <translation>P&amp;in:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="177"/>
+        <source>SHA-256 of the server&apos;s public key (Base64 or hex)</source>
+        <translation>SHA-256 des öffentlichen Schlüssels des Servers (Base64 oder hex)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="182"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="183"/>
+        <source>Timeout in seconds</source>
+        <translation>Zeitlimit in Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="184"/>
+        <source>Time&amp;out:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="203"/>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="419"/>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="420"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="210"/>
+        <source>From f&amp;ile…</source>
+        <translation>A&amp;us Datei…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="212"/>
+        <source>Read the private key from a file; it goes to the secret store on save.</source>
+        <translation>Den privaten Schlüssel aus einer Datei lesen; beim Speichern kommt er in den Geheimnisspeicher.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="318"/>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="319"/>
+        <source>Basic (user name and password)</source>
+        <translation>Basic (Benutzername und Passwort)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="320"/>
+        <source>API key in a header</source>
+        <translation>API-Schlüssel in einem Header</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="321"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="323"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="324"/>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="386"/>
+        <source>db.example.org or a socket folder</source>
+        <translation>db.example.org oder ein Socket-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="391"/>
+        <source>&lt;b&gt;Secrets&lt;/b&gt; — this connection needs none.</source>
+        <translation>&lt;b&gt;Geheimnisse&lt;/b&gt; — diese Verbindung braucht keine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="393"/>
+        <source>&lt;b&gt;Secrets&lt;/b&gt; — the secret store is not open, so they cannot be set here: %1</source>
+        <translation>&lt;b&gt;Geheimnisse&lt;/b&gt; — der Geheimnisspeicher ist nicht geöffnet, daher können sie hier nicht gesetzt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="396"/>
+        <source>&lt;b&gt;Secrets&lt;/b&gt; — kept in the %1, never in the file. Leave a field empty to keep what is stored.</source>
+        <translation>&lt;b&gt;Geheimnisse&lt;/b&gt; — aufbewahrt hier: %1, nie in der Datei. Lassen Sie ein Feld leer, um den gespeicherten Wert zu behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="413"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="414"/>
+        <source>the secret store is not open</source>
+        <translation>der Geheimnisspeicher ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="416"/>
+        <source>from file</source>
+        <translation>aus Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="417"/>
+        <source>read from %1 — saved to the store on Save</source>
+        <translation>aus %1 gelesen — wird beim Speichern abgelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="419"/>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="420"/>
+        <source>stored — type a new value to replace it</source>
+        <translation>gespeichert — geben Sie einen neuen Wert ein, um ihn zu ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="422"/>
+        <source>A value is stored in the secret store; it is never shown.</source>
+        <translation>Im Geheimnisspeicher ist ein Wert gespeichert; er wird nie angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="435"/>
+        <source>New Connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="450"/>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="456"/>
+        <source>Edit Connection %1</source>
+        <translation>Verbindung %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="461"/>
+        <source>The name of an existing connection names its file and its secrets; create a new connection to use another name.</source>
+        <translation>Der Name einer bestehenden Verbindung benennt ihre Datei und ihre Geheimnisse; legen Sie für einen anderen Namen eine neue Verbindung an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="597"/>
+        <source>A connection needs a name.</source>
+        <translation>Eine Verbindung braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="607"/>
+        <source>There is a connection named %1 already.</source>
+        <translation>Es gibt bereits eine Verbindung namens %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="625"/>
+        <source>Required.</source>
+        <translation>Erforderlich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="627"/>
+        <source>Use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64), starting with a letter or digit: the name is the file&apos;s name and the prefix of the secrets.</source>
+        <translation>Verwenden Sie Buchstaben, Ziffern, „.“, „_“ und „-“ (höchstens 64), beginnend mit einem Buchstaben oder einer Ziffer: Der Name ist der Dateiname und das Präfix der Geheimnisse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="637"/>
+        <source>At least %1 characters: a shorter value could not be kept out of logs reliably.</source>
+        <translation>Mindestens %1 Zeichen: Ein kürzerer Wert ließe sich nicht zuverlässig aus Protokollen heraushalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="657"/>
+        <source>Private Key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="662"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="679"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="703"/>
+        <source>The secret store is not open, so the secrets cannot be saved: %1</source>
+        <translation>Der Geheimnisspeicher ist nicht geöffnet, daher können die Geheimnisse nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="718"/>
+        <source>The secret store was closed; nothing more was saved.</source>
+        <translation>Der Geheimnisspeicher wurde geschlossen; es wurde nichts weiter gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="732"/>
+        <source>Cannot store %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::ConnectionsPage</name>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="56"/>
+        <source>&amp;Open Secret Store…</source>
+        <translation>Geheimnisspeicher &amp;öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="58"/>
+        <source>Try again to open the secret store (asks for the vault&apos;s passphrase)</source>
+        <translation>Erneut versuchen, den Geheimnisspeicher zu öffnen (fragt nach der Passphrase des Tresors)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="64"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="86"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="86"/>
+        <source>Create a connection</source>
+        <translation>Eine Verbindung anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="88"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="89"/>
+        <source>Edit the selected connection</source>
+        <translation>Die gewählte Verbindung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="90"/>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="91"/>
+        <source>Test the selected connection with its stored secrets</source>
+        <translation>Die gewählte Verbindung mit ihren gespeicherten Geheimnissen testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="92"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="93"/>
+        <source>Delete the selected connection and its secrets</source>
+        <translation>Die gewählte Verbindung und ihre Geheimnisse löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="115"/>
+        <source>Testing</source>
+        <translation>Test läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="124"/>
+        <source>Test result</source>
+        <translation>Testergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="158"/>
+        <source>no workspace is open</source>
+        <translation>kein Arbeitsbereich ist geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="171"/>
+        <source>Connections of %1</source>
+        <translation>Verbindungen von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="171"/>
+        <source>No workspace</source>
+        <translation>Kein Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="173"/>
+        <source>Select a connection to see its last test, or create one with New.</source>
+        <translation>Wählen Sie eine Verbindung, um ihren letzten Test zu sehen, oder legen Sie mit „Neu“ eine an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="184"/>
+        <source>Secrets are kept in the %1; they are never written to the connection files.</source>
+        <translation>Geheimnisse werden hier aufbewahrt: %1; sie werden nie in die Verbindungsdateien geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="187"/>
+        <source>The secret store is not open (%1): secrets cannot be set or tested.</source>
+        <translation>Der Geheimnisspeicher ist nicht geöffnet (%1): Geheimnisse können weder gesetzt noch getestet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="266"/>
+        <source>The secret store cannot be read: %1</source>
+        <translation>Der Geheimnisspeicher kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="285"/>
+        <source>&lt;b&gt;%1 is not valid&lt;/b&gt; — Edit fixes it:</source>
+        <translation>&lt;b&gt;%1 ist ungültig&lt;/b&gt; — mit „Bearbeiten“ beheben:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="292"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Not tested in this session: Test checks it with its stored secrets.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;In dieser Sitzung nicht getestet: „Testen“ prüft sie mit ihren gespeicherten Geheimnissen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="306"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="309"/>
+        <source>Edit the connection and type the secret (or: %1)</source>
+        <translation>Bearbeiten Sie die Verbindung und geben Sie das Geheimnis ein (oder: %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="312"/>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="317"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="355"/>
+        <source>Saved the connection &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Verbindung &lt;b&gt;%1&lt;/b&gt; gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="374"/>
+        <source>Edit the connection to fix it.</source>
+        <translation>Bearbeiten Sie die Verbindung, um das zu beheben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="377"/>
+        <source>the secret store is not open: %1</source>
+        <translation>der Geheimnisspeicher ist nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="392"/>
+        <source>Testing &lt;b&gt;%1&lt;/b&gt; (%2)…</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; wird getestet (%2)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="414"/>
+        <source>Delete Connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="415"/>
+        <source>Delete the connection %1?</source>
+        <translation>Die Verbindung %1 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="418"/>
+        <source>Its file %1 and its secrets in the %2 are removed. This cannot be undone.</source>
+        <translation>Ihre Datei %1 und ihre Geheimnisse (%2) werden entfernt. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="420"/>
+        <source>Its file %1 is removed. The secret store is not open, so its secrets stay stored (remove them later with &quot;trialbridge-cli secrets delete&quot;).</source>
+        <translation>Ihre Datei %1 wird entfernt. Der Geheimnisspeicher ist nicht geöffnet, daher bleiben ihre Geheimnisse gespeichert (entfernen Sie sie später mit „trialbridge-cli secrets delete“).</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="423"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="435"/>
+        <source>the secret store is not open</source>
+        <translation>der Geheimnisspeicher ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="446"/>
+        <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; its secrets cannot be listed: %2</source>
+        <translation>&lt;b&gt;%1 wurde nicht gelöscht:&lt;/b&gt; ihre Geheimnisse können nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="486"/>
+        <source>Deleted the connection &lt;b&gt;%1&lt;/b&gt; and its secrets.</source>
+        <translation>Verbindung &lt;b&gt;%1&lt;/b&gt; und ihre Geheimnisse gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="487"/>
+        <source>Deleted the connection &lt;b&gt;%1&lt;/b&gt;; its secrets were not removed: %2</source>
+        <translation>Verbindung &lt;b&gt;%1&lt;/b&gt; gelöscht; ihre Geheimnisse wurden nicht entfernt: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="490"/>
+        <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; some of its secrets could not be removed: %2</source>
+        <translation>&lt;b&gt;%1 wurde nicht gelöscht:&lt;/b&gt; einige ihrer Geheimnisse konnten nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="493"/>
+        <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; %2: %3</source>
+        <translation>&lt;b&gt;%1 wurde nicht gelöscht:&lt;/b&gt; %2: %3</translation>
     </message>
 </context>
 <context>
     <name>tb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="37"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="40"/>
         <source>TrialBridge</source>
         <translation>TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="42"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="43"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="44"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>&amp;Open Workspace…</source>
         <translation>Arbeitsbereich ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <source>Open &amp;Secret Store…</source>
+        <translation>&amp;Geheimnisspeicher öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
         <source>R&amp;uns</source>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="79"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <source>&amp;Connections</source>
+        <translation>&amp;Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="84"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
         <source>&amp;About TrialBridge</source>
         <translation>Ü&amp;ber TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
         <source>No workspace open</source>
         <translation>Kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
         <source>%1 — TrialBridge</source>
         <translation>%1 — TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>No target</source>
         <translation>Kein Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
         <source>Target: %1</source>
         <translation>Ziel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
         <source>About TrialBridge</source>
         <translation>Über TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Überträgt Daten klinischer Studien zwischen den Systemen einer Studie — EDC, CTMS, ERP und BI — mit Validierung, atomaren Ladevorgängen und Audit-Trail.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <source>it is being opened</source>
+        <translation>er wird gerade geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
+        <source>no workspace is open</source>
+        <translation>kein Arbeitsbereich ist geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <source>The secret store is not open: %1</source>
+        <translation>Der Geheimnisspeicher ist nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
         <source>Running %1…</source>
         <translation>%1 läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Lauf %1 von %2: %3 — %4 gelesen, %5 eingefügt, %6 geändert, %7 abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
         <source>Run of %1: %2</source>
         <translation>Lauf von %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
+        <source>Run Not Started</source>
+        <translation>Lauf nicht gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="265"/>
+        <source>%1 was not run.</source>
+        <translation>%1 wurde nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
         <source>Cancelling the run…</source>
         <translation>Lauf wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::PassphraseDialog</name>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="18"/>
+        <source>New Secret Vault</source>
+        <translation>Neuer Geheimnistresor</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="18"/>
+        <source>Unlock Secret Vault</source>
+        <translation>Geheimnistresor entsperren</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="20"/>
+        <source>No keychain is available, so the connection secrets and the audit signing key are kept in an encrypted vault, which does not exist yet:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Choose its passphrase. It cannot be recovered: without it the stored secrets are lost.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher werden die Geheimnisse der Verbindungen und der Audit-Signaturschlüssel in einem verschlüsselten Tresor aufbewahrt, den es noch nicht gibt:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Wählen Sie seine Passphrase. Sie lässt sich nicht wiederherstellen: Ohne sie sind die gespeicherten Geheimnisse verloren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="24"/>
+        <source>The connection secrets and the audit signing key are kept in an encrypted vault:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Enter its passphrase to use them in this session.</source>
+        <translation>Die Geheimnisse der Verbindungen und der Audit-Signaturschlüssel werden in einem verschlüsselten Tresor aufbewahrt:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Geben Sie seine Passphrase ein, um sie in dieser Sitzung zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="33"/>
+        <source>Vault passphrase</source>
+        <translation>Passphrase des Tresors</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="35"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="40"/>
+        <source>Vault passphrase again</source>
+        <translation>Passphrase des Tresors wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="41"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="51"/>
+        <source>&amp;Create Vault</source>
+        <translation>Tresor &amp;anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="51"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="78"/>
+        <source>Enter the passphrase.</source>
+        <translation>Geben Sie die Passphrase ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="83"/>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -358,6 +1200,105 @@
         <location filename="../ui/workspace/WorkspacePage.cpp" line="138"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::WorkspaceSecrets</name>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="101"/>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="103"/>
+        <source>Secrets: not open</source>
+        <translation>Geheimnisse: nicht geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="102"/>
+        <source>Secrets: opening…</source>
+        <translation>Geheimnisse: werden geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="106"/>
+        <source>Secrets: keychain</source>
+        <translation>Geheimnisse: Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="107"/>
+        <source>Secrets: vault (configured)</source>
+        <translation>Geheimnisse: Tresor (eingestellt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="107"/>
+        <source>Secrets: vault (no keychain answered)</source>
+        <translation>Geheimnisse: Tresor (kein Schlüsselbund antwortete)</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="115"/>
+        <source>No workspace is open.</source>
+        <translation>Kein Arbeitsbereich ist geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="116"/>
+        <source>Choosing where the secrets are kept…</source>
+        <translation>Es wird gewählt, wo die Geheimnisse aufbewahrt werden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="117"/>
+        <source>The secret store could not be opened: %1</source>
+        <translation>Der Geheimnisspeicher konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="119"/>
+        <source>Secrets are kept in the %1: %2.</source>
+        <translation>Geheimnisse werden hier aufbewahrt: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="167"/>
+        <source>%1=%2: cannot read the passphrase file: %3</source>
+        <translation>%1=%2: die Passphrase-Datei kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="176"/>
+        <source>%1=%2: the passphrase file is empty</source>
+        <translation>%1=%2: die Passphrase-Datei ist leer</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="199"/>
+        <source>no passphrase was given for the vault %1 (set %2 to read it from a file)</source>
+        <translation>für den Tresor %1 wurde keine Passphrase angegeben (setzen Sie %2, um sie aus einer Datei zu lesen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="211"/>
+        <source>no secret store</source>
+        <translation>kein Geheimnisspeicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="224"/>
+        <source>Wrong passphrase: try again.</source>
+        <translation>Falsche Passphrase: versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="252"/>
+        <source>cannot sign the audit trail: %1 — nothing was loaded (the workspace&apos;s signing key is kept in the secret store, see docs/audit.md)</source>
+        <translation>der Audit-Trail kann nicht signiert werden: %1 — es wurde nichts geladen (der Signaturschlüssel des Arbeitsbereichs liegt im Geheimnisspeicher, siehe docs/audit.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="266"/>
+        <source>the secret store cannot be opened: %1</source>
+        <translation>der Geheimnisspeicher kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="267"/>
+        <source>no workspace is open</source>
+        <translation>kein Arbeitsbereich ist geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="269"/>
+        <source>the pipeline belongs to the workspace %1, whose secrets are not open here: open that workspace to run it</source>
+        <translation>die Pipeline gehört zum Arbeitsbereich %1, dessen Geheimnisse hier nicht geöffnet sind: öffnen Sie diesen Arbeitsbereich, um sie auszuführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="304"/>
+        <source>cannot sign the audit trail: the console closed its secret store — nothing was loaded</source>
+        <translation>der Audit-Trail kann nicht signiert werden: die Konsole hat ihren Geheimnisspeicher geschlossen — es wurde nichts geladen</translation>
     </message>
 </context>
 </TS>

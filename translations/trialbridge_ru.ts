@@ -2,7 +2,167 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name>RunHistoryModel</name>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="23"/>
+        <source>TrialBridge desktop console</source>
+        <translation>Настольная консоль TrialBridge</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="27"/>
+        <source>Workspace folder to open.</source>
+        <translation>Папка рабочего пространства.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="30"/>
+        <source>Write a PNG of every page to DIR and quit.</source>
+        <translation>Сохранить PNG каждой страницы в DIR и выйти.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::ConnectionListModel</name>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="95"/>
+        <source>none needed</source>
+        <translation>не требуются</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="97"/>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="100"/>
+        <source>stored</source>
+        <translation>сохранены</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="102"/>
+        <source>not set</source>
+        <translation>не заданы</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="103"/>
+        <source>%1 of %2 stored</source>
+        <translation>сохранено %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="109"/>
+        <source>Works</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="110"/>
+        <source>Invalid profile</source>
+        <translation>Недопустимый профиль</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="111"/>
+        <source>Secret not set</source>
+        <translation>Секрет не задан</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="112"/>
+        <source>Secret store failed</source>
+        <translation>Сбой хранилища секретов</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="113"/>
+        <source>Host not found</source>
+        <translation>Хост не найден</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="114"/>
+        <source>Connection refused</source>
+        <translation>Соединение отклонено</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="115"/>
+        <source>Timed out</source>
+        <translation>Превышено время ожидания</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="116"/>
+        <source>TLS verification failed</source>
+        <translation>Проверка TLS не пройдена</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="117"/>
+        <source>Host key mismatch</source>
+        <translation>Ключ хоста не совпадает</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="118"/>
+        <source>Credentials refused</source>
+        <translation>Учётные данные отклонены</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="119"/>
+        <source>Access denied</source>
+        <translation>Доступ запрещён</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="120"/>
+        <source>Not found</source>
+        <translation>Не найдено</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="121"/>
+        <source>Unexpected answer</source>
+        <translation>Неожиданный ответ</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="122"/>
+        <source>Network error</source>
+        <translation>Сетевая ошибка</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/connection/ConnectionListModel.cpp" line="162"/>
+        <source>invalid: %n problem(s)</source>
+        <translation>
+            <numerusform>недопустим: %n проблема</numerusform>
+            <numerusform>недопустим: %n проблемы</numerusform>
+            <numerusform>недопустим: %n проблем</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="167"/>
+        <source>testing…</source>
+        <translation>проверяется…</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="168"/>
+        <source>not tested</source>
+        <translation>не проверено</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="182"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="183"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="184"/>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="185"/>
+        <source>Secrets</source>
+        <translation>Секреты</translation>
+    </message>
+    <message>
+        <location filename="../core/connection/ConnectionListModel.cpp" line="186"/>
+        <source>Last test</source>
+        <translation>Последняя проверка</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::RunHistoryModel</name>
     <message>
         <location filename="../core/run/RunHistoryModel.cpp" line="27"/>
         <source>%1 does not exist yet: run a pipeline to create it</source>
@@ -60,165 +220,848 @@
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>tb::ui::ConnectionEditor</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="14"/>
-        <source>TrialBridge desktop console</source>
-        <translation>Настольная консоль TrialBridge</translation>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="43"/>
+        <source>EDC REST API</source>
+        <translation>REST API системы EDC</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="18"/>
-        <source>Workspace folder to open.</source>
-        <translation>Папка рабочего пространства.</translation>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="44"/>
+        <source>REDCap</source>
+        <translation>REDCap</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="21"/>
-        <source>Write a PNG of every page to DIR and quit.</source>
-        <translation>Сохранить PNG каждой страницы в DIR и выйти.</translation>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="45"/>
+        <source>SFTP server</source>
+        <translation>SFTP-сервер</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="46"/>
+        <source>PostgreSQL database</source>
+        <translation>База данных PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="47"/>
+        <source>ERP API</source>
+        <translation>API системы ERP</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="48"/>
+        <source>Webhook</source>
+        <translation>Веб-хук</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="49"/>
+        <source>BI API</source>
+        <translation>API системы BI</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="57"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Токен:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="59"/>
+        <source>Pass&amp;word:</source>
+        <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="61"/>
+        <source>Pri&amp;vate key:</source>
+        <translation>Закрыт&amp;ый ключ:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="62"/>
+        <source>Si&amp;gning secret:</source>
+        <translation>Се&amp;крет подписи:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="126"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="127"/>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. The file is NAME.connection.json and the secrets are stored as NAME/FIELD.</source>
+        <translation>Буквы, цифры, «.», «_» и «-». Файл называется ИМЯ.connection.json, а секреты хранятся как ИМЯ/ПОЛЕ.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="131"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="133"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Описание:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="134"/>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="137"/>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Аутентификация:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="138"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Хост:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="143"/>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="144"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="145"/>
+        <source>Da&amp;tabase:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="146"/>
+        <source>User na&amp;me:</source>
+        <translation>Им&amp;я пользователя:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="147"/>
+        <source>&amp;Header:</source>
+        <translation>&amp;Заголовок:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="148"/>
+        <source>Test &amp;path:</source>
+        <translation>Путь п&amp;роверки:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="149"/>
+        <source>Appended to the URL for the test request.</source>
+        <translation>Добавляется к URL для проверочного запроса.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="150"/>
+        <source>&amp;Folder:</source>
+        <translation>Пап&amp;ка:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="151"/>
+        <source>Host ke&amp;y:</source>
+        <translation>Кл&amp;юч хоста:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="152"/>
+        <source>The server&apos;s host key fingerprint as &quot;ssh-keygen -l -E sha256 -f KEY.pub&quot; prints it.</source>
+        <translation>Отпечаток ключа хоста сервера в том виде, в каком его выводит «ssh-keygen -l -E sha256 -f KEY.pub».</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="155"/>
+        <source>Encrypted, certificate and host name verified</source>
+        <translation>Зашифровано, сертификат и имя хоста проверяются</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="156"/>
+        <source>Not encrypted (Unix socket or loopback only)</source>
+        <translation>Без шифрования (только Unix-сокет или loopback)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="157"/>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Шифрование:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="161"/>
+        <source>the system&apos;s CAs only</source>
+        <translation>только системные ЦС</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="162"/>
+        <source>CA bundle</source>
+        <translation>Сертификаты ЦС</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="163"/>
+        <source>&amp;Browse…</source>
+        <translation>В&amp;ыбрать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="167"/>
+        <source>CA Bundle</source>
+        <translation>Сертификаты ЦС</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="167"/>
+        <source>PEM files (*.pem *.crt);;All files (*)</source>
+        <translation>Файлы PEM (*.pem *.crt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="176"/>
+        <source>CA bund&amp;le:</source>
+        <translation>&amp;Сертификаты ЦС:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="177"/>
+        <source>P&amp;in:</source>
+        <translation>Пи&amp;н:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="177"/>
+        <source>SHA-256 of the server&apos;s public key (Base64 or hex)</source>
+        <translation>SHA-256 открытого ключа сервера (Base64 или hex)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="182"/>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="183"/>
+        <source>Timeout in seconds</source>
+        <translation>Тайм-аут в секундах</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="184"/>
+        <source>Time&amp;out:</source>
+        <translation>Тайм-а&amp;ут:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="203"/>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="419"/>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="420"/>
+        <source>not set</source>
+        <translation>не задан</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="210"/>
+        <source>From f&amp;ile…</source>
+        <translation>Из &amp;файла…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="212"/>
+        <source>Read the private key from a file; it goes to the secret store on save.</source>
+        <translation>Прочитать закрытый ключ из файла; при сохранении он попадёт в хранилище секретов.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="318"/>
+        <source>Bearer token</source>
+        <translation>Токен Bearer</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="319"/>
+        <source>Basic (user name and password)</source>
+        <translation>Basic (имя пользователя и пароль)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="320"/>
+        <source>API key in a header</source>
+        <translation>Ключ API в заголовке</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="321"/>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="323"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="324"/>
+        <source>Private key</source>
+        <translation>Закрытый ключ</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="386"/>
+        <source>db.example.org or a socket folder</source>
+        <translation>db.example.org или папка сокета</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="391"/>
+        <source>&lt;b&gt;Secrets&lt;/b&gt; — this connection needs none.</source>
+        <translation>&lt;b&gt;Секреты&lt;/b&gt; — этому подключению они не нужны.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="393"/>
+        <source>&lt;b&gt;Secrets&lt;/b&gt; — the secret store is not open, so they cannot be set here: %1</source>
+        <translation>&lt;b&gt;Секреты&lt;/b&gt; — хранилище секретов не открыто, поэтому задать их здесь нельзя: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="396"/>
+        <source>&lt;b&gt;Secrets&lt;/b&gt; — kept in the %1, never in the file. Leave a field empty to keep what is stored.</source>
+        <translation>&lt;b&gt;Секреты&lt;/b&gt; — хранятся здесь: %1, и никогда в файле. Оставьте поле пустым, чтобы сохранить текущее значение.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="413"/>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="414"/>
+        <source>the secret store is not open</source>
+        <translation>хранилище секретов не открыто</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="416"/>
+        <source>from file</source>
+        <translation>из файла</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="417"/>
+        <source>read from %1 — saved to the store on Save</source>
+        <translation>прочитан из %1 — будет сохранён при сохранении</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="419"/>
+        <source>stored</source>
+        <translation>сохранён</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="420"/>
+        <source>stored — type a new value to replace it</source>
+        <translation>сохранён — введите новое значение, чтобы заменить его</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="422"/>
+        <source>A value is stored in the secret store; it is never shown.</source>
+        <translation>В хранилище секретов сохранено значение; оно никогда не показывается.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="435"/>
+        <source>New Connection</source>
+        <translation>Новое подключение</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="450"/>
+        <source>%1 does not exist</source>
+        <translation>%1 не существует</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="456"/>
+        <source>Edit Connection %1</source>
+        <translation>Изменение подключения %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="461"/>
+        <source>The name of an existing connection names its file and its secrets; create a new connection to use another name.</source>
+        <translation>Имя существующего подключения задаёт имя его файла и его секретов; чтобы использовать другое имя, создайте новое подключение.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="597"/>
+        <source>A connection needs a name.</source>
+        <translation>Подключению нужно имя.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="607"/>
+        <source>There is a connection named %1 already.</source>
+        <translation>Подключение с именем %1 уже существует.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="625"/>
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="627"/>
+        <source>Use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64), starting with a letter or digit: the name is the file&apos;s name and the prefix of the secrets.</source>
+        <translation>Используйте буквы, цифры, «.», «_» и «-» (не более 64), начиная с буквы или цифры: имя — это имя файла и префикс секретов.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="637"/>
+        <source>At least %1 characters: a shorter value could not be kept out of logs reliably.</source>
+        <translation>Не менее %1 символов: более короткое значение нельзя надёжно скрыть в журналах.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="657"/>
+        <source>Private Key</source>
+        <translation>Закрытый ключ</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="662"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="679"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="703"/>
+        <source>The secret store is not open, so the secrets cannot be saved: %1</source>
+        <translation>Хранилище секретов не открыто, поэтому секреты нельзя сохранить: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="718"/>
+        <source>The secret store was closed; nothing more was saved.</source>
+        <translation>Хранилище секретов было закрыто; больше ничего не сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionEditor.cpp" line="732"/>
+        <source>Cannot store %1: %2</source>
+        <translation>Не удаётся сохранить %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::ConnectionsPage</name>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="56"/>
+        <source>&amp;Open Secret Store…</source>
+        <translation>&amp;Открыть хранилище секретов…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="58"/>
+        <source>Try again to open the secret store (asks for the vault&apos;s passphrase)</source>
+        <translation>Снова попытаться открыть хранилище секретов (запрашивает парольную фразу сейфа)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="64"/>
+        <source>Connections</source>
+        <translation>Подключения</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="86"/>
+        <source>&amp;New…</source>
+        <translation>Со&amp;здать…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="86"/>
+        <source>Create a connection</source>
+        <translation>Создать подключение</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="88"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="89"/>
+        <source>Edit the selected connection</source>
+        <translation>Изменить выбранное подключение</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="90"/>
+        <source>&amp;Test</source>
+        <translation>&amp;Проверить</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="91"/>
+        <source>Test the selected connection with its stored secrets</source>
+        <translation>Проверить выбранное подключение с его сохранёнными секретами</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="92"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="93"/>
+        <source>Delete the selected connection and its secrets</source>
+        <translation>Удалить выбранное подключение и его секреты</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="115"/>
+        <source>Testing</source>
+        <translation>Идёт проверка</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="124"/>
+        <source>Test result</source>
+        <translation>Результат проверки</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="158"/>
+        <source>no workspace is open</source>
+        <translation>рабочее пространство не открыто</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="171"/>
+        <source>Connections of %1</source>
+        <translation>Подключения %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="171"/>
+        <source>No workspace</source>
+        <translation>Нет рабочего пространства</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="173"/>
+        <source>Select a connection to see its last test, or create one with New.</source>
+        <translation>Выберите подключение, чтобы увидеть его последнюю проверку, или создайте новое кнопкой «Создать».</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="184"/>
+        <source>Secrets are kept in the %1; they are never written to the connection files.</source>
+        <translation>Секреты хранятся здесь: %1; они никогда не записываются в файлы подключений.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="187"/>
+        <source>The secret store is not open (%1): secrets cannot be set or tested.</source>
+        <translation>Хранилище секретов не открыто (%1): секреты нельзя ни задать, ни проверить.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="266"/>
+        <source>The secret store cannot be read: %1</source>
+        <translation>Не удаётся прочитать хранилище секретов: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="285"/>
+        <source>&lt;b&gt;%1 is not valid&lt;/b&gt; — Edit fixes it:</source>
+        <translation>&lt;b&gt;%1 недопустимо&lt;/b&gt; — исправьте через «Изменить»:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="292"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Not tested in this session: Test checks it with its stored secrets.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;В этом сеансе не проверялось: «Проверить» проверит его с сохранёнными секретами.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="306"/>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="309"/>
+        <source>Edit the connection and type the secret (or: %1)</source>
+        <translation>Измените подключение и введите секрет (или: %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="312"/>
+        <source>Hint: %1</source>
+        <translation>Подсказка: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="317"/>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="355"/>
+        <source>Saved the connection &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Подключение &lt;b&gt;%1&lt;/b&gt; сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="374"/>
+        <source>Edit the connection to fix it.</source>
+        <translation>Измените подключение, чтобы исправить это.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="377"/>
+        <source>the secret store is not open: %1</source>
+        <translation>хранилище секретов не открыто: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="392"/>
+        <source>Testing &lt;b&gt;%1&lt;/b&gt; (%2)…</source>
+        <translation>Проверка &lt;b&gt;%1&lt;/b&gt; (%2)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="414"/>
+        <source>Delete Connection</source>
+        <translation>Удаление подключения</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="415"/>
+        <source>Delete the connection %1?</source>
+        <translation>Удалить подключение %1?</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="418"/>
+        <source>Its file %1 and its secrets in the %2 are removed. This cannot be undone.</source>
+        <translation>Его файл %1 и его секреты (%2) будут удалены. Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="420"/>
+        <source>Its file %1 is removed. The secret store is not open, so its secrets stay stored (remove them later with &quot;trialbridge-cli secrets delete&quot;).</source>
+        <translation>Его файл %1 будет удалён. Хранилище секретов не открыто, поэтому его секреты останутся (удалите их позже командой «trialbridge-cli secrets delete»).</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="423"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="435"/>
+        <source>the secret store is not open</source>
+        <translation>хранилище секретов не открыто</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="446"/>
+        <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; its secrets cannot be listed: %2</source>
+        <translation>&lt;b&gt;%1 не удалено:&lt;/b&gt; не удаётся получить список его секретов: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="486"/>
+        <source>Deleted the connection &lt;b&gt;%1&lt;/b&gt; and its secrets.</source>
+        <translation>Подключение &lt;b&gt;%1&lt;/b&gt; и его секреты удалены.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="487"/>
+        <source>Deleted the connection &lt;b&gt;%1&lt;/b&gt;; its secrets were not removed: %2</source>
+        <translation>Подключение &lt;b&gt;%1&lt;/b&gt; удалено; его секреты не удалены: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="490"/>
+        <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; some of its secrets could not be removed: %2</source>
+        <translation>&lt;b&gt;%1 не удалено:&lt;/b&gt; некоторые его секреты удалить не удалось: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="493"/>
+        <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; %2: %3</source>
+        <translation>&lt;b&gt;%1 не удалено:&lt;/b&gt; %2: %3</translation>
     </message>
 </context>
 <context>
     <name>tb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="37"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="40"/>
         <source>TrialBridge</source>
         <translation>TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="42"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="43"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
         <source>Workspace</source>
         <translation>Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="44"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
         <source>Runs</source>
         <translation>Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
+        <source>Connections</source>
+        <translation>Подключения</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>&amp;Open Workspace…</source>
         <translation>&amp;Открыть рабочее пространство…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <source>Open &amp;Secret Store…</source>
+        <translation>Открыть &amp;хранилище секретов…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
         <source>R&amp;uns</source>
         <translation>&amp;Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="79"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <source>&amp;Connections</source>
+        <translation>&amp;Подключения</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
         <source>Re&amp;fresh</source>
         <translation>О&amp;бновить</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="84"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
         <source>&amp;About TrialBridge</source>
         <translation>&amp;О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
         <source>No workspace open</source>
         <translation>Рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
         <source>Open Workspace</source>
         <translation>Открыть рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
         <source>%1 is not a folder.</source>
         <translation>%1 не является папкой.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
         <source>%1 — TrialBridge</source>
         <translation>%1 — TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>Workspace: %1</source>
         <translation>Рабочее пространство: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>No target</source>
         <translation>Нет цели</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
         <source>Target: %1</source>
         <translation>Цель: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
         <source>About TrialBridge</source>
         <translation>О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Переносит данные клинических исследований между системами исследования — EDC, CTMS, ERP и BI — с проверкой, атомарной загрузкой и журналом аудита.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <source>it is being opened</source>
+        <translation>оно открывается</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
+        <source>no workspace is open</source>
+        <translation>рабочее пространство не открыто</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <source>The secret store is not open: %1</source>
+        <translation>Хранилище секретов не открыто: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
         <source>Running %1…</source>
         <translation>Выполняется %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Запуск %1 конвейера %2: %3 — прочитано %4, добавлено %5, изменено %6, отклонено %7</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
         <source>Run of %1: %2</source>
         <translation>Запуск %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
+        <source>Run Not Started</source>
+        <translation>Запуск не начат</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="265"/>
+        <source>%1 was not run.</source>
+        <translation>%1 не запущен.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
         <source>Cancelling the run…</source>
         <translation>Запуск отменяется…</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::PassphraseDialog</name>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="18"/>
+        <source>New Secret Vault</source>
+        <translation>Новый сейф секретов</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="18"/>
+        <source>Unlock Secret Vault</source>
+        <translation>Разблокировка сейфа секретов</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="20"/>
+        <source>No keychain is available, so the connection secrets and the audit signing key are kept in an encrypted vault, which does not exist yet:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Choose its passphrase. It cannot be recovered: without it the stored secrets are lost.</source>
+        <translation>Связка ключей недоступна, поэтому секреты подключений и ключ подписи журнала аудита хранятся в зашифрованном сейфе, которого ещё нет:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Выберите для него парольную фразу. Её нельзя восстановить: без неё сохранённые секреты будут потеряны.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="24"/>
+        <source>The connection secrets and the audit signing key are kept in an encrypted vault:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Enter its passphrase to use them in this session.</source>
+        <translation>Секреты подключений и ключ подписи журнала аудита хранятся в зашифрованном сейфе:&lt;br&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Введите его парольную фразу, чтобы использовать их в этом сеансе.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="33"/>
+        <source>Vault passphrase</source>
+        <translation>Парольная фраза сейфа</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="35"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Парольная фраза:</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="40"/>
+        <source>Vault passphrase again</source>
+        <translation>Парольная фраза сейфа ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="41"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Ещё раз:</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="51"/>
+        <source>&amp;Create Vault</source>
+        <translation>&amp;Создать сейф</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="51"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Разблокировать</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="78"/>
+        <source>Enter the passphrase.</source>
+        <translation>Введите парольную фразу.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PassphraseDialog.cpp" line="83"/>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
     </message>
 </context>
 <context>
@@ -359,6 +1202,105 @@
         <location filename="../ui/workspace/WorkspacePage.cpp" line="138"/>
         <source>Cannot read %1: %2</source>
         <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::WorkspaceSecrets</name>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="101"/>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="103"/>
+        <source>Secrets: not open</source>
+        <translation>Секреты: не открыто</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="102"/>
+        <source>Secrets: opening…</source>
+        <translation>Секреты: открывается…</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="106"/>
+        <source>Secrets: keychain</source>
+        <translation>Секреты: связка ключей</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="107"/>
+        <source>Secrets: vault (configured)</source>
+        <translation>Секреты: сейф (настроен)</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="107"/>
+        <source>Secrets: vault (no keychain answered)</source>
+        <translation>Секреты: сейф (связка ключей не ответила)</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="115"/>
+        <source>No workspace is open.</source>
+        <translation>Рабочее пространство не открыто.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="116"/>
+        <source>Choosing where the secrets are kept…</source>
+        <translation>Выбирается, где хранить секреты…</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="117"/>
+        <source>The secret store could not be opened: %1</source>
+        <translation>Не удалось открыть хранилище секретов: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="119"/>
+        <source>Secrets are kept in the %1: %2.</source>
+        <translation>Секреты хранятся здесь: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="167"/>
+        <source>%1=%2: cannot read the passphrase file: %3</source>
+        <translation>%1=%2: не удаётся прочитать файл парольной фразы: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="176"/>
+        <source>%1=%2: the passphrase file is empty</source>
+        <translation>%1=%2: файл парольной фразы пуст</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="199"/>
+        <source>no passphrase was given for the vault %1 (set %2 to read it from a file)</source>
+        <translation>для сейфа %1 не указана парольная фраза (задайте %2, чтобы читать её из файла)</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="211"/>
+        <source>no secret store</source>
+        <translation>нет хранилища секретов</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="224"/>
+        <source>Wrong passphrase: try again.</source>
+        <translation>Неверная парольная фраза: попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="252"/>
+        <source>cannot sign the audit trail: %1 — nothing was loaded (the workspace&apos;s signing key is kept in the secret store, see docs/audit.md)</source>
+        <translation>не удаётся подписать журнал аудита: %1 — ничего не загружено (ключ подписи рабочего пространства хранится в хранилище секретов, см. docs/audit.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="266"/>
+        <source>the secret store cannot be opened: %1</source>
+        <translation>хранилище секретов нельзя открыть: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="267"/>
+        <source>no workspace is open</source>
+        <translation>рабочее пространство не открыто</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="269"/>
+        <source>the pipeline belongs to the workspace %1, whose secrets are not open here: open that workspace to run it</source>
+        <translation>конвейер относится к рабочему пространству %1, секреты которого здесь не открыты: откройте это рабочее пространство, чтобы запустить его</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/WorkspaceSecrets.cpp" line="304"/>
+        <source>cannot sign the audit trail: the console closed its secret store — nothing was loaded</source>
+        <translation>не удаётся подписать журнал аудита: консоль закрыла хранилище секретов — ничего не загружено</translation>
     </message>
 </context>
 </TS>

@@ -6,8 +6,7 @@
 #include "audit/AuditSigner.h"
 #include "audit/AuditTrust.h"
 #include "audit/AuditVerifier.h"
-#include "util/Clock.h"
-#include "util/Crypto.h"
+#include "audit/WorkspaceSigningKey.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
@@ -23,7 +22,6 @@ using namespace tb::core;
 namespace {
 
 // The name of the signing key's seed in the workspace's scope of the secret store.
-const QString SigningKeyName = QStringLiteral("trialbridge-audit/ed25519-seed");
 
 QTextStream& out()
 {
@@ -189,31 +187,15 @@ std::shared_ptr<const AuditSigner> workspaceAuditSigner(const QString& pipelineP
     SecretSession session;
     if (!session.choose(&e) || !session.open(scope, true, &e))
         return failed(QStringLiteral("the secret store cannot be opened: %1").arg(e));
-    SecretResult stored = session.read(SigningKeyName);
-    if (stored.status == SecretResult::Status::NotFound) {
-        // First need: a new key pair. Read back what the store holds, in case another run created one
-        // meanwhile.
-        QByteArray seed = AuditSigner::newSeed();
-        const SecretResult written = session.write(SigningKeyName, seed);
-        crypto::wipe(seed);
-        if (!written.ok())
-            return failed(QStringLiteral("cannot store a new signing key in %1: %2")
-                              .arg(session.describe(), written.message));
-        stored = session.read(SigningKeyName);
-    }
-    if (!stored.ok())
-        return failed(QStringLiteral("cannot read the signing key %1 from %2: %3")
-                          .arg(SigningKeyName, session.describe(), stored.message));
-    const std::shared_ptr<const AuditSigner> signer = AuditSigner::fromSeed(stored.value);
-    crypto::wipe(stored.value);
-    if (!signer)
-        return failed(QStringLiteral("the signing key %1 in %2 is damaged (not %3 bytes)")
-                          .arg(SigningKeyName, session.describe())
-                          .arg(AuditSigner::SeedBytes));
-    // The workspace vouches for its key where an intruder in the database cannot replace it.
-    if (!AuditTrust::add(dir, signer->publicKey(), toIsoUtc(Clock::system().nowUtc()), &e))
-        return failed(e);
-    return signer;
+    using Answer = std::pair<std::shared_ptr<const AuditSigner>, QString>;
+    const Answer answer = await<Answer>([&](auto done) {
+        WorkspaceSigningKey::obtain(session.store(), dir, [done](std::shared_ptr<const AuditSigner> signer, const QString& why) {
+            done(Answer{std::move(signer), why});
+        });
+    });
+    if (!answer.first)
+        return failed(answer.second);
+    return answer.first;
 }
 
 } // namespace tb::cli

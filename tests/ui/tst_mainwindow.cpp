@@ -1,6 +1,9 @@
 // The console's main window on a demo workspace: documents listed by kind, a pipeline run from the GUI
-// with real clicks, its outcome on the Runs page, navigation by mouse and keyboard.
+// with real clicks, its outcome on the Runs page and its signed audit trail, navigation by mouse and keyboard.
 
+#include "TestSupport.h"
+#include "audit/AuditTrust.h"
+#include "audit/AuditVerifier.h"
 #include "mainwindow/MainWindow.h"
 #include "run/RunHistoryModel.h"
 #include "runs/RunsPage.h"
@@ -43,6 +46,8 @@ void TestMainWindow::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("TrialBridgeTest"));
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_tmp.filePath(QStringLiteral("settings")));
+    // Opening a workspace opens its secret store (a throw-away vault here), which signs the runs.
+    test::useTestVault(m_tmp.filePath(QStringLiteral("vault")));
     m_dir = m_tmp.filePath(QStringLiteral("demo"));
     core::DemoStudyGenerator::Options o;
     o.subjects = 120;
@@ -100,6 +105,20 @@ void TestMainWindow::runsAPipelineFromTheGui()
         names << entities->item(r, 0)->text();
     QCOMPARE(names, (QStringList{"study", "country", "site", "visit_schedule", "subject", "visit", "adverse_event"}));
     QVERIFY(w.runsPage()->rejectTable()->rowCount() > 0);
+
+    // The run signed its audit checkpoints with the workspace's key, as `trialbridge-cli run` does, and the
+    // workspace lists that key: the trail verifies as intact and signed.
+    const QString db = w.workspace().targetDatabases().first();
+    QList<QByteArray> trusted;
+    QString error;
+    QVERIFY2(core::AuditTrust::load(m_dir, &trusted, &error), qPrintable(error));
+    QCOMPARE(trusted.size(), 1);
+    const core::AuditVerifier::Report report = core::AuditVerifier::verify(db, trusted, true, m_dir);
+    QVERIFY2(report.intact(), qPrintable(report.problems.isEmpty() ? report.error : report.problems.first().message));
+    QVERIFY(report.checkpoints > 0);
+    QCOMPARE(report.signedCheckpoints, report.checkpoints);
+    QCOMPARE(report.keys.size(), 1);
+    QVERIFY(report.keys.first().trusted);
 }
 
 void TestMainWindow::navigatesByMouseAndKeyboard()
@@ -116,6 +135,13 @@ void TestMainWindow::navigatesByMouseAndKeyboard()
     QCOMPARE(w.currentPage(), ui::MainWindow::WorkspacePageIndex);
     QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), ui::MainWindow::RunsPageIndex);
+    QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(w.currentPage(), ui::MainWindow::ConnectionsPageIndex);
+    const QRect connectionsItem = nav->visualItemRect(nav->item(ui::MainWindow::ConnectionsPageIndex));
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, runsItem.center());
+    QCOMPARE(w.currentPage(), ui::MainWindow::RunsPageIndex);
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, connectionsItem.center());
+    QCOMPARE(w.currentPage(), ui::MainWindow::ConnectionsPageIndex);
 }
 
 void TestMainWindow::refusesAMissingFolder()

@@ -1,13 +1,16 @@
 #include "mainwindow/MainWindow.h"
 
+#include "connections/ConnectionsPage.h"
 #include "run/PipelineRunner.h"
 #include "run/RunFeedback.h"
 #include "runs/RunsPage.h"
+#include "secrets/WorkspaceSecrets.h"
 #include "workspace/WorkspacePage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -42,15 +45,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Workspace")));
     m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Runs")));
+    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("Connections")));
     m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(QStringLiteral("Reconciliation")) + 64);
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setSpacing(2);
 
     m_workspacePage = new WorkspacePage;
     m_runsPage = new RunsPage;
+    m_connectionsPage = new ConnectionsPage;
     m_pages = new QStackedWidget;
     m_pages->addWidget(m_workspacePage);
     m_pages->addWidget(m_runsPage);
+    m_pages->addWidget(m_connectionsPage);
+    m_secrets = new WorkspaceSecrets(this, this);
 
     auto* central = new QWidget;
     auto* layout = new QHBoxLayout(central);
@@ -67,6 +74,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                                     this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction* unlock = file->addAction(tr("Open &Secret Store…"), m_secrets, &WorkspaceSecrets::reopen);
+    unlock->setObjectName(QStringLiteral("openSecretStore"));
+    unlock->setEnabled(false);
+    connect(m_secrets, &WorkspaceSecrets::stateChanged, unlock,
+            [this, unlock] { unlock->setEnabled(m_secrets->state() == WorkspaceSecrets::State::Failed); });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -75,6 +87,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     showWorkspace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction* showRuns = view->addAction(tr("R&uns"), this, [this] { showPage(RunsPageIndex); });
     showRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction* showConnections = view->addAction(tr("&Connections"), this, [this] { showPage(ConnectionsPageIndex); });
+    showConnections->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     view->addSeparator();
     QAction* refresh = view->addAction(tr("Re&fresh"), this, [this] {
         if (m_workspace.isValid())
@@ -89,6 +103,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
     m_targetLabel = new QLabel;
     m_targetLabel->setObjectName(QStringLiteral("targetLabel"));
+    m_secretsLabel = new QLabel(m_secrets->statusText());
+    m_secretsLabel->setObjectName(QStringLiteral("secretsLabel"));
+    m_secretsLabel->setContentsMargins(12, 0, 0, 0);
     m_progress = new QProgressBar;
     m_progress->setRange(0, 100);
     m_progress->setMaximumWidth(200);
@@ -98,10 +115,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_cancel->setVisible(false);
     statusBar()->addWidget(m_workspaceLabel, 1);
     statusBar()->addWidget(m_targetLabel);
+    statusBar()->addWidget(m_secretsLabel);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
 
     connect(m_workspacePage, &WorkspacePage::runPipelineRequested, this, &MainWindow::runPipeline);
+    connect(m_secrets, &WorkspaceSecrets::stateChanged, this, &MainWindow::secretsChanged);
+    connect(m_connectionsPage, &ConnectionsPage::openStoreRequested, m_secrets, &WorkspaceSecrets::reopen);
+    // A saved or deleted profile changes the workspace's document list.
+    connect(m_connectionsPage, &ConnectionsPage::connectionsChanged, this,
+            [this] { m_workspacePage->setWorkspace(m_workspace); });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -130,6 +153,10 @@ bool MainWindow::openWorkspace(const QString& dir)
                                              : tr("Target: %1").arg(QDir::toNativeSeparators(targets.first())));
     m_workspacePage->setWorkspace(ws);
     m_runsPage->setTargets(targets);
+    m_connectionsPage->setWorkspace(ws);
+    // The store of the workspace's secrets and audit signing key; asynchronous (a keychain probe, perhaps a
+    // passphrase dialog): the status bar follows it.
+    m_secrets->open(ws);
 
     QSettings settings;
     QStringList recent = settings.value(QLatin1String(RecentKey)).toStringList();
@@ -174,6 +201,19 @@ void MainWindow::showAbout()
                            .arg(QStringLiteral(TB_VERSION)));
 }
 
+void MainWindow::secretsChanged()
+{
+    m_secretsLabel->setText(m_secrets->statusText());
+    m_secretsLabel->setToolTip(m_secrets->statusDetails());
+    const WorkspaceSecrets::State state = m_secrets->state();
+    const QString problem = state == WorkspaceSecrets::State::Opening ? tr("it is being opened")
+                            : state == WorkspaceSecrets::State::Closed ? tr("no workspace is open")
+                                                                       : m_secrets->error();
+    m_connectionsPage->setSecretStore(m_secrets->store(), problem, state == WorkspaceSecrets::State::Failed);
+    if (m_secrets->state() == WorkspaceSecrets::State::Failed)
+        statusBar()->showMessage(tr("The secret store is not open: %1").arg(m_secrets->error()), 15000);
+}
+
 void MainWindow::runPipeline(const QString& path)
 {
     if (m_feedback)
@@ -192,7 +232,13 @@ void MainWindow::runPipeline(const QString& path)
 
     // The engine runs in a worker thread; the result comes back to this thread by a queued call.
     auto* result = new core::RunResult;
-    QThread* worker = QThread::create([path, feedback, result] { *result = core::PipelineRunner().run(path, feedback); });
+    // Signed like `trialbridge-cli run`: the runner asks for the workspace's key on its thread once the
+    // pipeline's documents are valid; without the secret store it stops there (exit status 2), unsigned never.
+    core::PipelineRunner::Options options;
+    options.auditSigner = m_secrets->blockingAuditSigner();
+    QThread* worker = QThread::create([path, feedback, result, options] {
+        *result = core::PipelineRunner(options).run(path, feedback);
+    });
     connect(worker, &QThread::finished, this, [this, worker, feedback, result, path] {
         const core::RunResult r = *result;
         delete result;
@@ -213,6 +259,15 @@ void MainWindow::runPipeline(const QString& path)
                   .arg(t.rejected)
             : tr("Run of %1: %2").arg(QFileInfo(path).fileName(), r.message);
         statusBar()->showMessage(summary, 15000);
+        if (r.status == core::RunResult::Status::ConfigError) {
+            // Nothing was loaded: say why where it cannot be missed (not exec(): the window stays live).
+            auto* box = new QMessageBox(QMessageBox::Warning, tr("Run Not Started"),
+                                        tr("%1 was not run.").arg(QFileInfo(path).fileName()), QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("runRefused"));
+            box->setInformativeText(r.message);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
         m_runsPage->refresh();
         if (r.runId > 0)
             showPage(RunsPageIndex);
@@ -224,7 +279,13 @@ void MainWindow::runPipeline(const QString& path)
 bool MainWindow::saveScreenshots(const QString& dir)
 {
     QDir().mkpath(dir);
-    const QStringList names{QStringLiteral("workspace"), QStringLiteral("runs")};
+    const QStringList names{QStringLiteral("workspace"), QStringLiteral("runs"), QStringLiteral("connections")};
+    // Let the secret store settle first (a keychain probe, a vault passphrase file), so that the status bar
+    // and the Connections page show what a person would see; a passphrase dialog is not waited for.
+    QDeadlineTimer deadline(10000);
+    while (m_secrets->state() == WorkspaceSecrets::State::Opening && !m_secrets->passphraseDialog()
+           && !deadline.hasExpired())
+        QApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
     bool ok = true;
     for (int page = 0; page < names.size(); ++page) {
         showPage(Page(page));

@@ -15,17 +15,20 @@ class QStackedWidget;
 
 namespace tb::ui {
 
+class ConnectionsPage;
 class RunsPage;
 class WorkspacePage;
+class WorkspaceSecrets;
 
 // The console's main window: navigation between pages on the left, the current page on the right, the
-// workspace and the target in the status bar. Long work (running a pipeline) happens in a worker thread
-// with progress and cancel in the status bar.
+// workspace, the target and the secret store in use in the status bar. Opening a workspace opens its
+// secret store (WorkspaceSecrets). Long work (running a pipeline) happens in a worker thread with progress
+// and cancel in the status bar; runs sign their audit trail with the workspace's key, as the CLI's do.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { WorkspacePageIndex, RunsPageIndex };
+    enum Page { WorkspacePageIndex, RunsPageIndex, ConnectionsPageIndex };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -37,6 +40,8 @@ public:
 
     WorkspacePage* workspacePage() const { return m_workspacePage; }
     RunsPage* runsPage() const { return m_runsPage; }
+    ConnectionsPage* connectionsPage() const { return m_connectionsPage; }
+    WorkspaceSecrets* secrets() const { return m_secrets; }
     QListWidget* navigation() const { return m_navigation; }
     bool isRunning() const { return m_feedback != nullptr; }
 
@@ -56,15 +61,19 @@ private:
     void chooseWorkspace();
     void updateRecentMenu();
     void showAbout();
+    void secretsChanged();
 
     core::Workspace m_workspace;
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
     WorkspacePage* m_workspacePage;
     RunsPage* m_runsPage;
+    ConnectionsPage* m_connectionsPage;
+    WorkspaceSecrets* m_secrets;
     QMenu* m_recentMenu;
     QLabel* m_workspaceLabel;
     QLabel* m_targetLabel;
+    QLabel* m_secretsLabel;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QPointer<core::RunFeedback> m_feedback;
