@@ -21,20 +21,6 @@ using namespace tb::core;
 
 namespace {
 
-// The name of the signing key's seed in the workspace's scope of the secret store.
-
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 const QString UsageText = QStringLiteral(
     "Usage: trialbridge-cli audit verify --target DB [--workspace DIR] [--json]\n\n"
     "Checks the audit trail of a target database: recomputes the hash chain of every entry and checks the\n"

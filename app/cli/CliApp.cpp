@@ -27,10 +27,6 @@
 
 namespace tb::cli {
 
-using namespace tb::core;
-
-namespace {
-
 QTextStream& out()
 {
     static QTextStream s(stdout);
@@ -42,6 +38,10 @@ QTextStream& err()
     static QTextStream s(stderr);
     return s;
 }
+
+using namespace tb::core;
+
+namespace {
 
 struct Command
 {

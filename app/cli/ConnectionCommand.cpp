@@ -21,18 +21,6 @@ using namespace tb::core;
 
 namespace {
 
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 const QString Help = QStringLiteral(
     "Usage: trialbridge-cli connection test NAME [--workspace DIR] [--json]\n\n"
     "Tests the connection profile NAME.connection.json of the workspace (the current folder, or DIR) with\n"

@@ -27,18 +27,6 @@ using namespace tb::core;
 
 namespace {
 
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 const QString Usage = QStringLiteral(
     "Usage: trialbridge-cli secrets <action> [options]\n\n"
     "Stores, lists and deletes connection secrets (API tokens, passwords, private keys) in the OS keychain\n"

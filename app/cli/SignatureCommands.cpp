@@ -34,18 +34,6 @@ namespace {
 
 constexpr int MinPassphraseLength = 10;
 
-QTextStream& out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream& err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 // Parses "trialbridge-cli <command> ..." with the options given; prints help or the error. False: stop with *code.
 bool parse(QCommandLineParser& p, const QString& command, const QStringList& args, const QString& help, int* code)
 {
