@@ -7,12 +7,15 @@
 #include "audit/AuditTrust.h"
 #include "audit/AuditVerifier.h"
 #include "audit/WorkspaceSigningKey.h"
+#include "esign/SignatureLog.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 namespace tb::cli {
@@ -112,15 +115,31 @@ int verifyCommand(const QCommandLineParser& p)
     }
     const AuditVerifier::Report r = AuditVerifier::verify(
         db, trusted, !workspace.isEmpty(), workspace.isEmpty() ? QString() : QDir(workspace).absolutePath());
+    // Electronic signatures: each must verify and match its audit entry (the chain covers the entry, not the row).
+    SignatureLog::Check signatures;
+    if (r.error.isEmpty() && !SignatureLog::check(db, &signatures, &error))
+        signatures.problems << error;
     if (p.isSet(QStringLiteral("json"))) {
-        out() << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
+        QJsonObject o = r.toJson();
+        o.insert(QStringLiteral("esignatures"), QJsonObject{{QStringLiteral("count"), signatures.signatures},
+                                                            {QStringLiteral("problems"), QJsonArray::fromStringList(signatures.problems)}});
+        if (r.error.isEmpty() && !signatures.problems.isEmpty())
+            o.insert(QStringLiteral("result"), QStringLiteral("broken"));
+        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
         out().flush();
     } else {
         printReport(r);
+        if (r.error.isEmpty()) {
+            out() << "  e-signatures     " << signatures.signatures
+                  << (signatures.problems.isEmpty() ? QStringLiteral(", each valid and in the trail") : QStringLiteral(", NOT all valid"))
+                  << "\n";
+            for (const QString& problem : signatures.problems)
+                out() << "  signature        " << problem << "\n";
+        }
     }
     if (!r.error.isEmpty())
         err() << "trialbridge-cli audit verify: " << r.error << "\n";
-    return r.intact() ? Ok : Failed;
+    return r.intact() && signatures.problems.isEmpty() ? Ok : Failed;
 }
 
 } // namespace

@@ -67,17 +67,20 @@ bool SignatureLog::append(CtmsDatabase& db, ElectronicSignature& sig, std::share
     return true;
 }
 
-bool SignatureLog::list(CtmsDatabase& db, const QByteArray& contentHash, std::vector<ElectronicSignature>* out, QString* error)
+namespace {
+
+bool readSignatures(sqlite3* db, const QString& path, const QByteArray& contentHash, std::vector<ElectronicSignature>* out,
+                    QString* error)
 {
     out->clear();
     SqliteStatement st;
     QString e;
-    if (!st.prepare(db.handle(),
+    if (!st.prepare(db,
                     QStringLiteral("SELECT signature_id, signed_utc, signer_id, printed_name, role, meaning, comment, subject, "
                                    "content_hash, public_key, signature FROM esignature%1 ORDER BY signature_id")
                         .arg(contentHash.isEmpty() ? QString() : QStringLiteral(" WHERE content_hash = ?1")),
                     &e)) {
-        *error = QStringLiteral("%1: %2").arg(db.path(), e);
+        *error = QStringLiteral("%1: %2").arg(path, e);
         return false;
     }
     if (!contentHash.isEmpty())
@@ -98,6 +101,62 @@ bool SignatureLog::list(CtmsDatabase& db, const QByteArray& contentHash, std::ve
         out->push_back(std::move(s));
     }
     return true;
+}
+
+} // namespace
+
+bool SignatureLog::list(CtmsDatabase& db, const QByteArray& contentHash, std::vector<ElectronicSignature>* out, QString* error)
+{
+    return readSignatures(db.handle(), db.path(), contentHash, out, error);
+}
+
+bool SignatureLog::check(const QString& databasePath, Check* out, QString* error)
+{
+    *out = Check();
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(databasePath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        *error = QStringLiteral("%1: cannot open the database: %2").arg(databasePath, QString::fromUtf8(sqlite3_errmsg(db)));
+        sqlite3_close(db);
+        return false;
+    }
+    bool ok = true;
+    {
+        SqliteStatement exists;
+        QString e;
+        ok = exists.prepare(db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'esignature'"), &e)
+            && exists.next();
+        std::vector<ElectronicSignature> list;
+        if (!ok)
+            *error = QStringLiteral("%1: %2").arg(databasePath, e);
+        else if (exists.columnInt64(0) > 0)
+            ok = readSignatures(db, databasePath, {}, &list, error);
+        SqliteStatement entry;
+        if (ok && !list.empty()
+            && !entry.prepare(db, QStringLiteral("SELECT after_json FROM audit_log WHERE entity = 'esignature' AND natural_key = ?1"), &e)) {
+            *error = QStringLiteral("%1: %2").arg(databasePath, e);
+            ok = false;
+        }
+        for (size_t i = 0; ok && i < list.size(); ++i) {
+            const ElectronicSignature& s = list[i];
+            const QString name = QStringLiteral("electronic signature %1 (%2 by %3 of %4)")
+                                     .arg(s.id)
+                                     .arg(ElectronicSignature::meaningName(s.meaning), s.printedName, s.subject);
+            ++out->signatures;
+            if (!s.verify()) {
+                out->problems << name + QStringLiteral(": does not verify — changed after it was signed");
+                continue;
+            }
+            entry.reset();
+            entry.bindText(1, QStringLiteral("{\"signature_id\":%1}").arg(s.id));
+            const QString expected = QString::fromUtf8(QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact));
+            if (!entry.next())
+                out->problems << name + QStringLiteral(": has no audit entry — written outside the audit trail");
+            else if (entry.columnText(0) != expected)
+                out->problems << name + QStringLiteral(": differs from its audit entry");
+        }
+    }
+    sqlite3_close(db);
+    return ok;
 }
 
 } // namespace tb::core

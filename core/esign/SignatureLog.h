@@ -2,6 +2,8 @@
 
 #include "esign/ElectronicSignature.h"
 
+#include <QStringList>
+
 #include <memory>
 #include <vector>
 
@@ -21,6 +23,16 @@ public:
                        const QString& actor, QString* error);
     // Every signature, oldest first; contentHash narrows to one signed thing when not empty.
     static bool list(CtmsDatabase& db, const QByteArray& contentHash, std::vector<ElectronicSignature>* out, QString* error);
+
+    // For `audit verify`, reading the database without changing it: every stored signature must verify over its
+    // manifest and have its audit entry with the same content (a row changed, or inserted outside the trail, is
+    // found). A database without the table has no signatures.
+    struct Check
+    {
+        qint64 signatures = 0;
+        QStringList problems; // one line each, naming the signature
+    };
+    static bool check(const QString& databasePath, Check* out, QString* error);
 };
 
 } // namespace tb::core

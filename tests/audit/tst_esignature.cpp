@@ -245,6 +245,7 @@ void TestESignature::signStoresSignatureAuditEntryAndCheckpoint()
     QVERIFY(sigs[0].toObject().value(QStringLiteral("subject")).toString().startsWith(QStringLiteral("visits.mapping.json (mapping ")));
     const auto verify = runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--target"), m_db, QStringLiteral("--workspace"), m_ws});
     QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    QVERIFY2(verify.out.contains("e-signatures     1, each valid and in the trail"), verify.out.constData());
 }
 
 void TestESignature::signRefusals_data()
@@ -321,6 +322,30 @@ void TestESignature::changedSignaturesAreFound()
     auto r = runCli({QStringLiteral("signatures"), QStringLiteral("--target"), copy, QStringLiteral("--workspace"), m_ws});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains("INVALID: the signature does not verify"), r.out.constData());
+    // audit verify finds it too, though the chain itself is untouched.
+    r = runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--target"), copy, QStringLiteral("--workspace"), m_ws,
+                QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(report.value(QStringLiteral("result")).toString(), QStringLiteral("broken"));
+    QVERIFY2(report.value(QStringLiteral("esignatures")).toObject().value(QStringLiteral("problems")).toArray().first().toString()
+                 .startsWith(QStringLiteral("electronic signature 1 (rejected by Jane Doe of visits.mapping.json")),
+             r.out.constData());
+    // A signature row added behind the trail's back (a valid signature copied, so only the missing entry shows).
+    {
+        CtmsDatabase db;
+        QString error;
+        QVERIFY2(db.open(copy, &error), qPrintable(error));
+        QVERIFY(db.exec(QStringLiteral("UPDATE esignature SET meaning = 'approved' WHERE signature_id = 1; "
+                                       "INSERT INTO esignature (signed_utc, signer_id, printed_name, role, meaning, comment, subject, "
+                                       "content_hash, public_key, signature) SELECT signed_utc, signer_id, printed_name, role, meaning, "
+                                       "comment, subject, content_hash, public_key, signature FROM esignature WHERE signature_id = 1"),
+                        &error));
+    }
+    r = runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--target"), copy, QStringLiteral("--workspace"), m_ws});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("has no audit entry — written outside the audit trail"), r.out.constData());
+    QVERIFY2(!r.out.contains("electronic signature 1 "), r.out.constData()); // the first is whole again
     // A workspace whose jdoe has another key: the stored signatures are not theirs.
     const QString other = m_tmp.filePath(QStringLiteral("other"));
     QVERIFY(QDir().mkpath(other));
