@@ -1,6 +1,7 @@
 #include "CliApp.h"
 #include "AuditCommand.h"
 #include "ConnectionCommand.h"
+#include "MappingCommand.h"
 #include "SecretsCommand.h"
 #include "SignatureCommands.h"
 
@@ -464,6 +465,7 @@ const QVector<Command>& commands()
         {QStringLiteral("secrets"), QStringLiteral("Store, list and delete connection secrets (OS keychain or encrypted vault)."), secretsCommand},
         {QStringLiteral("connection"), QStringLiteral("Test a connection profile with its stored secrets."), connectionCommand},
         {QStringLiteral("audit"), QStringLiteral("Verify the audit trail of a target: hash chain and signed checkpoints."), auditCommand},
+        {QStringLiteral("mapping"), QStringLiteral("Compare two mapping documents field by field (mapping diff A B)."), mappingCommand},
         {QStringLiteral("user"), QStringLiteral("Create and list the users who sign electronically."), userCommand},
         {QStringLiteral("sign"), QStringLiteral("Sign a file electronically (authored, reviewed, approved, rejected)."), signCommand},
         {QStringLiteral("signatures"), QStringLiteral("List and check the electronic signatures of a target."), signaturesCommand},

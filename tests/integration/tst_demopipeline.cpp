@@ -24,6 +24,7 @@ class TestDemoPipeline : public QObject
 private slots:
     void initTestCase();
     void helpListsEveryCommand();
+    void mappingDiffNamesFieldChanges();
     void firstRunRejectsExactlyTheSeededDefects();
     void everyDefectHasAnActionableReject();
     void rejectedUnitsAreNotPartiallyLoaded();
@@ -94,12 +95,40 @@ void TestDemoPipeline::helpListsEveryCommand()
         QVERIFY2(h.out.contains("--help"), command);
     }
     // Commands with hand-written help: a usage line naming the command.
-    for (const char* command : {"secrets", "connection", "audit", "user", "sign", "signatures"}) {
+    for (const char* command : {"secrets", "connection", "audit", "user", "sign", "signatures", "mapping"}) {
         QVERIFY2(r.out.contains(QByteArray("  ") + command), command);
         const auto h = runCli({QLatin1String(command), QStringLiteral("--help")});
         QCOMPARE(h.exitCode, 0);
         QVERIFY2(h.out.startsWith(QByteArray("Usage: trialbridge-cli ") + command + ' '), command);
     }
+}
+
+void TestDemoPipeline::mappingDiffNamesFieldChanges()
+{
+    const QString original = m_dir + QStringLiteral("/visits.mapping.json");
+    QFile f(original);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    auto same = runCli({QStringLiteral("mapping"), QStringLiteral("diff"), original, original});
+    QCOMPARE(same.exitCode, 0);
+    QVERIFY2(same.out.contains(": the same"), same.out.constData());
+    doc.insert(QStringLiteral("revision"), 2);
+    QJsonObject fields = doc.value(QStringLiteral("fields")).toObject();
+    fields.remove(QStringLiteral("visit_name"));
+    doc.insert(QStringLiteral("fields"), fields);
+    QTemporaryDir dir;
+    const QString revised = tb::test::writeFile(dir.path(), QStringLiteral("visits.mapping.json"),
+                                                QJsonDocument(doc).toJson(QJsonDocument::Compact));
+    const auto r = runCli({QStringLiteral("mapping"), QStringLiteral("diff"), original, revised, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonArray changes = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("changes")).toArray();
+    QCOMPARE(changes.size(), 2);
+    QCOMPARE(changes[0].toObject().value(QStringLiteral("path")).toString(), QStringLiteral("fields.visit_name"));
+    QCOMPARE(changes[0].toObject().value(QStringLiteral("change")).toString(), QStringLiteral("removed"));
+    QCOMPARE(changes[1].toObject().value(QStringLiteral("path")).toString(), QStringLiteral("revision"));
+    const auto broken = runCli({QStringLiteral("mapping"), QStringLiteral("diff"), original, dir.filePath(QStringLiteral("missing.json"))});
+    QCOMPARE(broken.exitCode, 2);
 }
 
 void TestDemoPipeline::firstRunRejectsExactlyTheSeededDefects()
