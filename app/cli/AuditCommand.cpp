@@ -3,11 +3,13 @@
 #include "CliApp.h"
 #include "SecretSession.h"
 
+#include "audit/AuditExport.h"
 #include "audit/AuditSigner.h"
 #include "audit/AuditTrust.h"
 #include "audit/AuditVerifier.h"
 #include "audit/WorkspaceSigningKey.h"
 #include "esign/SignatureLog.h"
+#include "esign/UserAccount.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
@@ -35,7 +37,12 @@ const QString UsageText = QStringLiteral(
     "                     checkpoints (default: the nearest folder from the database's upwards that has "
     "one)\n"
     "  --json             print the result as one JSON object\n\n"
-    "Exit status: 0 intact, 1 broken or not readable, 2 usage.\n");
+    "Exit status: 0 intact, 1 broken or not readable, 2 usage.\n\n"
+    "Usage: trialbridge-cli audit export --target DB --format csv --out FILE [filters] [--workspace DIR]\n\n"
+    "Writes the QA audit report: one row per entry (seq, UTC time, user id and printed name, action, entity and\n"
+    "key, changes old -> new, reason, source, run, signature), electronic signatures included. Filters:\n"
+    "--from T, --to T (UTC, inclusive; a date alone is the whole day), --entity E, --subject ID, --site ID,\n"
+    "--user ID, --run N. Printed names come from the workspace's users. Exit 0 written, 1 failed, 2 usage.\n");
 
 QString grouped(qint64 n)
 {
@@ -142,6 +149,56 @@ int verifyCommand(const QCommandLineParser& p)
     return r.intact() && signatures.problems.isEmpty() ? Ok : Failed;
 }
 
+int exportCommand(const QCommandLineParser& p)
+{
+    const QString target = p.value(QStringLiteral("target"));
+    if (target.isEmpty() || p.value(QStringLiteral("out")).isEmpty() || p.positionalArguments().size() != 1) {
+        err() << "trialbridge-cli audit export: give --target, --format and --out\n";
+        return tb::cli::Usage;
+    }
+    if (p.value(QStringLiteral("format")) != QLatin1String("csv")) {
+        err() << "trialbridge-cli audit export: --format '" << p.value(QStringLiteral("format"))
+              << "' is not available (csv; the PDF report is not built yet)\n";
+        return tb::cli::Usage;
+    }
+    if (!QFileInfo(target).isFile()) {
+        err() << "trialbridge-cli audit export: " << target << ": no such database\n";
+        return Failed;
+    }
+    AuditFilter filter;
+    filter.fromUtc = p.value(QStringLiteral("from"));
+    filter.toUtc = p.value(QStringLiteral("to"));
+    filter.entity = p.value(QStringLiteral("entity"));
+    filter.subjectId = p.value(QStringLiteral("subject"));
+    filter.siteId = p.value(QStringLiteral("site"));
+    filter.userId = p.value(QStringLiteral("user"));
+    if (p.isSet(QStringLiteral("run"))) {
+        bool number = false;
+        filter.runId = p.value(QStringLiteral("run")).toLongLong(&number);
+        if (!number || filter.runId < 1) {
+            err() << "trialbridge-cli audit export: --run: a run id (1, 2, ...)\n";
+            return tb::cli::Usage;
+        }
+    }
+    QString workspace = p.value(QStringLiteral("workspace"));
+    if (workspace.isEmpty())
+        workspace = AuditTrust::findWorkspace(QFileInfo(target).absolutePath());
+    QHash<QString, QString> names;
+    QList<UserAccount> users;
+    QString error;
+    if (!workspace.isEmpty() && UserAccount::loadAll(workspace, &users, &error))
+        for (const UserAccount& u : users)
+            names.insert(u.id, u.printedName);
+    qint64 rows = 0;
+    if (!AuditExport::writeCsv(target, filter, names, p.value(QStringLiteral("out")), &rows, &error)) {
+        err() << "trialbridge-cli audit export: " << error << "\n";
+        return Failed;
+    }
+    out() << rows << " audit entries (" << filter.describe() << ") written to " << p.value(QStringLiteral("out")) << "\n";
+    out().flush();
+    return Ok;
+}
+
 } // namespace
 
 int auditCommand(const QStringList& args)
@@ -152,6 +209,8 @@ int auditCommand(const QStringList& args)
     p.addOption({QStringLiteral("workspace"), QStringLiteral("The workspace listing the trusted keys."),
                  QStringLiteral("DIR")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    for (const char* option : {"format", "out", "from", "to", "entity", "subject", "site", "user", "run"})
+        p.addOption({QLatin1String(option), QStringLiteral("See --help."), QStringLiteral("VALUE")});
     p.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
     QStringList full = args;
     full.prepend(QStringLiteral("trialbridge-cli audit"));
@@ -166,9 +225,11 @@ int auditCommand(const QStringList& args)
     const QStringList pos = p.positionalArguments();
     if (pos.value(0) == QLatin1String("verify"))
         return verifyCommand(p);
+    if (pos.value(0) == QLatin1String("export"))
+        return exportCommand(p);
     err() << (pos.isEmpty()
                   ? UsageText
-                  : QStringLiteral("trialbridge-cli audit: unknown action '%1' (verify)\n").arg(pos[0]));
+                  : QStringLiteral("trialbridge-cli audit: unknown action '%1' (verify, export)\n").arg(pos[0]));
     return tb::cli::Usage;
 }
 

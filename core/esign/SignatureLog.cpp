@@ -41,7 +41,7 @@ bool SignatureLog::append(CtmsDatabase& db, ElectronicSignature& sig, std::share
     insert.bindText(3, sig.printedName);
     insert.bindText(4, sig.role);
     insert.bindText(5, ElectronicSignature::meaningName(sig.meaning));
-    insert.bindText(6, sig.comment);
+    insert.bindText(6, sig.comment.isNull() ? QStringLiteral("") : sig.comment); // no comment is an empty one, not NULL
     insert.bindText(7, sig.subject);
     insert.bindBlob(8, sig.contentHash);
     insert.bindBlob(9, sig.publicKey);
