@@ -1,6 +1,7 @@
 #include "audit/AuditExport.h"
 
 #include "load/SqliteStatement.h"
+#include "source/CsvDialect.h"
 
 #include <QHash>
 #include <QStringList>
@@ -16,15 +17,6 @@
 namespace tb::core {
 
 namespace {
-
-QByteArray csvField(const QString& value)
-{
-    QByteArray utf8 = value.toUtf8();
-    if (!utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r'))
-        return utf8;
-    utf8.replace("\"", "\"\"");
-    return '"' + utf8 + '"';
-}
 
 QString scalar(const QJsonValue& v)
 {
@@ -140,7 +132,11 @@ bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filte
         if (ok) {
             QByteArray line;
             for (const QString& c : columns())
-                line += (line.isEmpty() ? "" : ",") + csvField(c);
+            {
+                if (!line.isEmpty())
+                    line += ',';
+                CsvDialect::appendField(line, c);
+            }
             out.write(line + "\r\n");
         }
         while (ok && st.next()) {
@@ -167,7 +163,11 @@ bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filte
                                     signature};
             QByteArray row;
             for (int i = 0; i < cells.size(); ++i)
-                row += (i ? "," : "") + csvField(cells[i]);
+            {
+                if (i)
+                    row += ',';
+                CsvDialect::appendField(row, cells[i]);
+            }
             out.write(row + "\r\n");
             ++*rows;
         }

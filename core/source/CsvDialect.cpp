@@ -101,4 +101,20 @@ QJsonObject CsvDialect::toJson() const
     return o;
 }
 
+void CsvDialect::appendField(QByteArray& out, const QString& value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    if (!utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r')) {
+        out += utf8;
+        return;
+    }
+    out += '"';
+    for (const char c : utf8) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
 } // namespace tb::core

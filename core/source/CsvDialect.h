@@ -19,6 +19,10 @@ struct CsvDialect
     // "nulls" (array of strings). Unknown values give an error naming the key.
     static CsvDialect fromJson(const QJsonObject& o, QString* error = nullptr);
     QJsonObject toJson() const;
+
+    // Appends one field as RFC 4180 writes it in a comma-delimited UTF-8 file: quoted, with doubled quotes, when it
+    // holds a comma, a quote or a line break; empty (read back as null by default) when empty.
+    static void appendField(QByteArray& out, const QString& value);
 };
 
 } // namespace tb::core

@@ -67,24 +67,6 @@ private:
     std::vector<std::vector<std::pair<QString, QString>>> m_levels;
 };
 
-void appendCsvField(QByteArray& out, const QString& value)
-{
-    if (value.isEmpty())
-        return; // null
-    const QByteArray utf8 = value.toUtf8();
-    if (utf8.contains(',') || utf8.contains('"') || utf8.contains('\n') || utf8.contains('\r')) {
-        out += '"';
-        for (const char c : utf8) {
-            if (c == '"')
-                out += '"';
-            out += c;
-        }
-        out += '"';
-    } else {
-        out += utf8;
-    }
-}
-
 } // namespace
 
 OdmRecordSource::OdmRecordSource(const OdmSelection& selection)
@@ -191,7 +173,7 @@ bool OdmRecordSource::open(const QString& path)
     for (int i = 0; i < m_header.size(); ++i) {
         if (i)
             out += ',';
-        appendCsvField(out, m_header[i]);
+        CsvDialect::appendField(out, m_header[i]);
     }
     out += '\n';
     std::vector<QString> row(size_t(m_header.size()));
@@ -248,7 +230,7 @@ bool OdmRecordSource::open(const QString& path)
         for (size_t i = 0; i < row.size(); ++i) {
             if (i)
                 out += ',';
-            appendCsvField(out, row[i]);
+            CsvDialect::appendField(out, row[i]);
         }
         out += '\n';
         if (out.size() > (1 << 20)) {

@@ -2,14 +2,13 @@
 // old → new, electronic signatures with their meaning and signer, every filter (time, entity, subject, site, user,
 // run) applied and bound as data, and nothing written when the export fails.
 
+#include "AuditTestSupport.h"
 #include "TestSupport.h"
 
-#include "load/CtmsDatabase.h"
 #include "source/CsvReader.h"
 
 #include <QDateTime>
 #include <QFile>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -41,14 +40,7 @@ private:
 
 qint64 TestAuditExport::scalar(const QString& sql)
 {
-    CtmsDatabase db;
-    QString error;
-    if (!db.open(m_db, &error))
-        qFatal("%s", qPrintable(error));
-    QSqlQuery q(db.sql());
-    if (!q.exec(sql) || !q.next())
-        qFatal("query failed: %s", qPrintable(sql));
-    return q.value(0).toLongLong();
+    return tb::test::scalar(m_db, sql); // stops the test when the query fails
 }
 
 QList<std::vector<QString>> TestAuditExport::exportRows(const QStringList& filters, int* exitCode)

@@ -4,6 +4,7 @@
 // listed and checked, and every refusal: wrong passphrase, unknown user, reused id, weak passphrase, changed
 // records, another key.
 
+#include "AuditTestSupport.h"
 #include "TestSupport.h"
 
 #include "audit/AuditSigner.h"
@@ -17,7 +18,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -75,14 +75,7 @@ private:
 
 qint64 TestESignature::scalar(const QString& sql)
 {
-    CtmsDatabase db;
-    QString error;
-    if (!db.open(m_db, &error))
-        qFatal("%s", qPrintable(error));
-    QSqlQuery q(db.sql());
-    if (!q.exec(sql) || !q.next())
-        qFatal("query failed: %s", qPrintable(sql));
-    return q.value(0).toLongLong();
+    return tb::test::scalar(m_db, sql); // stops the test when the query fails
 }
 
 tb::test::ProcessResult TestESignature::sign(const QByteArray& input, const QString& file, const QString& meaning)
