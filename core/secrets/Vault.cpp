@@ -391,9 +391,12 @@ template <typename Change> bool Vault::modify(Change change)
     m_error = Error::None;
     m_errorString.clear();
     const QString dir = QFileInfo(m_path).absolutePath();
+    const bool newFolder = !QFileInfo::exists(dir);
     if (!QDir().mkpath(dir))
         return fail(Error::Io, QStringLiteral("%1: cannot create the folder").arg(dir));
-    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // A folder of its own is private; a folder that was there (a shared one, even /tmp) is left as it is.
+    if (newFolder)
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QLockFile lock(m_path + QStringLiteral(".lock"));
     if (!lock.tryLock(LockTimeoutMs))
         return fail(Error::Busy, QStringLiteral("%1: another process has held the vault's lock for %2 s")

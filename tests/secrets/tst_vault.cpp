@@ -190,6 +190,24 @@ void TestVault::fileIsPrivate()
     QVERIFY(v.write(QStringLiteral("ws/a/token"), "value-long-1"));
     QCOMPARE(QFile::permissions(m_path) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+    // A folder the vault makes is private; a folder that was there keeps its permissions (it may be shared).
+    const QFileDevice::Permissions owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    const QFileDevice::Permissions user = QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser;
+    const QString made = m_tmp.filePath(QStringLiteral("made/here/secrets.tbvault"));
+    Vault inNew;
+    QVERIFY(inNew.open(made, Passphrase, true, Vault::KdfParams::minimal()));
+    QVERIFY(inNew.write(QStringLiteral("ws/a/token"), "value-long-1"));
+    QCOMPARE(QFile::permissions(QFileInfo(made).absolutePath()) & ~user, owner);
+    const QString shared = m_tmp.filePath(QStringLiteral("shared"));
+    QVERIFY(QDir().mkpath(shared));
+    const QFileDevice::Permissions open = owner | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                                        | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(shared, open));
+    Vault inShared;
+    QVERIFY(inShared.open(QDir(shared).filePath(QStringLiteral("secrets.tbvault")), Passphrase, true, Vault::KdfParams::minimal()));
+    QVERIFY(inShared.write(QStringLiteral("ws/a/token"), "value-long-1"));
+    QCOMPARE(QFile::permissions(shared) & ~user, open);
 }
 
 void TestVault::missingFileIsNotCreatedUnlessAsked()
