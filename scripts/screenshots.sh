@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Writes docs/screenshots/*.png: every page of the console on the demo workspace, under Xvfb at 1280×800.
-# Usage: scripts/screenshots.sh          (after scripts/setup.sh)
+# Writes docs/screenshots/*.png: every page of the console on the demo workspace, under Xvfb at 1280×800
+# (workspace, mappings — the designer on visits.mapping.json with its sample — runs, connections, audit and its
+# mapping revisions).
+# Usage: scripts/screenshots.sh          (after scripts/setup.sh; TB_BUILD_DIR=DIR for another build folder)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+build=${TB_BUILD_DIR:-$root/build}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A throw-away vault for the run's signing key, opened by the console from the same passphrase file.
@@ -10,9 +13,18 @@ head -c 24 /dev/urandom | base64 > "$work/passphrase"
 chmod 600 "$work/passphrase"
 export TRIALBRIDGE_SECRETS_BACKEND=vault TRIALBRIDGE_VAULT_FILE="$work/screens.tbvault" \
        TRIALBRIDGE_VAULT_PASSPHRASE_FILE="$work/passphrase"
-"$root/build/bin/trialbridge-cli" demo --out "$work/demo" --subjects 2000 > /dev/null
-"$root/build/bin/trialbridge-cli" run "$work/demo/demo.pipeline.json" > /dev/null || [ $? -eq 3 ]
+"$build/bin/trialbridge-cli" demo --out "$work/demo" --subjects 2000 > /dev/null
+"$build/bin/trialbridge-cli" run "$work/demo/demo.pipeline.json" > /dev/null || [ $? -eq 3 ]
+# Change control for the Audit page: two users, the visits mapping approved, the subjects mapping in review.
+cli() { "$build/bin/trialbridge-cli" "$@" --workspace "$work/demo" > /dev/null; }
+printf 'screens-passphrase\n' | cli user create alee --name "Ann Lee" --role analyst
+printf 'screens-passphrase\n' | cli user create jdoe --name "Jane Doe" --role qa
+for m in visits subjects; do
+    printf 'alee\nscreens-passphrase\n' | cli mapping submit "$work/demo/$m.mapping.json" --target "$work/demo/ctms.db"
+done
+printf 'jdoe\nscreens-passphrase\n' | cli mapping approve "$work/demo/visits.mapping.json" --target "$work/demo/ctms.db" \
+    --comment "windows and codelists checked"
 mkdir -p "$root/docs/screenshots"
 XDG_CONFIG_HOME="$work/config" xvfb-run -a -s "-screen 0 1280x800x24" \
-    "$root/build/bin/trialbridge" --screenshots "$root/docs/screenshots" "$work/demo"
+    "$build/bin/trialbridge" --screenshots "$root/docs/screenshots" "$work/demo"
 ls -1 "$root/docs/screenshots"

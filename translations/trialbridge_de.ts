@@ -20,6 +20,54 @@
     </message>
 </context>
 <context>
+    <name>tb::core::AuditTrailModel</name>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="123"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="124"/>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="125"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="126"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="127"/>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="128"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="129"/>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="130"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="131"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+</context>
+<context>
     <name>tb::core::ConnectionListModel</name>
     <message>
         <location filename="../core/connection/ConnectionListModel.cpp" line="95"/>
@@ -161,6 +209,87 @@
     </message>
 </context>
 <context>
+    <name>tb::core::MappingModel</name>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="292"/>
+        <source>The target entity &quot;%1&quot; is not part of the CTMS model.</source>
+        <translation>Die Zielentität „%1“ gehört nicht zum CTMS-Modell.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="299"/>
+        <source>The required field %1 is not mapped: connect a source column to it.</source>
+        <translation>Das Pflichtfeld %1 ist nicht zugeordnet: Verbinden Sie eine Quellspalte damit.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="310"/>
+        <source>%1 → %2: %3 has no field %2.</source>
+        <translation>%1 → %2: %3 hat kein Feld %2.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="314"/>
+        <source>%1 → %2: the source has no column %1.</source>
+        <translation>%1 → %2: Die Quelle hat keine Spalte %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="324"/>
+        <source>%1 has no field %2.</source>
+        <translation>%1 hat kein Feld %2.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::MappingRevisionModel</name>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="90"/>
+        <source>in review</source>
+        <translation>in Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="91"/>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="92"/>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="93"/>
+        <source>retired</source>
+        <translation>außer Kraft</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="114"/>
+        <source>Mapping</source>
+        <translation>Mapping</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="115"/>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="116"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="117"/>
+        <source>Since (UTC)</source>
+        <translation>Seit (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="118"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="119"/>
+        <source>Signatures</source>
+        <translation>Signaturen</translation>
+    </message>
+</context>
+<context>
     <name>tb::core::RunHistoryModel</name>
     <message>
         <location filename="../core/run/RunHistoryModel.cpp" line="27"/>
@@ -216,6 +345,363 @@
         <location filename="../core/run/RunHistoryModel.cpp" line="136"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::SourceSchemaModel</name>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="200"/>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="200"/>
+        <source>Study, site, subject and the audit record</source>
+        <translation>Studie, Zentrum, Proband und der Audit-Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="204"/>
+        <source>Vendor attributes</source>
+        <translation>Herstellerattribute</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="227"/>
+        <source>study event</source>
+        <translation>Studienereignis</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="228"/>
+        <source>form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="230"/>
+        <source>repeating item group</source>
+        <translation>wiederholte Item-Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="230"/>
+        <source>item group</source>
+        <translation>Item-Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="234"/>
+        <source>Items without metadata</source>
+        <translation>Items ohne Metadaten</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="238"/>
+        <source>Place in the file</source>
+        <translation>Stelle in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="239"/>
+        <source>Line of the element</source>
+        <translation>Zeile des Elements</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="240"/>
+        <source>XPath of the element</source>
+        <translation>XPath des Elements</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="334"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="335"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="336"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::TargetSchemaModel</name>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="100"/>
+        <source>CTMS entity %1, key: %2</source>
+        <translation>CTMS-Entität %1, Schlüssel: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="118"/>
+        <source>Modified at (source)</source>
+        <translation>Geändert am (Quelle)</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="124"/>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="124"/>
+        <source>required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="129"/>
+        <source>The source&apos;s modification time: older records than those loaded are not applied</source>
+        <translation>Änderungszeit in der Quelle: Datensätze, die älter als die geladenen sind, werden nicht übernommen</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="130"/>
+        <source>%1: part of the key, must be mapped</source>
+        <translation>%1: Teil des Schlüssels, muss zugeordnet werden</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="131"/>
+        <source>%1: required, must be mapped</source>
+        <translation>%1: Pflichtfeld, muss zugeordnet werden</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="145"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="146"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="147"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="148"/>
+        <source>Required</source>
+        <translation>Pflicht</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::AuditPage</name>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="19"/>
+        <source>Target database</source>
+        <translation>Zieldatenbank</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="23"/>
+        <source>Audit &amp;trail</source>
+        <translation>Audit-&amp;Trail</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="24"/>
+        <source>&amp;Mapping revisions</source>
+        <translation>&amp;Mapping-Revisionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="26"/>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::AuditTrailPanel</name>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="60"/>
+        <source>from (UTC)</source>
+        <translation>von (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="60"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="61"/>
+        <source>to (UTC)</source>
+        <translation>bis (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="61"/>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="62"/>
+        <source>UTC date or date-time, e.g. 2026-01-31 or 2026-01-31T08:00:00Z; inclusive</source>
+        <translation>UTC-Datum oder -Zeitpunkt, z. B. 2026-01-31 oder 2026-01-31T08:00:00Z; einschließlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="66"/>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="67"/>
+        <source>All entities</source>
+        <translation>Alle Entitäten</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="72"/>
+        <source>subject</source>
+        <translation>Proband</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="72"/>
+        <source>Subject</source>
+        <translation>Proband</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="73"/>
+        <source>site</source>
+        <translation>Zentrum</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="73"/>
+        <source>Site</source>
+        <translation>Zentrum</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
+        <source>user id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
+        <source>run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="76"/>
+        <source>&amp;Apply filters</source>
+        <translation>Filter &amp;anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="99"/>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="101"/>
+        <source>Recompute the hash chain and check every checkpoint&apos;s signature</source>
+        <translation>Die Hash-Kette neu berechnen und die Signatur jedes Prüfpunkts prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="102"/>
+        <source>&amp;Export report…</source>
+        <translation>Bericht &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="104"/>
+        <source>The QA audit report of the entries the filters select, as PDF or CSV</source>
+        <translation>Der QA-Auditbericht der von den Filtern gewählten Einträge, als PDF oder CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="172"/>
+        <source>No target database.</source>
+        <translation>Keine Zieldatenbank.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="173"/>
+        <source>%1 does not exist yet: run a pipeline to create it</source>
+        <translation>%1 existiert noch nicht: führen Sie eine Pipeline aus, um sie anzulegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="183"/>
+        <source>The latest %1 of %2 entries (%3): narrow the filters to see the others.</source>
+        <translation>Die neuesten %1 von %2 Einträgen (%3): grenzen Sie die Filter ein, um die übrigen zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="187"/>
+        <source>%n entries (%1)</source>
+        <translation>
+            <numerusform>%n Eintrag (%1)</numerusform>
+            <numerusform>%n Einträge (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="226"/>
+        <source>Verifying…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="245"/>
+        <source>Not verified: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="250"/>
+        <source>Intact: %n entries, %1 signed checkpoint(s), %2 electronic signature(s) valid; head %3</source>
+        <translation>
+            <numerusform>Intakt: %n Eintrag, %1 signierte(r) Prüfpunkt(e), %2 elektronische Signatur(en) gültig; Kopf %3</numerusform>
+            <numerusform>Intakt: %n Einträge, %1 signierte(r) Prüfpunkt(e), %2 elektronische Signatur(en) gültig; Kopf %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="259"/>
+        <source>BROKEN: %1</source>
+        <translation>BESCHÄDIGT: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="263"/>
+        <source>BROKEN (%n problem(s)): %1</source>
+        <translation>
+            <numerusform>BESCHÄDIGT (%n Problem): %1</numerusform>
+            <numerusform>BESCHÄDIGT (%n Probleme): %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="276"/>
+        <source>Export the audit report</source>
+        <translation>Auditbericht exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="277"/>
+        <source>PDF report (*.pdf);;CSV table (*.csv)</source>
+        <translation>PDF-Bericht (*.pdf);;CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="287"/>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="305"/>
+        <source>%n entries written to %1</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 geschrieben</numerusform>
+            <numerusform>%n Einträge nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::ConnectCommand</name>
+    <message>
+        <location filename="../ui/designer/commands/ConnectCommand.cpp" line="12"/>
+        <source>Connect %1 to %2</source>
+        <translation>%1 mit %2 verbinden</translation>
     </message>
 </context>
 <context>
@@ -817,187 +1303,480 @@
     </message>
 </context>
 <context>
-    <name>tb::ui::MainWindow</name>
+    <name>tb::ui::DesignerScene</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="40"/>
-        <source>TrialBridge</source>
-        <translation>TrialBridge</translation>
+        <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
-        <source>Pages</source>
-        <translation>Seiten</translation>
+        <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
-        <source>Workspace</source>
-        <translation>Arbeitsbereich</translation>
+        <location filename="../ui/designer/DesignerScene.cpp" line="170"/>
+        <source>columns the mapping names; open a sample for all</source>
+        <translation>die von der Zuordnung genannten Spalten; für alle eine Beispieldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
-        <source>Runs</source>
-        <translation>Läufe</translation>
+        <location filename="../ui/designer/DesignerScene.cpp" line="183"/>
+        <source>not in the source</source>
+        <translation>nicht in der Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
-        <source>Connections</source>
-        <translation>Verbindungen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
-        <source>&amp;Open Workspace…</source>
-        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
-        <source>Open &amp;Secret Store…</source>
-        <translation>&amp;Geheimnisspeicher öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
-        <source>&amp;Workspace</source>
-        <translation>&amp;Arbeitsbereich</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
-        <source>R&amp;uns</source>
-        <translation>&amp;Läufe</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
-        <source>&amp;Connections</source>
-        <translation>&amp;Verbindungen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
-        <source>Re&amp;fresh</source>
-        <translation>A&amp;ktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
-        <source>&amp;About TrialBridge</source>
-        <translation>Ü&amp;ber TrialBridge</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
-        <source>No workspace open</source>
-        <translation>Kein Arbeitsbereich geöffnet</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
-        <source>Open Workspace</source>
-        <translation>Arbeitsbereich öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
-        <source>%1 is not a folder.</source>
-        <translation>%1 ist kein Ordner.</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
-        <source>%1 — TrialBridge</source>
-        <translation>%1 — TrialBridge</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
-        <source>Workspace: %1</source>
-        <translation>Arbeitsbereich: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
-        <source>No target</source>
-        <translation>Kein Ziel</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="196"/>
         <source>Target: %1</source>
         <translation>Ziel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="196"/>
+        <source>Target: no entity</source>
+        <translation>Ziel: keine Entität</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="209"/>
+        <source>= study parameter %1</source>
+        <translation>= Studienparameter %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="211"/>
+        <source>= &quot;%1&quot;</source>
+        <translation>= „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="227"/>
+        <source>not a field of the entity</source>
+        <translation>kein Feld der Entität</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="467"/>
+        <source>Choose a source column first, then a target field.</source>
+        <translation>Wählen Sie zuerst eine Quellspalte, dann ein Zielfeld.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="478"/>
+        <source>Choose a target field for %1.</source>
+        <translation>Wählen Sie ein Zielfeld für %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="486"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="659"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="666"/>
+        <source>%1 is already connected to %2.</source>
+        <translation>%1 ist bereits mit %2 verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="492"/>
+        <source>Connect %1 to %2 fields</source>
+        <translation>%1 mit %2 Feldern verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="531"/>
+        <source>Select a link, or a field whose links to remove.</source>
+        <translation>Wählen Sie eine Verbindung oder ein Feld, dessen Verbindungen entfernt werden sollen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="651"/>
+        <source>Dropped outside a target field: nothing changed.</source>
+        <translation>Nicht auf einem Zielfeld abgelegt: nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
+        <source>TrialBridge</source>
+        <translation>TrialBridge</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <source>Mappings</source>
+        <translation>Zuordnungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <source>&amp;Open Workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="89"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <source>Open &amp;Secret Store…</source>
+        <translation>&amp;Geheimnisspeicher öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
+        <source>&amp;Workspace</source>
+        <translation>&amp;Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <source>&amp;Mappings</source>
+        <translation>&amp;Zuordnungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
+        <source>R&amp;uns</source>
+        <translation>&amp;Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
+        <source>&amp;Connections</source>
+        <translation>&amp;Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
+        <source>&amp;Audit</source>
+        <translation>&amp;Audit</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
+        <source>&amp;About TrialBridge</source>
+        <translation>Ü&amp;ber TrialBridge</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
+        <source>No workspace open</source>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="131"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
+        <source>%1 — TrialBridge</source>
+        <translation>%1 — TrialBridge</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <source>Workspace: %1</source>
+        <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <source>No target</source>
+        <translation>Kein Ziel</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
+        <source>Target: %1</source>
+        <translation>Ziel: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
         <source>About TrialBridge</source>
         <translation>Über TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Überträgt Daten klinischer Studien zwischen den Systemen einer Studie — EDC, CTMS, ERP und BI — mit Validierung, atomaren Ladevorgängen und Audit-Trail.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
         <source>it is being opened</source>
         <translation>er wird gerade geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich ist geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
         <source>The secret store is not open: %1</source>
         <translation>Der Geheimnisspeicher ist nicht geöffnet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
         <source>Running %1…</source>
         <translation>%1 läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Lauf %1 von %2: %3 — %4 gelesen, %5 eingefügt, %6 geändert, %7 abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
         <source>Run of %1: %2</source>
         <translation>Lauf von %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
         <source>Run Not Started</source>
         <translation>Lauf nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
         <source>%1 was not run.</source>
         <translation>%1 wurde nicht ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="335"/>
         <source>Cancelling the run…</source>
         <translation>Lauf wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::MappingDesigner</name>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="53"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="363"/>
+        <source>No mapping open</source>
+        <translation>Keine Zuordnung geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="62"/>
+        <source>Search the source columns (name, label, type)</source>
+        <translation>Quellspalten durchsuchen (Name, Bezeichnung, Typ)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
+        <source>Search the source columns</source>
+        <translation>Quellspalten durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="69"/>
+        <source>Mapping: source columns and target fields</source>
+        <translation>Zuordnung: Quellspalten und Zielfelder</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="77"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="143"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="95"/>
+        <source>&amp;Open Mapping…</source>
+        <translation>Zuordnung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="96"/>
+        <source>Open S&amp;ample…</source>
+        <translation>&amp;Beispieldatei öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="97"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="98"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="99"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="100"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="101"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="102"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="103"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="104"/>
+        <source>&amp;Fit to View</source>
+        <translation>&amp;An Ansicht anpassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="105"/>
+        <source>&amp;Find Source Column</source>
+        <translation>Quellspalte &amp;suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
+        <source>Connect the chosen source column to the selected target field (Ctrl+L)</source>
+        <translation>Die gewählte Quellspalte mit dem markierten Zielfeld verbinden (Strg+L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
+        <source>Remove the selected links, or the links of the selected fields (Del)</source>
+        <translation>Die markierten Verbindungen oder die Verbindungen der markierten Felder entfernen (Entf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="295"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="329"/>
+        <source>Save Mapping</source>
+        <translation>Zuordnung speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="244"/>
+        <source>The sample could not be read: %1</source>
+        <translation>Die Beispieldatei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="295"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="340"/>
+        <source>Mappings (*.mapping.json)</source>
+        <translation>Zuordnungen (*.mapping.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="309"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="319"/>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="320"/>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="339"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="345"/>
+        <source>Open Mapping</source>
+        <translation>Zuordnung öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="351"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="357"/>
+        <source>Open Sample</source>
+        <translation>Beispieldatei öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="352"/>
+        <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
+        <translation>Quelldateien (*.csv *.txt *.json *.ndjson *.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="367"/>
+        <source>%1 (revision %2): %3 → %4</source>
+        <translation>%1 (Revision %2): %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="382"/>
+        <source>Undo: %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="382"/>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <source>Redo: %1</source>
+        <translation>Wiederholen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <source>Nothing to redo</source>
+        <translation>Nichts zu wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="405"/>
+        <source>No problems: every required field is mapped and every link has its column.</source>
+        <translation>Keine Probleme: Jedes Pflichtfeld ist zugeordnet und jede Verbindung hat ihre Spalte.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::MappingsPage</name>
+    <message>
+        <location filename="../ui/designer/MappingsPage.cpp" line="25"/>
+        <source>Mappings</source>
+        <translation>Zuordnungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingsPage.cpp" line="39"/>
+        <source>&amp;Mappings</source>
+        <translation>&amp;Zuordnungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingsPage.cpp" line="126"/>
+        <source>Change control in %1: %2</source>
+        <translation>Änderungskontrolle in %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1840,222 @@
         <location filename="../ui/secrets/PassphraseDialog.cpp" line="83"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::RemoveLinksCommand</name>
+    <message>
+        <location filename="../ui/designer/commands/RemoveLinksCommand.cpp" line="13"/>
+        <source>Remove the link %1 → %2</source>
+        <translation>Verbindung %1 → %2 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/commands/RemoveLinksCommand.cpp" line="15"/>
+        <source>Remove %1 links</source>
+        <translation>%1 Verbindungen entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::RetargetCommand</name>
+    <message>
+        <location filename="../ui/designer/commands/RetargetCommand.cpp" line="11"/>
+        <source>Re-target %1 from %2 to %3</source>
+        <translation>%1 von %2 auf %3 umhängen</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::RevisionsPanel</name>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Signed by</source>
+        <translation>Signiert von</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="123"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="123"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="123"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="123"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="131"/>
+        <source>&amp;Submit for review…</source>
+        <translation>Zur Prüfung &amp;einreichen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="131"/>
+        <source>Re&amp;view…</source>
+        <translation>&amp;Prüfen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="132"/>
+        <source>A&amp;pprove…</source>
+        <translation>&amp;Freigeben…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="132"/>
+        <source>Re&amp;ject…</source>
+        <translation>A&amp;blehnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="133"/>
+        <source>Re&amp;tire…</source>
+        <translation>Außer &amp;Kraft setzen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="133"/>
+        <source>Require appro&amp;val…</source>
+        <translation>Frei&amp;gabe verlangen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="152"/>
+        <source>Signatures</source>
+        <translation>Signaturen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="157"/>
+        <source>Changes from the revision before</source>
+        <translation>Änderungen gegenüber der vorigen Revision</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="203"/>
+        <source>Production runs into this target use approved mapping revisions only.</source>
+        <translation>Produktionsläufe in dieses Ziel verwenden nur freigegebene Mapping-Revisionen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="204"/>
+        <source>Production runs into this target do not require approved mappings yet.</source>
+        <translation>Produktionsläufe in dieses Ziel verlangen noch keine freigegebenen Mappings.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="227"/>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="230"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="231"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="232"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="262"/>
+        <source>The secret store is not open: open it (status bar) to sign.</source>
+        <translation>Der Geheimnisspeicher ist nicht geöffnet: öffnen Sie ihn (Statusleiste), um zu signieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="280"/>
+        <source>Done: signed by %1 (%2).</source>
+        <translation>Erledigt: signiert von %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="291"/>
+        <source>The workspace has no mapping documents.</source>
+        <translation>Der Arbeitsbereich hat keine Mapping-Dokumente.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="295"/>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="311"/>
+        <source>Submit for review</source>
+        <translation>Zur Prüfung einreichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="295"/>
+        <source>Mapping:</source>
+        <translation>Mapping:</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="312"/>
+        <source>You submit %1 for review. The revision is frozen and signed by you as its author.</source>
+        <translation>Sie reichen %1 zur Prüfung ein. Die Revision wird eingefroren und von Ihnen als Autor signiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="333"/>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="333"/>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="333"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="335"/>
+        <source>You sign that you reviewed %1.</source>
+        <translation>Sie bestätigen mit Ihrer Signatur, dass Sie %1 geprüft haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="337"/>
+        <source>You approve %1 for production runs. Your signature binds its content (%2…).</source>
+        <translation>Sie geben %1 für Produktionsläufe frei. Ihre Signatur bindet den Inhalt (%2…).</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="339"/>
+        <source>You reject %1.</source>
+        <translation>Sie lehnen %1 ab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="362"/>
+        <source>Retire</source>
+        <translation>Außer Kraft setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="362"/>
+        <source>You take %1 out of production use.</source>
+        <translation>Sie nehmen %1 aus dem Produktionseinsatz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="378"/>
+        <source>Require approval</source>
+        <translation>Freigabe verlangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="379"/>
+        <source>From now on production runs into %1 will use approved mapping revisions only. This cannot be undone.</source>
+        <translation>Ab jetzt verwenden Produktionsläufe in %1 nur freigegebene Mapping-Revisionen. Das kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +2137,54 @@
             <numerusform>%n Lauf in %1</numerusform>
             <numerusform>%n Läufe in %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::SignDialog</name>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="45"/>
+        <source>&amp;Sign</source>
+        <translation>&amp;Signieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="48"/>
+        <source>&amp;User id:</source>
+        <translation>&amp;Benutzer-ID:</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="49"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="50"/>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Grund (erforderlich):</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="50"/>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="101"/>
+        <source>Enter your user id and your passphrase: both are part of the signature.</source>
+        <translation>Geben Sie Ihre Benutzer-ID und Ihre Passphrase ein: beide sind Teil der Signatur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="103"/>
+        <source>Say why: a rejection needs a reason.</source>
+        <translation>Begründen Sie: eine Ablehnung braucht einen Grund.</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="105"/>
+        <source>The secret store is not open, so no key can be unsealed.</source>
+        <translation>Der Geheimnisspeicher ist nicht geöffnet, daher kann kein Schlüssel entsiegelt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="122"/>
+        <source>The key of %1 is not in this workspace&apos;s secret store (users sign on the machine where they were created).</source>
+        <translation>Der Schlüssel von %1 ist nicht im Geheimnisspeicher dieses Arbeitsbereichs (Benutzer signieren auf dem Rechner, auf dem sie angelegt wurden).</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,54 @@
     </message>
 </context>
 <context>
+    <name>tb::core::AuditTrailModel</name>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="123"/>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="124"/>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="125"/>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="126"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="127"/>
+        <source>Entity</source>
+        <translation>Сущность</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="128"/>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="129"/>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="130"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="131"/>
+        <source>Run</source>
+        <translation>Запуск</translation>
+    </message>
+</context>
+<context>
     <name>tb::core::ConnectionListModel</name>
     <message>
         <location filename="../core/connection/ConnectionListModel.cpp" line="95"/>
@@ -162,6 +210,87 @@
     </message>
 </context>
 <context>
+    <name>tb::core::MappingModel</name>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="292"/>
+        <source>The target entity &quot;%1&quot; is not part of the CTMS model.</source>
+        <translation>Сущность назначения «%1» не входит в модель CTMS.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="299"/>
+        <source>The required field %1 is not mapped: connect a source column to it.</source>
+        <translation>Обязательное поле %1 не сопоставлено: свяжите с ним столбец источника.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="310"/>
+        <source>%1 → %2: %3 has no field %2.</source>
+        <translation>%1 → %2: у %3 нет поля %2.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="314"/>
+        <source>%1 → %2: the source has no column %1.</source>
+        <translation>%1 → %2: в источнике нет столбца %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/MappingModel.cpp" line="324"/>
+        <source>%1 has no field %2.</source>
+        <translation>У %1 нет поля %2.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::MappingRevisionModel</name>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="90"/>
+        <source>in review</source>
+        <translation>на рассмотрении</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="91"/>
+        <source>approved</source>
+        <translation>утверждена</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="92"/>
+        <source>rejected</source>
+        <translation>отклонена</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="93"/>
+        <source>retired</source>
+        <translation>выведена из обращения</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="114"/>
+        <source>Mapping</source>
+        <translation>Сопоставление</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="115"/>
+        <source>Revision</source>
+        <translation>Редакция</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="116"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="117"/>
+        <source>Since (UTC)</source>
+        <translation>С (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="118"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location filename="../core/changecontrol/MappingRevisionModel.cpp" line="119"/>
+        <source>Signatures</source>
+        <translation>Подписи</translation>
+    </message>
+</context>
+<context>
     <name>tb::core::RunHistoryModel</name>
     <message>
         <location filename="../core/run/RunHistoryModel.cpp" line="27"/>
@@ -217,6 +346,367 @@
         <location filename="../core/run/RunHistoryModel.cpp" line="136"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::SourceSchemaModel</name>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="200"/>
+        <source>Context</source>
+        <translation>Контекст</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="200"/>
+        <source>Study, site, subject and the audit record</source>
+        <translation>Исследование, центр, субъект и запись аудита</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="204"/>
+        <source>Vendor attributes</source>
+        <translation>Атрибуты поставщика</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="227"/>
+        <source>study event</source>
+        <translation>событие исследования</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="228"/>
+        <source>form</source>
+        <translation>форма</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="230"/>
+        <source>repeating item group</source>
+        <translation>повторяющаяся группа элементов</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="230"/>
+        <source>item group</source>
+        <translation>группа элементов</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="234"/>
+        <source>Items without metadata</source>
+        <translation>Элементы без метаданных</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="238"/>
+        <source>Place in the file</source>
+        <translation>Место в файле</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="239"/>
+        <source>Line of the element</source>
+        <translation>Строка элемента</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="240"/>
+        <source>XPath of the element</source>
+        <translation>XPath элемента</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="334"/>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="335"/>
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/SourceSchemaModel.cpp" line="336"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::TargetSchemaModel</name>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="100"/>
+        <source>CTMS entity %1, key: %2</source>
+        <translation>Сущность CTMS %1, ключ: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="118"/>
+        <source>Modified at (source)</source>
+        <translation>Изменено (в источнике)</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="124"/>
+        <source>key</source>
+        <translation>ключ</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="124"/>
+        <source>required</source>
+        <translation>обязательное</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="129"/>
+        <source>The source&apos;s modification time: older records than those loaded are not applied</source>
+        <translation>Время изменения в источнике: записи старше загруженных не применяются</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="130"/>
+        <source>%1: part of the key, must be mapped</source>
+        <translation>%1: часть ключа, должно быть сопоставлено</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="131"/>
+        <source>%1: required, must be mapped</source>
+        <translation>%1: обязательное, должно быть сопоставлено</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="145"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="146"/>
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="147"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/TargetSchemaModel.cpp" line="148"/>
+        <source>Required</source>
+        <translation>Обязательное</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::AuditPage</name>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="19"/>
+        <source>Target database</source>
+        <translation>Целевая база данных</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="23"/>
+        <source>Audit &amp;trail</source>
+        <translation>&amp;Журнал аудита</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="24"/>
+        <source>&amp;Mapping revisions</source>
+        <translation>&amp;Редакции сопоставлений</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditPage.cpp" line="26"/>
+        <source>Target:</source>
+        <translation>Цель:</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::AuditTrailPanel</name>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="60"/>
+        <source>from (UTC)</source>
+        <translation>с (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="60"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="61"/>
+        <source>to (UTC)</source>
+        <translation>по (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="61"/>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="62"/>
+        <source>UTC date or date-time, e.g. 2026-01-31 or 2026-01-31T08:00:00Z; inclusive</source>
+        <translation>Дата или дата-время в UTC, например 2026-01-31 или 2026-01-31T08:00:00Z; включительно</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="66"/>
+        <source>Entity</source>
+        <translation>Сущность</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="67"/>
+        <source>All entities</source>
+        <translation>Все сущности</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="72"/>
+        <source>subject</source>
+        <translation>субъект</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="72"/>
+        <source>Subject</source>
+        <translation>Субъект</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="73"/>
+        <source>site</source>
+        <translation>центр</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="73"/>
+        <source>Site</source>
+        <translation>Центр</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
+        <source>user id</source>
+        <translation>ид. пользователя</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
+        <source>run</source>
+        <translation>запуск</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
+        <source>Run</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="76"/>
+        <source>&amp;Apply filters</source>
+        <translation>&amp;Применить фильтры</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <source>Before</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <source>After</source>
+        <translation>После</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="99"/>
+        <source>&amp;Verify</source>
+        <translation>&amp;Проверить</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="101"/>
+        <source>Recompute the hash chain and check every checkpoint&apos;s signature</source>
+        <translation>Пересчитать цепочку хешей и проверить подпись каждой контрольной точки</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="102"/>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Экспорт отчёта…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="104"/>
+        <source>The QA audit report of the entries the filters select, as PDF or CSV</source>
+        <translation>Отчёт аудита для QA по выбранным фильтрами записям, в PDF или CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="172"/>
+        <source>No target database.</source>
+        <translation>Нет целевой базы данных.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="173"/>
+        <source>%1 does not exist yet: run a pipeline to create it</source>
+        <translation>%1 ещё не существует: запустите конвейер, чтобы создать её</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="183"/>
+        <source>The latest %1 of %2 entries (%3): narrow the filters to see the others.</source>
+        <translation>Последние %1 из %2 записей (%3): сузьте фильтры, чтобы увидеть остальные.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="187"/>
+        <source>%n entries (%1)</source>
+        <translation>
+            <numerusform>%n запись (%1)</numerusform>
+            <numerusform>%n записи (%1)</numerusform>
+            <numerusform>%n записей (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="226"/>
+        <source>Verifying…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="245"/>
+        <source>Not verified: %1</source>
+        <translation>Не проверено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="250"/>
+        <source>Intact: %n entries, %1 signed checkpoint(s), %2 electronic signature(s) valid; head %3</source>
+        <translation>
+            <numerusform>Цел: %n запись, подписанных контрольных точек: %1, действительных электронных подписей: %2; голова %3</numerusform>
+            <numerusform>Цел: %n записи, подписанных контрольных точек: %1, действительных электронных подписей: %2; голова %3</numerusform>
+            <numerusform>Цел: %n записей, подписанных контрольных точек: %1, действительных электронных подписей: %2; голова %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="259"/>
+        <source>BROKEN: %1</source>
+        <translation>НАРУШЕН: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="263"/>
+        <source>BROKEN (%n problem(s)): %1</source>
+        <translation>
+            <numerusform>НАРУШЕН (%n проблема): %1</numerusform>
+            <numerusform>НАРУШЕН (%n проблемы): %1</numerusform>
+            <numerusform>НАРУШЕН (%n проблем): %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="276"/>
+        <source>Export the audit report</source>
+        <translation>Экспорт отчёта аудита</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="277"/>
+        <source>PDF report (*.pdf);;CSV table (*.csv)</source>
+        <translation>Отчёт PDF (*.pdf);;Таблица CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="287"/>
+        <source>Exporting to %1…</source>
+        <translation>Экспорт в %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="305"/>
+        <source>%n entries written to %1</source>
+        <translation>
+            <numerusform>%n запись записана в %1</numerusform>
+            <numerusform>%n записи записаны в %1</numerusform>
+            <numerusform>%n записей записано в %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::ConnectCommand</name>
+    <message>
+        <location filename="../ui/designer/commands/ConnectCommand.cpp" line="12"/>
+        <source>Connect %1 to %2</source>
+        <translation>Связать %1 с %2</translation>
     </message>
 </context>
 <context>
@@ -818,187 +1308,480 @@
     </message>
 </context>
 <context>
+    <name>tb::ui::DesignerScene</name>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="170"/>
+        <source>columns the mapping names; open a sample for all</source>
+        <translation>столбцы, названные в сопоставлении; откройте образец, чтобы увидеть все</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="183"/>
+        <source>not in the source</source>
+        <translation>нет в источнике</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="196"/>
+        <source>Target: %1</source>
+        <translation>Назначение: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="196"/>
+        <source>Target: no entity</source>
+        <translation>Назначение: нет сущности</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="209"/>
+        <source>= study parameter %1</source>
+        <translation>= параметр исследования %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="211"/>
+        <source>= &quot;%1&quot;</source>
+        <translation>= «%1»</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="227"/>
+        <source>not a field of the entity</source>
+        <translation>не поле сущности</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="467"/>
+        <source>Choose a source column first, then a target field.</source>
+        <translation>Сначала выберите столбец источника, затем поле назначения.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="478"/>
+        <source>Choose a target field for %1.</source>
+        <translation>Выберите поле назначения для %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="486"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="659"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="666"/>
+        <source>%1 is already connected to %2.</source>
+        <translation>%1 уже связан с %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="492"/>
+        <source>Connect %1 to %2 fields</source>
+        <translation>Связать %1 с полями (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="531"/>
+        <source>Select a link, or a field whose links to remove.</source>
+        <translation>Выберите связь или поле, связи которого нужно удалить.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="651"/>
+        <source>Dropped outside a target field: nothing changed.</source>
+        <translation>Отпущено вне поля назначения: ничего не изменено.</translation>
+    </message>
+</context>
+<context>
     <name>tb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="40"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
         <source>TrialBridge</source>
         <translation>TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
         <source>Workspace</source>
         <translation>Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <source>Mappings</source>
+        <translation>Сопоставления</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>Runs</source>
         <translation>Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
         <source>Connections</source>
         <translation>Подключения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <source>Audit</source>
+        <translation>Аудит</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
         <source>&amp;Open Workspace…</source>
         <translation>&amp;Открыть рабочее пространство…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="89"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
         <source>Open &amp;Secret Store…</source>
         <translation>Открыть &amp;хранилище секретов…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <source>&amp;Mappings</source>
+        <translation>&amp;Сопоставления</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
         <source>R&amp;uns</source>
         <translation>&amp;Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
         <source>&amp;Connections</source>
         <translation>&amp;Подключения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
+        <source>&amp;Audit</source>
+        <translation>&amp;Аудит</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
         <source>Re&amp;fresh</source>
         <translation>О&amp;бновить</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
         <source>&amp;About TrialBridge</source>
         <translation>&amp;О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
         <source>No workspace open</source>
         <translation>Рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="131"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
         <source>Open Workspace</source>
         <translation>Открыть рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
         <source>%1 is not a folder.</source>
         <translation>%1 не является папкой.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
         <source>%1 — TrialBridge</source>
         <translation>%1 — TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
         <source>Workspace: %1</source>
         <translation>Рабочее пространство: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
         <source>No target</source>
         <translation>Нет цели</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
         <source>Target: %1</source>
         <translation>Цель: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
         <source>About TrialBridge</source>
         <translation>О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Переносит данные клинических исследований между системами исследования — EDC, CTMS, ERP и BI — с проверкой, атомарной загрузкой и журналом аудита.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
         <source>it is being opened</source>
         <translation>оно открывается</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
         <source>no workspace is open</source>
         <translation>рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
         <source>The secret store is not open: %1</source>
         <translation>Хранилище секретов не открыто: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
         <source>Running %1…</source>
         <translation>Выполняется %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Запуск %1 конвейера %2: %3 — прочитано %4, добавлено %5, изменено %6, отклонено %7</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
         <source>Run of %1: %2</source>
         <translation>Запуск %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
         <source>Run Not Started</source>
         <translation>Запуск не начат</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
         <source>%1 was not run.</source>
         <translation>%1 не запущен.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="335"/>
         <source>Cancelling the run…</source>
         <translation>Запуск отменяется…</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::MappingDesigner</name>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="53"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="363"/>
+        <source>No mapping open</source>
+        <translation>Сопоставление не открыто</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="62"/>
+        <source>Search the source columns (name, label, type)</source>
+        <translation>Поиск столбцов источника (имя, метка, тип)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
+        <source>Search the source columns</source>
+        <translation>Поиск столбцов источника</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="69"/>
+        <source>Mapping: source columns and target fields</source>
+        <translation>Сопоставление: столбцы источника и поля назначения</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="77"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="143"/>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="95"/>
+        <source>&amp;Open Mapping…</source>
+        <translation>&amp;Открыть сопоставление…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="96"/>
+        <source>Open S&amp;ample…</source>
+        <translation>Открыть &amp;образец…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="97"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="98"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="99"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="100"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Связать</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="101"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="102"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="103"/>
+        <source>Zoom &amp;Out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="104"/>
+        <source>&amp;Fit to View</source>
+        <translation>&amp;Вписать в окно</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="105"/>
+        <source>&amp;Find Source Column</source>
+        <translation>&amp;Найти столбец источника</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
+        <source>Connect the chosen source column to the selected target field (Ctrl+L)</source>
+        <translation>Связать выбранный столбец источника с выделенным полем назначения (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
+        <source>Remove the selected links, or the links of the selected fields (Del)</source>
+        <translation>Удалить выделенные связи или связи выделенных полей (Del)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="295"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="329"/>
+        <source>Save Mapping</source>
+        <translation>Сохранить сопоставление</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="244"/>
+        <source>The sample could not be read: %1</source>
+        <translation>Не удалось прочитать образец: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="295"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="340"/>
+        <source>Mappings (*.mapping.json)</source>
+        <translation>Сопоставления (*.mapping.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="309"/>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="319"/>
+        <source>Unsaved Changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="320"/>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="339"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="345"/>
+        <source>Open Mapping</source>
+        <translation>Открыть сопоставление</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="351"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="357"/>
+        <source>Open Sample</source>
+        <translation>Открыть образец</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="352"/>
+        <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
+        <translation>Файлы источника (*.csv *.txt *.json *.ndjson *.xml);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="367"/>
+        <source>%1 (revision %2): %3 → %4</source>
+        <translation>%1 (редакция %2): %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="382"/>
+        <source>Undo: %1</source>
+        <translation>Отменить: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="382"/>
+        <source>Nothing to undo</source>
+        <translation>Нечего отменять</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <source>Redo: %1</source>
+        <translation>Повторить: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <source>Nothing to redo</source>
+        <translation>Нечего повторять</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="405"/>
+        <source>No problems: every required field is mapped and every link has its column.</source>
+        <translation>Проблем нет: все обязательные поля сопоставлены, у каждой связи есть столбец.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::MappingsPage</name>
+    <message>
+        <location filename="../ui/designer/MappingsPage.cpp" line="25"/>
+        <source>Mappings</source>
+        <translation>Сопоставления</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingsPage.cpp" line="39"/>
+        <source>&amp;Mappings</source>
+        <translation>&amp;Сопоставления</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingsPage.cpp" line="126"/>
+        <source>Change control in %1: %2</source>
+        <translation>Контроль изменений в %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1845,222 @@
         <location filename="../ui/secrets/PassphraseDialog.cpp" line="83"/>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::RemoveLinksCommand</name>
+    <message>
+        <location filename="../ui/designer/commands/RemoveLinksCommand.cpp" line="13"/>
+        <source>Remove the link %1 → %2</source>
+        <translation>Удалить связь %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/commands/RemoveLinksCommand.cpp" line="15"/>
+        <source>Remove %1 links</source>
+        <translation>Удалить связи (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::RetargetCommand</name>
+    <message>
+        <location filename="../ui/designer/commands/RetargetCommand.cpp" line="11"/>
+        <source>Re-target %1 from %2 to %3</source>
+        <translation>Перенести %1 с %2 на %3</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::RevisionsPanel</name>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Meaning</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Signed by</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="121"/>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="123"/>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="123"/>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="123"/>
+        <source>Before</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="123"/>
+        <source>After</source>
+        <translation>После</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="131"/>
+        <source>&amp;Submit for review…</source>
+        <translation>&amp;Отправить на рассмотрение…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="131"/>
+        <source>Re&amp;view…</source>
+        <translation>&amp;Рассмотреть…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="132"/>
+        <source>A&amp;pprove…</source>
+        <translation>&amp;Утвердить…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="132"/>
+        <source>Re&amp;ject…</source>
+        <translation>О&amp;тклонить…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="133"/>
+        <source>Re&amp;tire…</source>
+        <translation>&amp;Вывести из обращения…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="133"/>
+        <source>Require appro&amp;val…</source>
+        <translation>Требовать &amp;утверждения…</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="152"/>
+        <source>Signatures</source>
+        <translation>Подписи</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="157"/>
+        <source>Changes from the revision before</source>
+        <translation>Изменения относительно предыдущей редакции</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="203"/>
+        <source>Production runs into this target use approved mapping revisions only.</source>
+        <translation>Рабочие запуски в эту цель используют только утверждённые редакции сопоставлений.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="204"/>
+        <source>Production runs into this target do not require approved mappings yet.</source>
+        <translation>Рабочие запуски в эту цель пока не требуют утверждённых сопоставлений.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="227"/>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="230"/>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="231"/>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="232"/>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="262"/>
+        <source>The secret store is not open: open it (status bar) to sign.</source>
+        <translation>Хранилище секретов не открыто: откройте его (строка состояния), чтобы подписывать.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="280"/>
+        <source>Done: signed by %1 (%2).</source>
+        <translation>Готово: подписано %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="291"/>
+        <source>The workspace has no mapping documents.</source>
+        <translation>В рабочей области нет документов сопоставления.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="295"/>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="311"/>
+        <source>Submit for review</source>
+        <translation>Отправить на рассмотрение</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="295"/>
+        <source>Mapping:</source>
+        <translation>Сопоставление:</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="312"/>
+        <source>You submit %1 for review. The revision is frozen and signed by you as its author.</source>
+        <translation>Вы отправляете %1 на рассмотрение. Редакция фиксируется и подписывается вами как автором.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="333"/>
+        <source>Review</source>
+        <translation>Рассмотреть</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="333"/>
+        <source>Approve</source>
+        <translation>Утвердить</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="333"/>
+        <source>Reject</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="335"/>
+        <source>You sign that you reviewed %1.</source>
+        <translation>Вы подписываете, что рассмотрели %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="337"/>
+        <source>You approve %1 for production runs. Your signature binds its content (%2…).</source>
+        <translation>Вы утверждаете %1 для рабочих запусков. Ваша подпись привязана к его содержимому (%2…).</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="339"/>
+        <source>You reject %1.</source>
+        <translation>Вы отклоняете %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="362"/>
+        <source>Retire</source>
+        <translation>Вывести из обращения</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="362"/>
+        <source>You take %1 out of production use.</source>
+        <translation>Вы выводите %1 из рабочего использования.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="378"/>
+        <source>Require approval</source>
+        <translation>Требовать утверждения</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/RevisionsPanel.cpp" line="379"/>
+        <source>From now on production runs into %1 will use approved mapping revisions only. This cannot be undone.</source>
+        <translation>Отныне рабочие запуски в %1 будут использовать только утверждённые редакции сопоставлений. Это нельзя отменить.</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +2143,54 @@
             <numerusform>%n запуска в %1</numerusform>
             <numerusform>%n запусков в %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::SignDialog</name>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="45"/>
+        <source>&amp;Sign</source>
+        <translation>&amp;Подписать</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="48"/>
+        <source>&amp;User id:</source>
+        <translation>&amp;Ид. пользователя:</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="49"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Парольная фраза:</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="50"/>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Причина (обязательно):</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="50"/>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Комментарий:</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="101"/>
+        <source>Enter your user id and your passphrase: both are part of the signature.</source>
+        <translation>Введите идентификатор пользователя и парольную фразу: обе входят в подпись.</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="103"/>
+        <source>Say why: a rejection needs a reason.</source>
+        <translation>Укажите причину: отклонение требует обоснования.</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="105"/>
+        <source>The secret store is not open, so no key can be unsealed.</source>
+        <translation>Хранилище секретов не открыто, поэтому ключ нельзя распечатать.</translation>
+    </message>
+    <message>
+        <location filename="../ui/esign/SignDialog.cpp" line="122"/>
+        <source>The key of %1 is not in this workspace&apos;s secret store (users sign on the machine where they were created).</source>
+        <translation>Ключа %1 нет в хранилище секретов этой рабочей области (пользователи подписывают на том компьютере, где они были созданы).</translation>
     </message>
 </context>
 <context>

@@ -4,21 +4,27 @@
 #include "SecretSession.h"
 
 #include "audit/AuditExport.h"
+#include "audit/AuditReportPdf.h"
 #include "audit/AuditSigner.h"
 #include "audit/AuditTrust.h"
 #include "audit/AuditVerifier.h"
+#include "audit/TrailCheck.h"
 #include "audit/WorkspaceSigningKey.h"
 #include "esign/SignatureLog.h"
 #include "esign/UserAccount.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+
+#ifdef Q_OS_UNIX
+#endif
 
 namespace tb::cli {
 
@@ -38,12 +44,17 @@ const QString UsageText = QStringLiteral(
     "one)\n"
     "  --json             print the result as one JSON object\n\n"
     "Exit status: 0 intact, 1 broken or not readable, 2 usage.\n\n"
-    "Usage: trialbridge-cli audit export --target DB --format csv --out FILE [filters] [--workspace DIR]\n\n"
+    "Usage: trialbridge-cli audit export --target DB --format csv|pdf --out FILE [filters] [--workspace DIR]\n\n"
     "Writes the QA audit report: one row per entry (seq, UTC time, user id and printed name, action, entity and\n"
     "key, changes old -> new, reason, source, run, signature), electronic signatures included. Filters:\n"
     "--from T, --to T (UTC, inclusive; a date alone is the whole day), --entity E, --subject ID, --site ID,\n"
-    "--user ID, --run N. Printed names come from the workspace's users. Exit 0 written, 1 failed, 2 usage.\n");
+    "--user ID, --run N. Printed names come from the workspace's users. --format pdf writes the same rows as a\n"
+    "landscape A4 report whose header names the studies, the filters, who exported it and when, the entry count,\n"
+    "the head hash and the result of verifying the trail (a broken trail still exports and says so), with\n"
+    "'Page X of Y' on every page; it needs no display. The file is written whole or not at all.\n"
+    "Exit 0 written, 1 failed, 2 usage.\n");
 
+// Who runs the export, for the report's header: the login name, else the account of the process (cron, sudo -u).
 QString grouped(qint64 n)
 {
     QString s = QString::number(n);
@@ -105,27 +116,21 @@ int verifyCommand(const QCommandLineParser& p)
         return tb::cli::Usage;
     }
     const QString db = p.value(QStringLiteral("target"));
-    QString workspace = p.value(QStringLiteral("workspace"));
+    const QString workspace = p.value(QStringLiteral("workspace"));
     if (p.isSet(QStringLiteral("workspace"))
         && !QFileInfo::exists(QDir(workspace).filePath(QLatin1String(Workspace::IdFile)))) {
         err() << "trialbridge-cli audit verify: " << workspace << ": not a workspace with an id ("
               << Workspace::IdFile << " is missing)\n";
         return tb::cli::Usage;
     }
-    if (workspace.isEmpty())
-        workspace = AuditTrust::findWorkspace(QFileInfo(db).absolutePath());
-    QList<QByteArray> trusted;
+    TrailCheck check;
     QString error;
-    if (!workspace.isEmpty() && !AuditTrust::load(workspace, &trusted, &error)) {
+    if (!TrailCheck::run(db, workspace, &check, &error)) {
         err() << "trialbridge-cli audit verify: " << error << "\n";
         return Failed;
     }
-    const AuditVerifier::Report r = AuditVerifier::verify(
-        db, trusted, !workspace.isEmpty(), workspace.isEmpty() ? QString() : QDir(workspace).absolutePath());
-    // Electronic signatures: each must verify and match its audit entry (the chain covers the entry, not the row).
-    SignatureLog::Check signatures;
-    if (r.error.isEmpty() && !SignatureLog::check(db, &signatures, &error))
-        signatures.problems << error;
+    const AuditVerifier::Report& r = check.report;
+    const SignatureLog::Check& signatures = check.signatures;
     if (p.isSet(QStringLiteral("json"))) {
         QJsonObject o = r.toJson();
         o.insert(QStringLiteral("esignatures"), QJsonObject{{QStringLiteral("count"), signatures.signatures},
@@ -156,9 +161,9 @@ int exportCommand(const QCommandLineParser& p)
         err() << "trialbridge-cli audit export: give --target, --format and --out\n";
         return tb::cli::Usage;
     }
-    if (p.value(QStringLiteral("format")) != QLatin1String("csv")) {
-        err() << "trialbridge-cli audit export: --format '" << p.value(QStringLiteral("format"))
-              << "' is not available (csv; the PDF report is not built yet)\n";
+    const QString format = p.value(QStringLiteral("format"));
+    if (format != QLatin1String("csv") && format != QLatin1String("pdf")) {
+        err() << "trialbridge-cli audit export: --format '" << format << "' is not available (csv, pdf)\n";
         return tb::cli::Usage;
     }
     if (!QFileInfo(target).isFile()) {
@@ -183,18 +188,29 @@ int exportCommand(const QCommandLineParser& p)
     QString workspace = p.value(QStringLiteral("workspace"));
     if (workspace.isEmpty())
         workspace = AuditTrust::findWorkspace(QFileInfo(target).absolutePath());
-    QHash<QString, QString> names;
-    QList<UserAccount> users;
+    const QHash<QString, QString> names = UserAccount::printedNames(workspace);
     QString error;
-    if (!workspace.isEmpty() && UserAccount::loadAll(workspace, &users, &error))
-        for (const UserAccount& u : users)
-            names.insert(u.id, u.printedName);
     qint64 rows = 0;
-    if (!AuditExport::writeCsv(target, filter, names, p.value(QStringLiteral("out")), &rows, &error)) {
+    bool written = false;
+    QString trail; // the PDF's verdict on the trail, repeated on the console
+    if (format == QLatin1String("pdf")) {
+        TrailCheck check;
+        if (!TrailCheck::run(target, workspace, &check, &error)) {
+            err() << "trialbridge-cli audit export: " << error << "\n";
+            return Failed;
+        }
+        const AuditReportPdf::Context context = AuditReportPdf::Context::of(check, names);
+        written = AuditReportPdf::write(target, filter, names, context, p.value(QStringLiteral("out")), &rows, &error);
+        if (!check.intact())
+            trail = QStringLiteral("; the trail: ") + AuditReportPdf::verificationText(context);
+    } else {
+        written = AuditExport::writeCsv(target, filter, names, p.value(QStringLiteral("out")), &rows, &error);
+    }
+    if (!written) {
         err() << "trialbridge-cli audit export: " << error << "\n";
         return Failed;
     }
-    out() << rows << " audit entries (" << filter.describe() << ") written to " << p.value(QStringLiteral("out")) << "\n";
+    out() << rows << " audit entries (" << filter.describe() << ") written to " << p.value(QStringLiteral("out")) << trail << "\n";
     out().flush();
     return Ok;
 }

@@ -1,5 +1,6 @@
 #include "CliApp.h"
 #include "AuditCommand.h"
+#include "RunSecrets.h"
 #include "ConnectionCommand.h"
 #include "MappingCommand.h"
 #include "SecretsCommand.h"
@@ -143,6 +144,8 @@ void printSummary(const RunResult& r, const QString& pipelinePath)
 {
     out() << "Run " << r.runId << ": " << r.statusName().replace(QLatin1Char('_'), QLatin1Char(' ')) << " in "
           << QString::number(double(r.durationMs) / 1000.0, 'f', 1) << " s\n";
+    if (r.uat)
+        out() << "UAT run into the sandbox " << r.target << " (the target was only read)\n";
     if (!r.message.isEmpty())
         out() << r.message << "\n";
     if (r.entities.isEmpty())
@@ -194,12 +197,17 @@ int runCommand(const QStringList& args)
     p.addOption({QStringLiteral("json"), QStringLiteral("Print the result as one JSON object.")});
     p.addOption({QStringLiteral("full"), QStringLiteral("Read and compare every unit, also those whose source rows did not\n"
                                                         "change since their last load.")});
+    p.addOption({QStringLiteral("uat"), QStringLiteral("User acceptance test: run into a fresh copy of the target (DB.uat.EXT\n"
+                                                       "beside it), with mappings that need no approval; every record\n"
+                                                       "written is marked UAT. The target itself is only read.")});
     int code = Ok;
     if (!parse(p, args, QStringLiteral("run"),
                QStringLiteral("Runs a pipeline: reads its sources, maps and validates the records and loads them\n"
                               "into the target, one unit at a time, with an audit entry per change.\n"
+                              "When the target requires approval (mapping require-approval), a production run\n"
+                              "refuses mappings that are not approved revisions or changed since.\n"
                               "Exit status: 0 all loaded, 3 finished with rejected records, 1 failed,\n"
-                              "2 usage or configuration error."),
+                              "2 usage or configuration error (also a mapping refused by change control)."),
                &code))
         return code;
     if (p.positionalArguments().size() != 1) {
@@ -211,7 +219,9 @@ int runCommand(const QStringList& args)
     attachProgress(feedback);
     PipelineRunner::Options options;
     options.fullCompare = p.isSet(QStringLiteral("full"));
+    options.uat = p.isSet(QStringLiteral("uat"));
     options.auditSigner = workspaceAuditSigner;
+    options.secret = workspaceSecretReader(pipeline);
     PipelineRunner runner(options);
     const RunResult r = runner.run(pipeline, &feedback);
     if (isatty(fileno(stderr)))
@@ -224,7 +234,7 @@ int runCommand(const QStringList& args)
             PipelineDocument doc;
             QString error;
             if (PipelineDocument::load(pipeline, &doc, &error))
-                printRejects(doc.resolve(doc.targetDatabase), r.runId, 10);
+                printRejects(r.target.isEmpty() ? doc.resolve(doc.targetDatabase) : r.target, r.runId, 10);
         }
     }
     if (r.status == RunResult::Status::Failed || r.status == RunResult::Status::ConfigError)
@@ -465,7 +475,7 @@ const QVector<Command>& commands()
         {QStringLiteral("secrets"), QStringLiteral("Store, list and delete connection secrets (OS keychain or encrypted vault)."), secretsCommand},
         {QStringLiteral("connection"), QStringLiteral("Test a connection profile with its stored secrets."), connectionCommand},
         {QStringLiteral("audit"), QStringLiteral("Verify the audit trail of a target: hash chain and signed checkpoints."), auditCommand},
-        {QStringLiteral("mapping"), QStringLiteral("Compare two mapping documents field by field (mapping diff A B)."), mappingCommand},
+        {QStringLiteral("mapping"), QStringLiteral("Compare mappings; submit, review, approve, reject, retire revisions."), mappingCommand},
         {QStringLiteral("user"), QStringLiteral("Create and list the users who sign electronically."), userCommand},
         {QStringLiteral("sign"), QStringLiteral("Sign a file electronically (authored, reviewed, approved, rejected)."), signCommand},
         {QStringLiteral("signatures"), QStringLiteral("List and check the electronic signatures of a target."), signaturesCommand},

@@ -3,8 +3,10 @@
 #include "AuditCommand.h"
 #include "CliApp.h"
 #include "SecretSession.h"
+#include "SignerPrompt.h"
 
 #include "audit/AuditSigner.h"
+#include "changecontrol/MappingRevision.h"
 #include "esign/ElectronicSignature.h"
 #include "esign/SignatureLog.h"
 #include "esign/UserAccount.h"
@@ -57,17 +59,6 @@ bool parse(QCommandLineParser& p, const QString& command, const QStringList& arg
 QString workspaceOf(const QCommandLineParser& p)
 {
     return QDir(p.isSet(QStringLiteral("workspace")) ? p.value(QStringLiteral("workspace")) : QDir::currentPath()).absolutePath();
-}
-
-bool openStore(const QString& workspace, bool creating, SecretSession* session, QString* error)
-{
-    QString e;
-    const QString scope = Workspace(workspace).ensureId(&e);
-    if (scope.isEmpty() || !session->choose(&e) || !session->open(scope, creating, &e)) {
-        *error = QStringLiteral("the secret store cannot be opened: %1").arg(e);
-        return false;
-    }
-    return true;
 }
 
 const QString UserHelp = QStringLiteral(
@@ -129,7 +120,7 @@ int createUser(const QCommandLineParser& p)
     crypto::wipe(seed);
     crypto::wipe(passphrase);
     SecretSession session;
-    if (!openStore(ws, true, &session, &error)) {
+    if (!openWorkspaceStore(ws, true, &session, &error)) {
         err() << "trialbridge-cli user create: " << error << "\n";
         return Failed;
     }
@@ -186,7 +177,7 @@ bool contentOf(const QString& file, QByteArray* hash, QString* subject, QString*
         if (!MappingDocument::load(file, &doc, error))
             return false;
         *hash = crypto::blake2b(doc.toJsonBytes());
-        *subject = QStringLiteral("%1 (mapping %2, revision %3)").arg(QFileInfo(file).fileName(), doc.name).arg(doc.revision);
+        *subject = MappingRevision::subjectOf(QFileInfo(file).fileName(), doc.name, doc.revision);
         return true;
     }
     QFile f(file);
@@ -237,51 +228,11 @@ int signCommand(const QStringList& args)
         err() << "trialbridge-cli sign: " << error << "\n";
         return Failed;
     }
-    // Both components of the signature, every time (§11.200(a)).
-    QByteArray userId, passphrase;
-    if (!SecretSession::prompt(QStringLiteral("User id: "), &userId, &error)
-        || !SecretSession::prompt(QStringLiteral("Passphrase: "), &passphrase, &error)) {
-        err() << "trialbridge-cli sign: " << error << "\n";
-        return Failed;
-    }
     const QString ws = workspaceOf(p);
-    UserAccount user;
-    if (!UserAccount::load(ws, QString::fromUtf8(userId), &user, &error)) {
-        crypto::wipe(passphrase);
+    if (!signAsUser(ws, &sig, &error)) {
         err() << "trialbridge-cli sign: " << error << " — not signed\n";
         return Failed;
     }
-    SecretSession session;
-    if (!openStore(ws, false, &session, &error)) {
-        crypto::wipe(passphrase);
-        err() << "trialbridge-cli sign: " << error << " — not signed\n";
-        return Failed;
-    }
-    SecretResult sealed = session.read(UserAccount::secretName(user.id));
-    if (!sealed.ok()) {
-        crypto::wipe(passphrase);
-        err() << "trialbridge-cli sign: the key of " << user.id << " is not in " << session.describe()
-              << " (users sign on the machine where they were created) — not signed\n";
-        return Failed;
-    }
-    const auto key = UserKey::unseal(sealed.value, passphrase, &error);
-    crypto::wipe(passphrase);
-    crypto::wipe(sealed.value);
-    if (!key) {
-        err() << "trialbridge-cli sign: " << user.id << ": " << error << " — not signed\n";
-        return Failed;
-    }
-    if (key->publicKey() != user.publicKey) {
-        err() << "trialbridge-cli sign: the key in the secret store is not the one " << UserAccount::fileName(user.id)
-              << " lists — not signed\n";
-        return Failed;
-    }
-    sig.signedUtc = toIsoUtc(Clock::system().nowUtc());
-    sig.signerId = user.id;
-    sig.printedName = user.printedName;
-    sig.role = UserAccount::roleName(user.role);
-    sig.signWith(*key);
-
     const auto workspaceKey = workspaceAuditSigner(QDir(ws).filePath(QStringLiteral("trialbridge.workspace.json")), &error);
     if (!workspaceKey) {
         err() << "trialbridge-cli sign: " << error << "\n";

@@ -4,7 +4,6 @@
 #include "source/CsvDialect.h"
 
 #include <QHash>
-#include <QStringList>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -31,8 +30,8 @@ QString scalar(const QJsonValue& v)
     return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
 }
 
-// "field: old → new; …" over the fields of either image (inserts: "(none) → new").
-QString changes(const QString& beforeJson, const QString& afterJson)
+// "field: old → new" for each field of either image (inserts: "(none) → new").
+QStringList changes(const QString& beforeJson, const QString& afterJson)
 {
     const QJsonObject before = QJsonDocument::fromJson(beforeJson.toUtf8()).object();
     const QJsonObject after = QJsonDocument::fromJson(afterJson.toUtf8()).object();
@@ -43,7 +42,7 @@ QString changes(const QString& beforeJson, const QString& afterJson)
     QStringList parts;
     for (const QString& k : keys)
         parts << QStringLiteral("%1: %2 \u2192 %3").arg(k, scalar(before.value(k)), scalar(after.value(k)));
-    return parts.join(QStringLiteral("; "));
+    return parts;
 }
 
 // A day alone covers the whole day: "2026-01-02" as upper bound means up to its last instant.
@@ -81,10 +80,15 @@ QStringList AuditExport::columns()
             QStringLiteral("reason"),  QStringLiteral("source"),   QStringLiteral("run_id"),     QStringLiteral("signature")};
 }
 
-bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filter, const QHash<QString, QString>& printedNames,
-                           const QString& outPath, qint64* rows, QString* error)
+QStringList AuditExport::Row::cells() const
 {
-    *rows = 0;
+    return {QString::number(seq), timeUtc, userId, printedName, action, entity, entityKey, changes.join(QStringLiteral("; ")), reason, source, runId,
+            signature};
+}
+
+bool AuditExport::rows(const QString& databasePath, const AuditFilter& filter, const QHash<QString, QString>& printedNames,
+                       const std::function<bool(const Row&)>& onRow, QString* error)
+{
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(databasePath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         *error = QStringLiteral("%1: cannot open the database: %2").arg(databasePath, QString::fromUtf8(sqlite3_errmsg(db)));
@@ -112,64 +116,44 @@ bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filte
         where << QStringLiteral("run_id = ?%1").arg(binds.size());
     }
     bool ok = true;
-    QSaveFile out(outPath);
     {
         SqliteStatement st;
         QString e;
         ok = st.prepare(db,
                         QStringLiteral("SELECT seq, ts_utc, actor, action, entity, natural_key, before_json, after_json, reason, "
-                                       "source_ref, run_id FROM audit_log%1 ORDER BY seq")
+                                       "source_ref, run_id, study_id FROM audit_log%1 ORDER BY seq")
                             .arg(where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))),
                         &e);
         if (!ok)
             *error = QStringLiteral("%1: %2").arg(databasePath, e);
         for (size_t i = 0; ok && i < binds.size(); ++i)
             binds[i](st, int(i) + 1);
-        if (ok && !out.open(QIODevice::WriteOnly)) {
-            *error = QStringLiteral("%1: cannot write: %2").arg(outPath, out.errorString());
-            ok = false;
-        }
-        if (ok) {
-            QByteArray line;
-            for (const QString& c : columns())
-            {
-                if (!line.isEmpty())
-                    line += ',';
-                CsvDialect::appendField(line, c);
-            }
-            out.write(line + "\r\n");
-        }
+        Row row;
         while (ok && st.next()) {
-            const QString entity = st.columnText(4);
-            const QString actor = st.columnText(2);
-            QString signature;
-            if (entity == QLatin1String("esignature")) {
+            row.seq = st.columnInt64(0);
+            row.timeUtc = st.columnText(1);
+            row.userId = st.columnText(2);
+            row.printedName = printedNames.value(row.userId);
+            row.action = st.columnText(3);
+            row.entity = st.columnText(4);
+            row.entityKey = st.columnText(5);
+            row.changes.clear();
+            row.signature.clear();
+            if (row.entity == QLatin1String("esignature")) {
                 const QJsonObject s = QJsonDocument::fromJson(st.columnText(7).toUtf8()).object();
-                signature = QStringLiteral("%1 by %2 (%3, %4)")
-                                .arg(s.value(QLatin1String("meaning")).toString(), s.value(QLatin1String("printed_name")).toString(),
-                                     s.value(QLatin1String("signer_id")).toString(), s.value(QLatin1String("role")).toString());
+                // The manifestation (§11.50): meaning, printed name, signer and the UTC time of signing.
+                row.signature = QStringLiteral("%1 by %2 (%3, %4), signed %5")
+                                    .arg(s.value(QLatin1String("meaning")).toString(), s.value(QLatin1String("printed_name")).toString(),
+                                         s.value(QLatin1String("signer_id")).toString(), s.value(QLatin1String("role")).toString(),
+                                         s.value(QLatin1String("signed_utc")).toString());
+            } else {
+                row.changes = changes(st.columnText(6), st.columnText(7));
             }
-            const QStringList cells{QString::number(st.columnInt64(0)),
-                                    st.columnText(1),
-                                    actor,
-                                    printedNames.value(actor),
-                                    st.columnText(3),
-                                    entity,
-                                    st.columnText(5),
-                                    entity == QLatin1String("esignature") ? QString() : changes(st.columnText(6), st.columnText(7)),
-                                    st.columnText(8),
-                                    st.columnText(9),
-                                    st.columnIsNull(10) ? QString() : QString::number(st.columnInt64(10)),
-                                    signature};
-            QByteArray row;
-            for (int i = 0; i < cells.size(); ++i)
-            {
-                if (i)
-                    row += ',';
-                CsvDialect::appendField(row, cells[i]);
-            }
-            out.write(row + "\r\n");
-            ++*rows;
+            row.reason = st.columnText(8);
+            row.source = st.columnText(9);
+            row.runId = st.columnIsNull(10) ? QString() : QString::number(st.columnInt64(10));
+            row.studyId = st.columnText(11);
+            ok = onRow(row);
         }
         if (ok && !st.error().isEmpty()) {
             *error = QStringLiteral("%1: %2").arg(databasePath, st.error());
@@ -177,11 +161,40 @@ bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filte
         }
     }
     sqlite3_close(db);
-    if (ok && !out.commit()) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(outPath, out.errorString());
-        ok = false;
-    }
     return ok;
+}
+
+bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filter, const QHash<QString, QString>& printedNames,
+                           const QString& outPath, qint64* rows, QString* error)
+{
+    *rows = 0;
+    QSaveFile out(outPath); // written whole or not at all: an uncommitted QSaveFile leaves nothing behind
+    if (!out.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(outPath, out.errorString());
+        return false;
+    }
+    auto writeLine = [&out](const QStringList& cells) {
+        QByteArray line;
+        for (int i = 0; i < cells.size(); ++i) {
+            if (i)
+                line += ',';
+            CsvDialect::appendField(line, cells[i]);
+        }
+        out.write(line + "\r\n");
+    };
+    writeLine(columns());
+    const bool ok = AuditExport::rows(databasePath, filter, printedNames, [&](const Row& row) {
+        writeLine(row.cells());
+        ++*rows;
+        return true;
+    }, error);
+    if (!ok)
+        return false;
+    if (!out.commit()) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(outPath, out.errorString());
+        return false;
+    }
+    return true;
 }
 
 } // namespace tb::core

@@ -30,12 +30,27 @@ bool SignatureLog::append(CtmsDatabase& db, ElectronicSignature& sig, std::share
         return rollback(e);
     audit.setSigning(std::move(workspaceKey), 0, 0);
     audit.transactionStarted();
+    if (!store(db.handle(), audit, sig, actor, &e))
+        return rollback(e);
+    if (!audit.checkpoint(AuditLog::CheckpointReason::Signature, sig.signedUtc))
+        return rollback(audit.error());
+    if (!db.commit(&e))
+        return rollback(e);
+    return true;
+}
+
+bool SignatureLog::store(sqlite3* db, AuditLog& audit, ElectronicSignature& sig, const QString& actor, QString* error)
+{
+    if (!sig.verify()) {
+        *error = QStringLiteral("the signature does not verify: not stored");
+        return false;
+    }
     SqliteStatement insert;
-    if (!insert.prepare(db.handle(),
+    if (!insert.prepare(db,
                         QStringLiteral("INSERT INTO esignature (signed_utc, signer_id, printed_name, role, meaning, comment, "
                                        "subject, content_hash, public_key, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
-                        &e))
-        return rollback(e);
+                        error))
+        return false;
     insert.bindText(1, sig.signedUtc);
     insert.bindText(2, sig.signerId);
     insert.bindText(3, sig.printedName);
@@ -46,9 +61,11 @@ bool SignatureLog::append(CtmsDatabase& db, ElectronicSignature& sig, std::share
     insert.bindBlob(8, sig.contentHash);
     insert.bindBlob(9, sig.publicKey);
     insert.bindBlob(10, sig.signature);
-    if (!insert.exec())
-        return rollback(QString::fromUtf8(sqlite3_errmsg(db.handle())));
-    sig.id = sqlite3_last_insert_rowid(db.handle());
+    if (!insert.exec()) {
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+        return false;
+    }
+    sig.id = sqlite3_last_insert_rowid(db);
 
     AuditEntry entry;
     entry.timeUtc = sig.signedUtc;
@@ -60,10 +77,10 @@ bool SignatureLog::append(CtmsDatabase& db, ElectronicSignature& sig, std::share
     entry.sourceRef = sig.subject;
     entry.reason = QStringLiteral("electronic signature: %1 by %2 (%3)")
                        .arg(ElectronicSignature::meaningName(sig.meaning), sig.printedName, sig.signerId);
-    if (!audit.append(entry) || !audit.checkpoint(AuditLog::CheckpointReason::Signature, sig.signedUtc))
-        return rollback(audit.error());
-    if (!db.commit(&e))
-        return rollback(e);
+    if (!audit.append(entry)) {
+        *error = audit.error();
+        return false;
+    }
     return true;
 }
 

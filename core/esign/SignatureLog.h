@@ -4,11 +4,14 @@
 
 #include <QStringList>
 
+struct sqlite3;
+
 #include <memory>
 #include <vector>
 
 namespace tb::core {
 
+class AuditLog;
 class AuditSigner;
 class CtmsDatabase;
 
@@ -21,6 +24,9 @@ public:
     // Stores sig (signed already) and sets its id. actor: who ran the command (the OS user).
     static bool append(CtmsDatabase& db, ElectronicSignature& sig, std::shared_ptr<const AuditSigner> workspaceKey,
                        const QString& actor, QString* error);
+    // Stores sig and its audit entry in the caller's transaction (audit prepared on db, transactionStarted()
+    // called); the caller writes the checkpoint and commits. For acts that sign and change something together.
+    static bool store(sqlite3* db, AuditLog& audit, ElectronicSignature& sig, const QString& actor, QString* error);
     // Every signature, oldest first; contentHash narrows to one signed thing when not empty.
     static bool list(CtmsDatabase& db, const QByteArray& contentHash, std::vector<ElectronicSignature>* out, QString* error);
 

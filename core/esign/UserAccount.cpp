@@ -128,4 +128,15 @@ bool UserAccount::create(const QString& workspaceDir, QString* error) const
     return true;
 }
 
+QHash<QString, QString> UserAccount::printedNames(const QString& workspaceDir)
+{
+    QHash<QString, QString> names;
+    QList<UserAccount> users;
+    QString error;
+    if (!workspaceDir.isEmpty() && loadAll(workspaceDir, &users, &error))
+        for (const UserAccount& u : users)
+            names.insert(u.id, u.printedName);
+    return names;
+}
+
 } // namespace tb::core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -28,6 +29,8 @@ struct UserAccount
     static bool load(const QString& workspaceDir, const QString& id, UserAccount* out, QString* error);
     // Every *.user.json of the workspace, sorted by id; a broken one is an error naming it.
     static bool loadAll(const QString& workspaceDir, QList<UserAccount>* out, QString* error);
+    // id → printed name of the workspace's users, for reports; empty when they cannot be read.
+    static QHash<QString, QString> printedNames(const QString& workspaceDir);
     // Writes <id>.user.json; refuses to replace an existing user (ids are never reused, §11.100(a)).
     bool create(const QString& workspaceDir, QString* error) const;
 };

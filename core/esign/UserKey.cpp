@@ -1,6 +1,7 @@
 #include "esign/UserKey.h"
 
 #include "audit/AuditSigner.h"
+#include "esign/UserAccount.h"
 #include "util/Crypto.h"
 
 #include <QtEndian>
@@ -71,6 +72,21 @@ std::shared_ptr<const AuditSigner> UserKey::unseal(const QByteArray& sealed, con
     if (!signer)
         *error = QStringLiteral("the sealed signing key is damaged");
     return signer;
+}
+
+std::shared_ptr<const AuditSigner> UserKey::openFor(const UserAccount& user, const QByteArray& sealed,
+                                                   const QByteArray& passphrase, QString* error)
+{
+    auto key = unseal(sealed, passphrase, error);
+    if (!key) {
+        *error = QStringLiteral("%1: %2").arg(user.id, *error);
+        return nullptr;
+    }
+    if (key->publicKey() != user.publicKey) {
+        *error = QStringLiteral("the key in the secret store is not the one %1 lists").arg(UserAccount::fileName(user.id));
+        return nullptr;
+    }
+    return key;
 }
 
 } // namespace tb::core

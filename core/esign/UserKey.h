@@ -8,6 +8,7 @@
 namespace tb::core {
 
 class AuditSigner;
+struct UserAccount;
 
 // A user's Ed25519 signing key sealed with their passphrase: Argon2id (limits and salt in the header, so they can
 // change later) derives the key of an XChaCha20-Poly1305 box around the 32-byte seed; the header is the box's
@@ -28,6 +29,9 @@ public:
     // The signer the sealed seed makes, or null with a message: a wrong passphrase and a damaged key are told apart
     // only as far as the box allows (a changed header is "damaged").
     static std::shared_ptr<const AuditSigner> unseal(const QByteArray& sealed, const QByteArray& passphrase, QString* error);
+    // user's signer: unseal, and it must be the key user's document lists. Slow on purpose (Argon2id).
+    static std::shared_ptr<const AuditSigner> openFor(const UserAccount& user, const QByteArray& sealed,
+                                                      const QByteArray& passphrase, QString* error);
 };
 
 } // namespace tb::core

@@ -146,7 +146,8 @@ bool MappingDocument::fromJson(const QByteArray& json, const QString& fileName, 
     m.sourceKind = source.value(QLatin1String("kind")).toString(QStringLiteral("csv"));
     RecordSource::Kind kind;
     if (!RecordSource::parseKind(m.sourceKind, &kind))
-        return fail(QStringLiteral("source.kind: \"%1\" is not supported; use \"csv\", \"dataset-json\" or \"odm\"")
+        return fail(QStringLiteral("source.kind: \"%1\" is not supported; use \"csv\", \"dataset-json\", \"odm\", "
+                                   "\"redcap\" or \"rest\"")
                         .arg(m.sourceKind));
     QString derr;
     if (kind == RecordSource::Kind::Csv) {
@@ -154,6 +155,12 @@ bool MappingDocument::fromJson(const QByteArray& json, const QString& fileName, 
         if (!derr.isEmpty())
             return fail(QStringLiteral("source.") + derr);
     } else if (kind == RecordSource::Kind::Odm && !OdmSelection::fromJson(source, &m.odm, &derr)) {
+        return fail(derr);
+    } else if (RecordSource::isRemote(kind)
+               && !RestSourceConfig::fromJson(source,
+                                              kind == RecordSource::Kind::Redcap ? RestSourceConfig::Kind::Redcap
+                                                                                 : RestSourceConfig::Kind::JsonRest,
+                                              &m.rest, &derr)) {
         return fail(derr);
     }
 
@@ -242,6 +249,8 @@ QJsonObject MappingDocument::toJson() const
         source = dialect.toJson();
     else if (sourceKind == QLatin1String("odm"))
         odm.writeTo(source);
+    else if (sourceKind == QLatin1String("redcap") || sourceKind == QLatin1String("rest"))
+        rest.writeTo(source);
     source.insert(QStringLiteral("kind"), sourceKind);
     o.insert(QStringLiteral("source"), source);
     QJsonObject target{{QStringLiteral("entity"), targetEntity}};

@@ -2,6 +2,7 @@
 
 #include "source/CsvDialect.h"
 #include "source/OdmSelection.h"
+#include "source/http/RestSourceConfig.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -67,9 +68,11 @@ public:
     QString name;
     int revision = 1;
     QString description;
-    QString sourceKind = QStringLiteral("csv"); // csv, dataset-json or odm (RecordSource::Kind)
+    QString sourceKind = QStringLiteral("csv"); // csv, dataset-json, odm, redcap or rest (RecordSource::Kind)
     CsvDialect dialect;                         // csv
     OdmSelection odm;                           // odm: which records
+    RestSourceConfig rest;                      // redcap, rest: what to export and how to page (no URL, no
+                                                // credential: the pipeline step names the connection)
     QString targetEntity;
     Mode mode = Mode::Upsert;
     Duplicates duplicates = Duplicates::Reject;

@@ -16,6 +16,8 @@ struct LoadWriter::Statements
     AuditLog audit;
     RunStore store;
     UnitStateStore states;
+    SourceCursorStore cursors;
+    std::vector<SourceCursorStore::Cursor> finalCursors;
     RunResult finalResult;
     QString endedUtc;
     std::shared_ptr<const AuditSigner> signer;
@@ -78,7 +80,8 @@ bool LoadWriter::start(QString* error)
     for (const EntityDef& e : m_schema.entities())
         if (!s.tables[size_t(e.index)].prepare(m_db, e, *m_schema.entity(e.unitEntity()), error))
             return false;
-    if (!s.audit.prepare(m_db, error) || !s.store.prepare(m_db, error) || !s.states.prepare(m_db, error))
+    if (!s.audit.prepare(m_db, error) || !s.store.prepare(m_db, error) || !s.states.prepare(m_db, error)
+        || !s.cursors.prepare(m_db, error))
         return false;
     s.audit.setSigning(s.signer, m_runId, s.checkpointEvery);
     char* message = nullptr;
@@ -117,6 +120,12 @@ bool LoadWriter::barrier(QString* error)
         return false;
     }
     return true;
+}
+
+void LoadWriter::setCursors(std::vector<SourceCursorStore::Cursor> cursors)
+{
+    std::unique_lock lock(m_mutex);
+    m_statements->finalCursors = std::move(cursors);
 }
 
 bool LoadWriter::finish(const RunResult& result, const QString& endedUtc, QString* error)
@@ -285,9 +294,12 @@ void LoadWriter::loop()
                 QString error;
                 if (!m_statements->store.finishRun(m_statements->finalResult, m_statements->endedUtc, &error))
                     failure = QStringLiteral("cannot record the run: %1").arg(error);
-                else if (!m_statements->audit.checkpoint(AuditLog::CheckpointReason::RunEnd, m_statements->endedUtc))
+                for (const SourceCursorStore::Cursor& c : m_statements->finalCursors)
+                    if (failure.isEmpty() && !m_statements->cursors.save(m_pipeline, c, m_runId, m_statements->endedUtc))
+                        failure = QStringLiteral("cannot record the cursor of %1: %2").arg(c.source, m_statements->cursors.error());
+                if (failure.isEmpty() && !m_statements->audit.checkpoint(AuditLog::CheckpointReason::RunEnd, m_statements->endedUtc))
                     failure = QStringLiteral("cannot write the audit checkpoint: %1").arg(m_statements->audit.error());
-                else if (sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+                if (failure.isEmpty() && sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
                     failure = QStringLiteral("cannot commit: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
             }
             if (!sqlite3_get_autocommit(m_db))

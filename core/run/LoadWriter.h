@@ -2,6 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "run/RunResult.h"
+#include "run/SourceCursorStore.h"
 #include "run/UnitStateStore.h"
 #include "validate/ValidationIssue.h"
 
@@ -75,8 +76,11 @@ public:
     bool push(std::vector<WriteOp>&& ops);
     // Waits until everything queued is written and committed: other connections see it afterwards.
     bool barrier(QString* error);
-    // Writes what is queued, records the run's outcome and the audit trail's run-end checkpoint in the same
-    // transaction, commits and stops.
+    // Cursors of the remote sources that finish() writes with the run's outcome (none unless called: a run
+    // that did not load everything it pulled must not move them).
+    void setCursors(std::vector<SourceCursorStore::Cursor> cursors);
+    // Writes what is queued, records the run's outcome, the cursors and the audit trail's run-end checkpoint
+    // in the same transaction, commits and stops.
     bool finish(const RunResult& result, const QString& endedUtc, QString* error);
     // Stops without committing the open batch (units of earlier batches stay, each whole).
     void abort();

@@ -16,7 +16,7 @@ public:
     struct Step
     {
         QString mapping; // *.mapping.json
-        QString source;  // source file
+        QString source;  // source file; for a redcap or rest mapping, the name of a connection (NAME.connection.json)
     };
 
     static bool load(const QString& path, PipelineDocument* out, QString* error);

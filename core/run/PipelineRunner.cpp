@@ -1,6 +1,9 @@
 #include "run/PipelineRunner.h"
 
 #include "audit/AuditLog.h"
+#include "changecontrol/ChangeControl.h"
+#include "changecontrol/UatSandbox.h"
+#include "connection/ConnectionProfile.h"
 #include "load/CtmsDatabase.h"
 #include "load/DatabaseReferenceData.h"
 #include "load/EntityTable.h"
@@ -9,9 +12,12 @@
 #include "run/PipelineDocument.h"
 #include "run/RunFeedback.h"
 #include "run/RunStore.h"
+#include "run/SourceCursorStore.h"
 #include "run/UnitIndex.h"
 #include "run/UnitStateStore.h"
 #include "source/RecordSource.h"
+#include "source/http/JsonRestRecordSource.h"
+#include "source/http/RedcapRecordSource.h"
 #include "study/StudyConfig.h"
 #include "util/Crypto.h"
 #include "util/FastHash.h"
@@ -54,6 +60,12 @@ struct Step
     std::unique_ptr<RecordSource> reader;
     const EntityDef* entity = nullptr;
     bool root = false; // the step loads the unit's own entity (subject in a subject unit)
+    // Remote steps (REDCap, REST): spec.source names a connection; the pull happens once the target is open
+    // (its cursor is there), and the reader is a RestRecordSource.
+    bool remote = false;
+    RestSourceConfig rest;
+    QString cursorBasis; // what a cursor of this step is valid for (0008_source_cursor.sql)
+    RestRecordSource* restReader = nullptr; // == reader.get() for remote steps
 };
 
 // Steps whose records share one kind of unit (all steps loaded per subject), loaded together.
@@ -117,7 +129,12 @@ public:
 
 private:
     bool configure(const QString& pipelinePath);
+    bool configureRemote(int stepIndex, Step& s);
+    bool compileStep(Step& s);
+    void groupSteps();
+    bool pullRemoteSources();
     bool lockTarget(const QString& dbPath);
+    bool checkChangeControl(const QString& dbPath);
     bool indexSources();
     bool prepareWriters();
     bool loadStudyRecords();
@@ -168,6 +185,7 @@ private:
     std::vector<EntityTable> m_tables; // by entity index, on m_readDb
     RunStore m_store;
     UnitStateStore m_states;
+    SourceCursorStore m_cursors; // on m_readDb: read before the pulls; the writer writes them
     std::pair<quint64, quint64> m_salt; // mixed into every unit fingerprint: documents and engine version
     QString m_unitTime; // audit time stamp of the unit being written
     qint64 m_unitsDone = 0;
@@ -183,33 +201,63 @@ bool PipelineRun::configure(const QString& pipelinePath)
     if (!m_study)
         return configError(error);
 
-    const CtmsSchema& schema = *m_options.schema;
-    for (const PipelineDocument::Step& spec : m_pipeline.steps) {
+    for (int i = 0; i < int(m_pipeline.steps.size()); ++i) {
+        const PipelineDocument::Step& spec = m_pipeline.steps[i];
         Step s;
         s.spec = spec;
         s.mappingPath = m_pipeline.resolve(spec.mapping);
-        s.sourcePath = m_pipeline.resolve(spec.source);
         if (!MappingDocument::load(s.mappingPath, &s.doc, &error))
             return configError(error);
         RecordSource::Kind kind = RecordSource::Kind::Csv;
         RecordSource::parseKind(s.doc.sourceKind, &kind); // checked when the document was loaded
+        if (RecordSource::isRemote(kind)) {
+            if (!configureRemote(i, s))
+                return false;
+            m_steps.push_back(std::move(s));
+            continue;
+        }
+        s.sourcePath = m_pipeline.resolve(spec.source);
         s.reader = RecordSource::create(kind, s.doc.dialect, s.doc.odm);
         if (!s.reader->open(s.sourcePath))
             return fail(s.reader->error().toString() + QStringLiteral(" — nothing was loaded"));
-        s.plan = MappingPlan::compile(s.doc, s.mappingPath, m_options.schema, s.reader->header(), spec.source,
-                                      m_study.get(), &error);
-        if (!s.plan)
-            return configError(error);
-        s.entity = &s.plan->entity();
-        s.root = s.entity->name == s.plan->unitEntity().name;
-        if (!s.root && s.plan->isMerge())
-            return configError(QStringLiteral("%1: \"merge\" mode is for records of a unit's own entity (%2)")
-                                   .arg(s.mappingPath, s.plan->unitEntity().name));
+        if (!compileStep(s))
+            return false;
         m_steps.push_back(std::move(s));
     }
 
+    // Whatever changes how rows become records changes every fingerprint: the unit is loaded again.
+    crypto::Blake2b salt(16);
+    salt.add(QByteArrayLiteral(TB_VERSION));
+    salt.add(QByteArray::number(m_options.schema->version()));
+    salt.add(QJsonDocument(m_study->toJson()).toJson(QJsonDocument::Compact));
+    for (const Step& s : m_steps)
+        salt.add(s.doc.toJsonBytes());
+    const QByteArray digest = salt.finish();
+    std::memcpy(&m_salt.first, digest.constData(), 8);
+    std::memcpy(&m_salt.second, digest.constData() + 8, 8);
+    return true;
+}
+
+bool PipelineRun::compileStep(Step& s)
+{
+    QString error;
+    s.plan = MappingPlan::compile(s.doc, s.mappingPath, m_options.schema, s.reader->header(), s.spec.source, m_study.get(),
+                                  &error);
+    if (!s.plan)
+        return configError(error);
+    s.entity = &s.plan->entity();
+    s.root = s.entity->name == s.plan->unitEntity().name;
+    if (!s.root && s.plan->isMerge())
+        return configError(QStringLiteral("%1: \"merge\" mode is for records of a unit's own entity (%2)")
+                               .arg(s.mappingPath, s.plan->unitEntity().name));
+    return true;
+}
+
+void PipelineRun::groupSteps()
+{
     // Group steps by unit entity, in order of first appearance; within a group, the root's upserts
     // come first, then its merges, then the children in schema order.
+    const CtmsSchema& schema = *m_options.schema;
     for (int i = 0; i < int(m_steps.size()); ++i) {
         const EntityDef* unit = &m_steps[size_t(i)].plan->unitEntity();
         auto it = std::find_if(m_groups.begin(), m_groups.end(), [&](const Group& g) { return g.unitEntity == unit; });
@@ -229,17 +277,135 @@ bool PipelineRun::configure(const QString& pipelinePath)
         std::stable_sort(g.steps.begin(), g.steps.end(), [&](int a, int b) { return rank(a) < rank(b); });
         g.index = UnitIndex(int(g.steps.size()));
     }
+}
 
-    // Whatever changes how rows become records changes every fingerprint: the unit is loaded again.
-    crypto::Blake2b salt(16);
-    salt.add(QByteArrayLiteral(TB_VERSION));
-    salt.add(QByteArray::number(schema.version()));
-    salt.add(QJsonDocument(m_study->toJson()).toJson(QJsonDocument::Compact));
-    for (const Step& s : m_steps)
-        salt.add(s.doc.toJsonBytes());
-    const QByteArray digest = salt.finish();
-    std::memcpy(&m_salt.first, digest.constData(), 8);
-    std::memcpy(&m_salt.second, digest.constData() + 8, 8);
+bool PipelineRun::configureRemote(int stepIndex, Step& s)
+{
+    // Everything but the pull: a missing connection or secret stops the run before the target is touched.
+    const QString name = s.spec.source;
+    const QString where = QStringLiteral("%1: steps[%2] (%3)").arg(m_pipeline.fileName).arg(stepIndex).arg(s.spec.mapping);
+    const bool redcap = s.doc.sourceKind == QLatin1String("redcap");
+    s.remote = true;
+    s.rest = s.doc.rest;
+    s.sourcePath = name;
+    const QString profilePath = m_pipeline.resolve(name + QStringLiteral(".connection.json"));
+    const bool isFile = name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))
+        || (!QFileInfo::exists(profilePath) && QFileInfo(m_pipeline.resolve(name)).isFile());
+    if (isFile)
+        return configError(QStringLiteral("%1: \"source\" must name a connection of the workspace (NAME for "
+                                          "NAME.connection.json), not a file: the mapping reads from %2 — nothing was loaded")
+                               .arg(where, s.doc.sourceKind));
+    if (!QFileInfo::exists(profilePath))
+        return configError(QStringLiteral("%1: the connection \"%2\" does not exist (no %3) — nothing was loaded")
+                               .arg(where, name, QFileInfo(profilePath).fileName()));
+    ConnectionProfile profile;
+    QStringList errors;
+    if (!ConnectionProfile::load(profilePath, &profile, &errors))
+        return configError(QStringLiteral("%1: the connection \"%2\" is not valid: %3 — nothing was loaded")
+                               .arg(where, name, errors.join(QStringLiteral("; "))));
+    const ConnectionProfile::Kind wanted = redcap ? ConnectionProfile::Kind::Redcap : ConnectionProfile::Kind::EdcRest;
+    if (profile.kind != wanted)
+        return configError(QStringLiteral("%1: the mapping reads from %2, but the connection \"%3\" is of kind %4 "
+                                          "(expected %5)")
+                               .arg(where, s.doc.sourceKind, name, ConnectionProfile::kindName(profile.kind),
+                                    ConnectionProfile::kindName(wanted)));
+    RestSourceConfig& c = s.rest;
+    c.url = redcap ? profile.url : RestSourceConfig::endpointUrl(profile.url, c.resourcePath);
+    c.tls = profile.tls;
+    c.policy.connectTimeoutMs = profile.timeoutMs;
+    c.policy.transferTimeoutMs = qMax(c.policy.transferTimeoutMs, profile.timeoutMs); // a whole export takes long
+    // Deletions from REDCap's log are not applied yet: asking for them would only cost a request.
+    c.exportDeletions = false;
+    // Records name only the fields they have (an incremental pull may bring none): the mapping's columns are
+    // always there, null where missing.
+    auto want = [&](const QStringList& columns) {
+        for (const QString& column : columns)
+            if (!c.columns.contains(column))
+                c.columns << column;
+    };
+    for (const FieldRule& r : s.doc.fields)
+        want(r.from);
+    want(s.doc.modifiedAt.from);
+    for (const RowFilter& f : s.doc.filters)
+        want({f.column});
+    if (!redcap) {
+        switch (profile.auth) {
+        case ConnectionProfile::Auth::None: c.auth = RestSourceConfig::Auth::None; break;
+        case ConnectionProfile::Auth::Bearer: c.auth = RestSourceConfig::Auth::Bearer; break;
+        case ConnectionProfile::Auth::Header:
+            c.auth = RestSourceConfig::Auth::ApiKeyHeader;
+            c.authHeader = profile.headerName;
+            break;
+        default:
+            return configError(QStringLiteral("%1: the connection \"%2\" authenticates with %3, which REST sources do "
+                                              "not support (use none, bearer or header)")
+                                   .arg(where, name, ConnectionProfile::authName(profile.auth)));
+        }
+    }
+    const QStringList fields = profile.secretFields();
+    if (!fields.isEmpty()) {
+        QString error;
+        if (!m_options.secret)
+            return configError(QStringLiteral("%1: the connection \"%2\" needs its secret %3, and this run has no "
+                                              "secret store — nothing was loaded")
+                                   .arg(where, name, profile.secretName(fields.first())));
+        if (!m_options.secret(name, fields.first(), &c.credential, &error) || c.credential.isEmpty())
+            return configError(QStringLiteral("%1: the secret %2 of the connection \"%3\": %4 — nothing was loaded")
+                                   .arg(where, profile.secretName(fields.first()), name,
+                                        error.isEmpty() ? QStringLiteral("empty") : error));
+    }
+    return true;
+}
+
+bool PipelineRun::pullRemoteSources()
+{
+    QString error;
+    for (Step& s : m_steps) {
+        if (!s.remote)
+            continue;
+        // The cursor of the last run that committed everything it pulled; empty: a full pull. A cursor taken
+        // under other documents (or from another server) is not used: unchanged records may map differently now.
+        {
+            crypto::Blake2b basis(16);
+            basis.add(reinterpret_cast<const char*>(&m_salt.first), 8);
+            basis.add(reinterpret_cast<const char*>(&m_salt.second), 8);
+            basis.add(s.rest.url.toString(QUrl::RemoveUserInfo).toUtf8());
+            s.cursorBasis = QString::fromLatin1(basis.finish().toHex());
+        }
+        QString storedBasis;
+        if (!m_cursors.load(m_pipeline.name, s.spec.source, s.spec.mapping, &s.rest.cursorIn, &storedBasis))
+            return fail(QStringLiteral("%1: cannot read the cursor of %2: %3").arg(m_db.path(), s.spec.source, m_cursors.error()));
+        if (!s.rest.cursorIn.isEmpty() && storedBasis != s.cursorBasis) {
+            qCInfo(lcRun) << "the documents or the connection of" << s.spec.mapping << "changed since its cursor was stored:"
+                          << "pulling everything from" << s.spec.source;
+            s.rest.cursorIn.clear();
+        }
+        std::unique_ptr<RestRecordSource> reader;
+        if (s.rest.kind == RestSourceConfig::Kind::Redcap)
+            reader = std::make_unique<RedcapRecordSource>(s.rest, m_options.clock);
+        else
+            reader = std::make_unique<JsonRestRecordSource>(s.rest);
+        crypto::wipe(s.rest.credential); // the reader keeps its own copy
+        RunFeedback* feedback = m_feedback;
+        reader->fetcher().setCancelCheck([feedback] { return feedback && feedback->isCanceled(); });
+        if (m_feedback)
+            m_feedback->report(QStringLiteral("pulling %1 from %2").arg(s.spec.mapping, s.spec.source));
+        const bool opened = reader->open(QString());
+        if (!opened && m_feedback && m_feedback->isCanceled()) {
+            m_result.status = RunResult::Status::Cancelled;
+            m_result.message = QStringLiteral("cancelled while pulling from %1: nothing was loaded").arg(s.spec.source);
+            return false;
+        }
+        if (!opened)
+            return fail(QStringLiteral("%1: %2 — nothing was loaded").arg(s.spec.source, reader->error().toString()));
+        qCInfo(lcRun) << "pulled" << reader->rowCount() << "rows from" << s.spec.source
+                      << (s.rest.cursorIn.isEmpty() ? "(full)" : "(since the stored cursor)");
+        s.restReader = reader.get();
+        s.reader = std::move(reader);
+        if (!compileStep(s))
+            return false;
+    }
+    groupSteps();
     return true;
 }
 
@@ -286,7 +452,8 @@ bool PipelineRun::prepareWriters()
         if (!t.prepare(m_readDb.handle(), e, *m_options.schema->entity(e.unitEntity()), &error))
             return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
     }
-    if (!m_store.prepare(m_db.handle(), &error) || !m_states.prepare(m_readDb.handle(), &error))
+    if (!m_store.prepare(m_db.handle(), &error) || !m_states.prepare(m_readDb.handle(), &error)
+        || !m_cursors.prepare(m_readDb.handle(), &error))
         return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
     return true;
 }
@@ -372,6 +539,8 @@ bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::
     // An automated load's reason is its run (run_id → run.pipeline), kept once there; what the source system's
     // own audit trail says about the record (ODM AuditRecord) is kept here.
     a.reason = rec.provenance;
+    if (m_options.uat)
+        a.reason = a.reason.isEmpty() ? QStringLiteral("UAT run") : QStringLiteral("UAT run; ") + a.reason;
     // the before and after images are written by the writer thread (see LoadWriter::completeAudit).
     op.entity = &e;
     op.values = rec.values;
@@ -850,6 +1019,29 @@ bool PipelineRun::lockTarget(const QString& dbPath)
     }
 }
 
+bool PipelineRun::checkChangeControl(const QString& dbPath)
+{
+    if (m_options.uat)
+        return true;
+    QString origin, error;
+    if (!UatSandbox::originOf(m_db.handle(), &origin, &error))
+        return fail(QStringLiteral("%1: %2").arg(dbPath, error));
+    if (!origin.isEmpty())
+        return configError(QStringLiteral("%1 is a UAT sandbox (a copy of %2): production runs do not load into it")
+                               .arg(dbPath, origin));
+    QStringList refusals;
+    for (const Step& s : m_steps) {
+        QString refusal;
+        if (!ChangeControl::checkProductionUse(m_db.handle(), s.doc, s.mappingPath, &refusal, &error))
+            return fail(QStringLiteral("%1: %2").arg(dbPath, error));
+        if (!refusal.isEmpty())
+            refusals << refusal;
+    }
+    if (refusals.isEmpty())
+        return true;
+    return configError(refusals.join(QLatin1Char('\n')) + QStringLiteral("\nNothing was loaded."));
+}
+
 RunResult PipelineRun::execute(const QString& pipelinePath)
 {
     QElapsedTimer timer;
@@ -870,13 +1062,22 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
         configError(error);
         return finish();
     }
-    const QString dbPath = m_pipeline.resolve(m_pipeline.targetDatabase);
+    const QString productionPath = m_pipeline.resolve(m_pipeline.targetDatabase);
+    const QString dbPath = m_options.uat ? UatSandbox::pathFor(productionPath) : productionPath;
+    m_result.target = dbPath;
+    m_result.uat = m_options.uat;
     if (!lockTarget(dbPath))
         return finish();
+    if (m_options.uat && !UatSandbox::create(productionPath, dbPath, toIsoUtc(m_options.clock->nowUtc()), &error)) {
+        fail(error);
+        return finish();
+    }
     if (!m_db.open(dbPath, &error) || !m_readDb.open(dbPath, &error)) {
         fail(error);
         return finish();
     }
+    if (!checkChangeControl(dbPath))
+        return finish();
     // The loader checks every parent itself before writing (site_exists, parent_exists, units written
     // root first), so SQLite's per-row foreign-key lookups would only repeat that work; other connections
     // keep enforcing the declared keys, and the tests run PRAGMA foreign_key_check after loads.
@@ -893,8 +1094,9 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
         fail(QStringLiteral("%1: cannot record the run: %2").arg(dbPath, error));
         return finish();
     }
-    m_result.runId = m_store.startRun(m_pipeline.name, QFileInfo(pipelinePath).fileName(), m_options.actor,
-                                      toIsoUtc(m_options.clock->nowUtc()), &error);
+    m_result.runId = m_store.startRun(m_pipeline.name, QFileInfo(pipelinePath).fileName(),
+                                      m_options.uat ? QStringLiteral("uat") : QStringLiteral("production"),
+                                      m_options.actor, toIsoUtc(m_options.clock->nowUtc()), &error);
     if (!m_result.runId) {
         fail(QStringLiteral("%1: cannot record the run: %2").arg(dbPath, error));
         return finish();
@@ -903,8 +1105,9 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     if (!m_signer)
         qCWarning(lcAudit) << "run" << m_result.runId << "has no signing key: its audit checkpoints are unsigned";
 
-    // Structural errors in any source stop the run here, before anything is written.
-    bool ok = indexSources();
+    // Remote sources are pulled whole now (into spill files), then read like files. Structural errors in any
+    // source stop the run here, before anything is written.
+    bool ok = pullRemoteSources() && indexSources();
     if (ok) {
         m_writer = std::make_unique<LoadWriter>(m_db.handle(), *m_options.schema, m_pipeline.name, m_result.runId,
                                                 m_options.batchRecords);
@@ -917,6 +1120,19 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     if (ok)
         m_result.status = m_result.total().rejected > 0 ? RunResult::Status::CompletedWithRejects
                                                         : RunResult::Status::Succeeded;
+    if (ok) {
+        // Every pulled row is committed (each group ended with a barrier) or kept as a reject: the cursors move,
+        // in the transaction that records the run as finished. Killed before that commit, the run leaves the old
+        // cursors and the next run pulls the same records again — upserts, so nothing is doubled; a failed or
+        // cancelled run never gets here. Safe for REDCap: its cursor is the server's time when the pull began
+        // (RedcapRecordSource), and dateRangeBegin is inclusive, so a record saved while we were pulling is
+        // pulled again next time rather than missed.
+        std::vector<SourceCursorStore::Cursor> cursors;
+        for (const Step& s : m_steps)
+            if (s.restReader && !s.restReader->newCursor().isEmpty())
+                cursors.push_back({s.spec.source, s.spec.mapping, s.restReader->newCursor(), s.cursorBasis});
+        m_writer->setCursors(std::move(cursors));
+    }
     // A cancelled run keeps the units it loaded: each is complete.
     m_result.entities.removeIf([](const QPair<QString, EntityCounts>& p) { return p.second.read == 0; });
     if ((ok || m_result.status == RunResult::Status::Cancelled) && m_writer) {

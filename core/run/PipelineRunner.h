@@ -35,6 +35,16 @@ public:
         // checkpoints are written unsigned and `audit verify` reports them: the CLI always sets it.
         std::function<std::shared_ptr<const AuditSigner>(const QString& pipelinePath, QString* error)> auditSigner;
         qint64 checkpointEvery = 10000;        // audit entries between two periodic checkpoints
+        // User acceptance testing: the run goes into a fresh sandbox copy of the target (UatSandbox), with
+        // mappings that need no approval, and every record it writes is marked UAT (run mode 'uat', "UAT run"
+        // in each audit entry's reason). Otherwise a production run: when the target requires approval
+        // (ChangeControl), every mapping must be an approved revision, unchanged.
+        bool uat = false;
+        // The secrets of the connections that remote steps (REDCap, REST) pull from, asked for on the run's thread
+        // while the documents are read, before anything is pulled or written (it may block: the CLI reads its
+        // secret store there). field is the profile's secret field ("token"); false with an error (never the
+        // secret) stops the run as a configuration error naming the step. Without it, remote steps cannot run.
+        std::function<bool(const QString& connection, const QString& field, QByteArray* value, QString* error)> secret;
     };
 
     PipelineRunner();

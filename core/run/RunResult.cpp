@@ -73,6 +73,10 @@ QJsonObject RunResult::toJson() const
                   {QStringLiteral("status"), statusName()},
                   {QStringLiteral("entities"), entitiesJson},
                   {QStringLiteral("duration_ms"), durationMs}};
+    if (!target.isEmpty())
+        o.insert(QStringLiteral("target"), target);
+    if (uat)
+        o.insert(QStringLiteral("mode"), QStringLiteral("uat"));
     if (!message.isEmpty())
         o.insert(QStringLiteral("message"), message);
     return o;

@@ -25,6 +25,8 @@ struct RunResult
     qint64 runId = 0;
     Status status = Status::Failed;
     QString message;                            // why a run failed; empty otherwise
+    QString target;                             // the database loaded (a UAT run's sandbox)
+    bool uat = false;
     QVector<QPair<QString, EntityCounts>> entities; // in schema order
     qint64 durationMs = 0;
 

@@ -35,19 +35,20 @@ bool RunStore::markInterrupted(const QString& nowUtc, QString* error)
     return true;
 }
 
-qint64 RunStore::startRun(const QString& pipeline, const QString& pipelineFile, const QString& actor,
-                          const QString& startedUtc, QString* error)
+qint64 RunStore::startRun(const QString& pipeline, const QString& pipelineFile, const QString& mode,
+                          const QString& actor, const QString& startedUtc, QString* error)
 {
     SqliteStatement st;
     if (!st.prepare(m_db,
-                    QStringLiteral("INSERT INTO run (pipeline, pipeline_file, actor, started_utc, status) "
-                                   "VALUES (?1, ?2, ?3, ?4, 'running')"),
+                    QStringLiteral("INSERT INTO run (pipeline, pipeline_file, actor, started_utc, mode, status) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, 'running')"),
                     error))
         return 0;
     st.bindText(1, pipeline);
     st.bindText(2, pipelineFile);
     st.bindText(3, actor);
     st.bindText(4, startedUtc);
+    st.bindText(5, mode);
     if (!st.exec()) {
         *error = st.error();
         return 0;

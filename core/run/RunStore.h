@@ -17,7 +17,8 @@ public:
     // processes are gone.
     bool markInterrupted(const QString& nowUtc, QString* error);
     // Inserts a 'running' run row (in its own transaction, so that an interrupted run stays visible).
-    qint64 startRun(const QString& pipeline, const QString& pipelineFile, const QString& actor,
+    // mode: production or uat.
+    qint64 startRun(const QString& pipeline, const QString& pipelineFile, const QString& mode, const QString& actor,
                     const QString& startedUtc, QString* error);
     bool finishRun(const RunResult& result, const QString& endedUtc, QString* error);
 

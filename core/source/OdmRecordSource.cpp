@@ -2,12 +2,7 @@
 
 #include "source/OdmReader.h"
 
-#include <QDir>
 #include <QHash>
-#include <QTemporaryFile>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace tb::core {
 
@@ -18,13 +13,6 @@ const char* const ContextColumns[] = {
     "FormRepeatKey", "ItemGroupOID", "ItemGroupRepeatKey", "TransactionType", "AuditUserOID", "AuditUser",
     "AuditLocationOID", "AuditDateTimeStamp", "AuditReasonForChange", "AuditSourceID"};
 constexpr int ContextCount = int(sizeof ContextColumns / sizeof *ContextColumns);
-
-CsvDialect spillDialect()
-{
-    CsvDialect d;
-    d.delimiter = ',';
-    return d; // UTF-8, header, the empty field is null
-}
 
 OdmClinicalRecord::Level recordLevel(OdmSelection::Level l)
 {
@@ -70,7 +58,7 @@ private:
 } // namespace
 
 OdmRecordSource::OdmRecordSource(const OdmSelection& selection)
-    : m_selection(selection), m_spill(spillDialect())
+    : m_selection(selection)
 {
 }
 
@@ -145,37 +133,18 @@ bool OdmRecordSource::open(const QString& path)
     for (int i = 0; i < m_header.size(); ++i)
         columnOf.insert(m_header[i], i);
 
-    // Second pass: the records, into the spill file: an unnamed file (O_TMPFILE) that vanishes with the process
-    // even when it is killed; a named temporary file where the file system cannot make one.
-    m_file = std::make_unique<QFile>();
-    m_spillPath.clear();
-    const int fd = ::open(QFile::encodeName(QDir::tempPath()).constData(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-    if (fd >= 0 && m_file->open(fd, QIODevice::ReadWrite, QFileDevice::AutoCloseHandle)) {
-        m_spillPath = QStringLiteral("/proc/self/fd/%1").arg(fd);
-    } else {
-        if (fd >= 0)
-            ::close(fd);
-        auto named = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/trialbridge-odm-XXXXXX.csv"));
-        if (!named->open()) {
-            SourceError e;
-            e.where.file = path;
-            e.message = QStringLiteral("cannot create a temporary file to read the ODM records from: %1").arg(named->errorString());
-            return fail(e);
-        }
-        m_spillPath = named->fileName();
-        m_file = std::move(named);
+    // Second pass: the records, into the spill file.
+    QString spillError;
+    if (!m_spill.create(m_header, QStringLiteral("ODM records"), &spillError)) {
+        SourceError e;
+        e.where.file = path;
+        e.message = spillError;
+        return fail(e);
     }
     OdmReader reader;
     if (!reader.open(path))
         return fail(reader.error());
     const auto& users = reader.metaData().users();
-    QByteArray out;
-    for (int i = 0; i < m_header.size(); ++i) {
-        if (i)
-            out += ',';
-        CsvDialect::appendField(out, m_header[i]);
-    }
-    out += '\n';
     std::vector<QString> row(size_t(m_header.size()));
     Ancestry ancestry;
     while (reader.next()) {
@@ -227,39 +196,28 @@ bool OdmRecordSource::open(const QString& path)
         }
         row[size_t(m_lineColumn)] = QString::number(r.line);
         row[size_t(m_xpathColumn)] = r.xpath();
-        for (size_t i = 0; i < row.size(); ++i) {
-            if (i)
-                out += ',';
-            CsvDialect::appendField(out, row[i]);
-        }
-        out += '\n';
-        if (out.size() > (1 << 20)) {
-            if (m_file->write(out) != out.size())
-                break;
-            out.clear();
-        }
+        if (!m_spill.append(row))
+            break;
     }
     if (reader.hasError())
         return fail(reader.error());
-    if (m_file->write(out) != out.size() || !m_file->flush()) {
+    if (!m_spill.finish(&spillError)) {
         SourceError e;
         e.where.file = path;
-        e.message = QStringLiteral("cannot write the temporary file of ODM records: %1").arg(m_file->errorString());
+        e.message = spillError;
         return fail(e);
     }
-    if (!m_spill.open(m_spillPath))
-        return fail(m_spill.error());
     return true;
 }
 
 bool OdmRecordSource::next()
 {
-    return m_error.isNull() && m_spill.next();
+    return m_error.isNull() && m_spill.reader().next();
 }
 
 SourceLocation OdmRecordSource::location() const
 {
-    const std::vector<QString>& f = m_spill.fields();
+    const std::vector<QString>& f = m_spill.reader().fields();
     if (f.size() != size_t(m_header.size()))
         return {m_path, 0, 0, QString()};
     return {m_path, f[size_t(m_lineColumn)].toLongLong(), 0, f[size_t(m_xpathColumn)]};
@@ -267,7 +225,7 @@ SourceLocation OdmRecordSource::location() const
 
 QString OdmRecordSource::provenance() const
 {
-    const std::vector<QString>& f = m_spill.fields();
+    const std::vector<QString>& f = m_spill.reader().fields();
     if (f.size() != size_t(m_header.size()))
         return {};
     // Columns 11 to 16: AuditUserOID, AuditUser, AuditLocationOID, AuditDateTimeStamp, AuditReasonForChange,
@@ -288,7 +246,7 @@ QString OdmRecordSource::provenance() const
 
 bool OdmRecordSource::seek(const RecordPosition& p)
 {
-    return m_error.isNull() && m_spill.seek(p.offset, p.line);
+    return m_error.isNull() && m_spill.reader().seek(p.offset, p.line);
 }
 
 } // namespace tb::core

@@ -1,12 +1,8 @@
 #pragma once
 
-#include "source/CsvReader.h"
 #include "source/OdmSelection.h"
 #include "source/RecordSource.h"
-
-#include <QFile>
-
-#include <memory>
+#include "source/SpillFile.h"
 
 namespace tb::core {
 
@@ -22,9 +18,9 @@ namespace tb::core {
 //   "@line" and "@xpath": where the record's element is in the ODM file.
 //
 // open() reads the file twice with OdmReader (the columns, then the records) and writes the records to a
-// private, unnamed temporary CSV file (gone with the process, even a killed one) that next() and seek() then
-// read, so memory stays flat and units can be revisited. Empty values and IsNull items are null. Context instructions (ODM's "nothing changes here")
-// are skipped. Update and Remove instructions are refused for now: an Update names only what changes and a
+// SpillFile (a private, unnamed temporary CSV file, gone with the process) that next() and seek() then read,
+// so memory stays flat and units can be revisited. Empty values and IsNull items are null. Context
+// instructions (ODM's "nothing changes here") are skipped. Update and Remove instructions are refused for now: an Update names only what changes and a
 // Remove deletes, and the loader replaces whole records; such a file is refused whole, naming the first.
 class OdmRecordSource : public RecordSource
 {
@@ -34,16 +30,16 @@ public:
 
     bool open(const QString& path) override;
     const QStringList& header() const override { return m_header; }
-    void setDecodedColumns(std::vector<bool> columns) override { m_spill.setDecodedColumns(std::move(columns)); }
+    void setDecodedColumns(std::vector<bool> columns) override { m_spill.reader().setDecodedColumns(std::move(columns)); }
     bool next() override;
-    const std::vector<QString>& fields() const override { return m_spill.fields(); }
-    QByteArrayView recordText() const override { return m_spill.recordText(); }
-    RecordPosition position() const override { return {m_spill.recordOffset(), m_spill.recordLine(), 0}; }
+    const std::vector<QString>& fields() const override { return m_spill.reader().fields(); }
+    QByteArrayView recordText() const override { return m_spill.reader().recordText(); }
+    RecordPosition position() const override { return {m_spill.reader().recordOffset(), m_spill.reader().recordLine(), 0}; }
     SourceLocation location() const override;
     // "ODM AuditRecord: <reason>; user <name> (<OID>); location <OID>; <time>; SourceID <id>", the parts given.
     QString provenance() const override;
     bool seek(const RecordPosition& p) override;
-    const SourceError& error() const override { return m_error.isNull() ? m_spill.error() : m_error; }
+    const SourceError& error() const override { return m_error.isNull() ? m_spill.reader().error() : m_error; }
 
 private:
     bool fail(const SourceError& error);
@@ -52,9 +48,7 @@ private:
     QString m_path;
     QStringList m_header;
     int m_lineColumn = -1, m_xpathColumn = -1;
-    std::unique_ptr<QFile> m_file; // the spill file, open while the source is
-    QString m_spillPath;
-    CsvReader m_spill;
+    SpillFile m_spill; // the records, open while the source is
     SourceError m_error;
 };
 

@@ -20,6 +20,10 @@ bool RecordSource::parseKind(const QString& name, Kind* out)
         *out = Kind::DatasetJson;
     else if (name == QLatin1String("odm"))
         *out = Kind::Odm;
+    else if (name == QLatin1String("redcap"))
+        *out = Kind::Redcap;
+    else if (name == QLatin1String("rest"))
+        *out = Kind::Rest;
     else
         return false;
     return true;
@@ -31,6 +35,8 @@ QString RecordSource::kindName(Kind kind)
     case Kind::Csv: return QStringLiteral("csv");
     case Kind::DatasetJson: return QStringLiteral("dataset-json");
     case Kind::Odm: return QStringLiteral("odm");
+    case Kind::Redcap: return QStringLiteral("redcap");
+    case Kind::Rest: return QStringLiteral("rest");
     }
     return {};
 }
@@ -41,6 +47,8 @@ std::unique_ptr<RecordSource> RecordSource::create(Kind kind, const CsvDialect& 
     case Kind::Csv: return std::make_unique<CsvRecordSource>(dialect);
     case Kind::DatasetJson: return std::make_unique<DatasetJsonRecordSource>();
     case Kind::Odm: return std::make_unique<OdmRecordSource>(odm);
+    case Kind::Redcap:
+    case Kind::Rest: return nullptr;
     }
     return nullptr;
 }

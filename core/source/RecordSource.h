@@ -28,13 +28,17 @@ struct RecordPosition
 class RecordSource
 {
 public:
-    enum class Kind { Csv, DatasetJson, Odm };
+    // Redcap and Rest are pulled over HTTP from a connection (RedcapRecordSource, JsonRestRecordSource).
+    enum class Kind { Csv, DatasetJson, Odm, Redcap, Rest };
 
     virtual ~RecordSource();
 
-    // "csv", "dataset-json", "odm"; false for anything else.
+    // "csv", "dataset-json", "odm", "redcap", "rest"; false for anything else.
     static bool parseKind(const QString& name, Kind* out);
     static QString kindName(Kind kind);
+    // Whether the source is a connection (a pipeline step names a *.connection.json) rather than a file.
+    static bool isRemote(Kind kind) { return kind == Kind::Redcap || kind == Kind::Rest; }
+    // The file sources; null for the remote kinds, which need a RestSourceConfig.
     static std::unique_ptr<RecordSource> create(Kind kind, const CsvDialect& dialect, const OdmSelection& odm);
 
     virtual bool open(const QString& path) = 0;

@@ -157,7 +157,8 @@ void TestAuditExport::signaturesShowTheirMeaning()
 {
     const auto rows = exportRows({QStringLiteral("--entity"), QStringLiteral("esignature")});
     QCOMPARE(rows.size(), 2);
-    QCOMPARE(rows[1][11], QStringLiteral("reviewed by Quinn Avery (qa1, qa)"));
+    // The manifestation: meaning, printed name, signer id and role, and the UTC time of signing (the entry's time).
+    QCOMPARE(rows[1][11], QStringLiteral("reviewed by Quinn Avery (qa1, qa), signed ") + rows[1][1]);
     QVERIFY(rows[1][9].startsWith(QStringLiteral("visits.mapping.json (mapping ")));
 }
 
@@ -166,7 +167,7 @@ void TestAuditExport::refusals_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
-    QTest::newRow("pdf not yet") << QStringList{"--format", "pdf"} << 2 << "--format 'pdf' is not available";
+    QTest::newRow("unknown format") << QStringList{"--format", "xlsx"} << 2 << "--format 'xlsx' is not available (csv, pdf)";
     QTest::newRow("bad run") << QStringList{"--format", "csv", "--run", "two"} << 2 << "--run: a run id";
     QTest::newRow("no out") << QStringList{"--format", "csv", "--out", ""} << 2 << "give --target, --format and --out";
     QTest::newRow("unwritable out") << QStringList{"--format", "csv", "--out", "/proc/no/such/dir/x.csv"} << 1 << "cannot write";

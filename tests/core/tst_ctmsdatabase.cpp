@@ -133,12 +133,15 @@ void TestCtmsDatabase::upgradesFromVersion1()
     QCOMPARE(db.schemaVersion(), CtmsDatabase::latestSchemaVersion());
     QCOMPARE(rows(db, QStringLiteral("SELECT study_id, title FROM study")), QStringList{"S1|Kept"});
     const QStringList t = tables(db);
-    for (const char* name : {"run", "run_entity", "reject", "run_warning", "audit_log", "esignature"})
+    for (const char* name : {"run", "run_entity", "reject", "run_warning", "audit_log", "esignature", "mapping_revision",
+                             "change_control", "uat_sandbox", "source_cursor"})
         QVERIFY2(t.contains(QLatin1String(name)), name);
     QCOMPARE(rows(db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")),
              (QStringList{"audit_chain_no_delete", "audit_chain_no_update", "audit_checkpoint_no_delete",
                           "audit_checkpoint_no_update", "audit_log_no_delete", "audit_log_no_update",
-                          "esignature_no_delete", "esignature_no_update"}));
+                          "change_control_no_delete", "change_control_no_update", "esignature_no_delete",
+                          "esignature_no_update", "mapping_revision_frozen", "mapping_revision_lifecycle",
+                          "mapping_revision_no_delete"}));
     QStringList versions;
     for (int v = 1; v <= CtmsDatabase::latestSchemaVersion(); ++v)
         versions << QString::number(v);

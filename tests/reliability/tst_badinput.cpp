@@ -122,7 +122,7 @@ const Case kCases[] = {
     {"mapping/visits-filter-object.mapping.json", 2, R"(visits\.mapping\.json: filter: must be a list)", Run::None},
     {"mapping/visits-bad-delimiter.mapping.json", 2, R"(visits\.mapping\.json: source\."delimiter": unsupported value "::")", Run::None},
     {"mapping/visits-bad-encoding.mapping.json", 2, R"(visits\.mapping\.json: source\."encoding": unsupported value "ebcdic")", Run::None},
-    {"mapping/visits-source-kind-xml.mapping.json", 2, R"(visits\.mapping\.json: source\.kind: "xml" is not supported; use "csv", "dataset-json" or "odm")", Run::None},
+    {"mapping/visits-source-kind-xml.mapping.json", 2, R"(visits\.mapping\.json: source\.kind: "xml" is not supported; use "csv", "dataset-json", "odm", "redcap" or "rest")", Run::None},
     {"mapping/visits-odm-without-level.mapping.json", 2, R"(visits\.mapping\.json: source\.level: required for ODM)", Run::None},
     {"mapping/visits-source-string.mapping.json", 2, R"(visits\.mapping\.json: source: must be an object)", Run::None},
     {"mapping/visits-huge-revision.mapping.json", 2, R"(visits\.mapping\.json: revision: must be a whole number from 1)", Run::None},

@@ -1,6 +1,10 @@
 #include "mainwindow/MainWindow.h"
 
+#include "audit/AuditPage.h"
+#include "audit/AuditTrailPanel.h"
+#include "audit/RevisionsPanel.h"
 #include "connections/ConnectionsPage.h"
+#include "designer/MappingsPage.h"
 #include "run/PipelineRunner.h"
 #include "run/RunFeedback.h"
 #include "runs/RunsPage.h"
@@ -26,6 +30,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
 #include <QThread>
 
 namespace tb::ui {
@@ -44,20 +50,27 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Workspace")));
+    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogListView), tr("Mappings")));
     m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Runs")));
     m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("Connections")));
+    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Audit")));
     m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(QStringLiteral("Reconciliation")) + 64);
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setSpacing(2);
 
     m_workspacePage = new WorkspacePage;
+    m_mappingsPage = new MappingsPage;
     m_runsPage = new RunsPage;
     m_connectionsPage = new ConnectionsPage;
+    m_auditPage = new AuditPage;
     m_pages = new QStackedWidget;
     m_pages->addWidget(m_workspacePage);
+    m_pages->addWidget(m_mappingsPage);
     m_pages->addWidget(m_runsPage);
     m_pages->addWidget(m_connectionsPage);
+    m_pages->addWidget(m_auditPage);
     m_secrets = new WorkspaceSecrets(this, this);
+    m_auditPage->setSecrets(m_secrets);
 
     auto* central = new QWidget;
     auto* layout = new QHBoxLayout(central);
@@ -85,10 +98,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* showWorkspace = view->addAction(tr("&Workspace"), this, [this] { showPage(WorkspacePageIndex); });
     showWorkspace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    // Ctrl+4: the pages that came first keep their keys.
+    QAction* showMappings = view->addAction(tr("&Mappings"), this, [this] { showPage(MappingsPageIndex); });
+    showMappings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     QAction* showRuns = view->addAction(tr("R&uns"), this, [this] { showPage(RunsPageIndex); });
     showRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     QAction* showConnections = view->addAction(tr("&Connections"), this, [this] { showPage(ConnectionsPageIndex); });
     showConnections->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction* showAudit = view->addAction(tr("&Audit"), this, [this] { showPage(AuditPageIndex); });
+    showAudit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     view->addSeparator();
     QAction* refresh = view->addAction(tr("Re&fresh"), this, [this] {
         if (m_workspace.isValid())
@@ -125,6 +143,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     // A saved or deleted profile changes the workspace's document list.
     connect(m_connectionsPage, &ConnectionsPage::connectionsChanged, this,
             [this] { m_workspacePage->setWorkspace(m_workspace); });
+    connect(m_mappingsPage, &MappingsPage::mappingSaved, this, [this] { m_workspacePage->setWorkspace(m_workspace); });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -140,6 +159,8 @@ MainWindow::~MainWindow()
 
 bool MainWindow::openWorkspace(const QString& dir)
 {
+    if (!m_mappingsPage->maybeSave())
+        return false;
     const core::Workspace ws(dir);
     if (!ws.isValid()) {
         QMessageBox::warning(this, tr("Open Workspace"), tr("%1 is not a folder.").arg(QDir::toNativeSeparators(dir)));
@@ -152,8 +173,10 @@ bool MainWindow::openWorkspace(const QString& dir)
     m_targetLabel->setText(targets.isEmpty() ? tr("No target")
                                              : tr("Target: %1").arg(QDir::toNativeSeparators(targets.first())));
     m_workspacePage->setWorkspace(ws);
+    m_mappingsPage->setWorkspace(ws);
     m_runsPage->setTargets(targets);
     m_connectionsPage->setWorkspace(ws);
+    m_auditPage->setWorkspace(ws.dir(), targets);
     // The store of the workspace's secrets and audit signing key; asynchronous (a keychain probe, perhaps a
     // passphrase dialog): the status bar follows it.
     m_secrets->open(ws);
@@ -269,6 +292,7 @@ void MainWindow::runPipeline(const QString& path)
             box->open();
         }
         m_runsPage->refresh();
+        m_auditPage->refresh();
         if (r.runId > 0)
             showPage(RunsPageIndex);
         emit runFinished(r.exitCode(), summary);
@@ -279,7 +303,8 @@ void MainWindow::runPipeline(const QString& path)
 bool MainWindow::saveScreenshots(const QString& dir)
 {
     QDir().mkpath(dir);
-    const QStringList names{QStringLiteral("workspace"), QStringLiteral("runs"), QStringLiteral("connections")};
+    const QStringList names{QStringLiteral("workspace"), QStringLiteral("mappings"), QStringLiteral("runs"),
+                            QStringLiteral("connections"), QStringLiteral("audit")};
     // Let the secret store settle first (a keychain probe, a vault passphrase file), so that the status bar
     // and the Connections page show what a person would see; a passphrase dialog is not waited for.
     QDeadlineTimer deadline(10000);
@@ -289,10 +314,17 @@ bool MainWindow::saveScreenshots(const QString& dir)
     bool ok = true;
     for (int page = 0; page < names.size(); ++page) {
         showPage(Page(page));
+        if (page == MappingsPageIndex)
+            m_mappingsPage->selectMapping(QStringLiteral("visits.mapping.json")); // links, transforms, a sample
+        if (page == AuditPageIndex)
+            m_auditPage->trail()->entryTable()->selectRow(m_auditPage->trail()->entryTable()->model()->rowCount() - 1);
         QApplication::processEvents();
         ok = grab().save(QDir(dir).filePath(names[page] + QStringLiteral(".png"))) && ok;
     }
-    return ok;
+    m_auditPage->tabs()->setCurrentWidget(m_auditPage->revisions());
+    m_auditPage->revisions()->revisionTable()->selectRow(0);
+    QApplication::processEvents();
+    return grab().save(QDir(dir).filePath(QStringLiteral("audit-revisions.png"))) && ok;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -303,6 +335,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
         statusBar()->showMessage(tr("Cancelling the run…"));
         event->ignore();
         connect(this, &MainWindow::runFinished, this, &QWidget::close);
+        return;
+    }
+    if (!m_mappingsPage->maybeSave()) {
+        event->ignore();
         return;
     }
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -15,7 +15,9 @@ class QStackedWidget;
 
 namespace tb::ui {
 
+class AuditPage;
 class ConnectionsPage;
+class MappingsPage;
 class RunsPage;
 class WorkspacePage;
 class WorkspaceSecrets;
@@ -28,7 +30,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { WorkspacePageIndex, RunsPageIndex, ConnectionsPageIndex };
+    enum Page { WorkspacePageIndex, MappingsPageIndex, RunsPageIndex, ConnectionsPageIndex, AuditPageIndex };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -39,8 +41,10 @@ public:
     Page currentPage() const;
 
     WorkspacePage* workspacePage() const { return m_workspacePage; }
+    MappingsPage* mappingsPage() const { return m_mappingsPage; }
     RunsPage* runsPage() const { return m_runsPage; }
     ConnectionsPage* connectionsPage() const { return m_connectionsPage; }
+    AuditPage* auditPage() const { return m_auditPage; }
     WorkspaceSecrets* secrets() const { return m_secrets; }
     QListWidget* navigation() const { return m_navigation; }
     bool isRunning() const { return m_feedback != nullptr; }
@@ -67,8 +71,10 @@ private:
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
     WorkspacePage* m_workspacePage;
+    MappingsPage* m_mappingsPage;
     RunsPage* m_runsPage;
     ConnectionsPage* m_connectionsPage;
+    AuditPage* m_auditPage;
     WorkspaceSecrets* m_secrets;
     QMenu* m_recentMenu;
     QLabel* m_workspaceLabel;

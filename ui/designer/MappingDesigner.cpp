@@ -1,0 +1,460 @@
+#include "designer/MappingDesigner.h"
+
+#include "designer/DesignerScene.h"
+#include "designer/LinkItem.h"
+#include "mapping/MappingDocument.h"
+#include "mapping/MappingModel.h"
+#include "mapping/SourceSchemaModel.h"
+#include "mapping/TargetSchemaModel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStyle>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace tb::ui {
+
+namespace {
+constexpr qreal MinZoom = 0.2;
+constexpr qreal MaxZoom = 3.0;
+constexpr qreal ZoomStep = 1.25;
+enum ProblemRole { ProblemTargetRole = Qt::UserRole + 1, ProblemLinkRole, ProblemColumnRole };
+} // namespace
+
+MappingDesigner::MappingDesigner(QWidget* parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("mappingDesigner"));
+    m_model = new core::MappingModel(core::CtmsSchema::builtIn(), this);
+    m_source = new core::SourceSchemaModel(this);
+    m_filter = new QSortFilterProxyModel(this);
+    m_filter->setSourceModel(m_source);
+    m_filter->setRecursiveFilteringEnabled(true);
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filter->setFilterKeyColumn(-1); // name, label or type
+    m_target = new core::TargetSchemaModel(this);
+    m_undo = new QUndoStack(this);
+    m_scene = new DesignerScene(m_model, m_source, m_filter, m_target, m_undo, this);
+
+    m_title = new QLabel(tr("No mapping open"));
+    m_title->setObjectName(QStringLiteral("designerTitle"));
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("sourceSearch"));
+    m_search->setPlaceholderText(tr("Search the source columns (name, label, type)"));
+    m_search->setAccessibleName(tr("Search the source columns"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_view = new QGraphicsView(m_scene);
+    m_view->setObjectName(QStringLiteral("designerView"));
+    m_view->setAccessibleName(tr("Mapping: source columns and target fields"));
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_view->setDragMode(QGraphicsView::NoDrag);
+    m_view->setFocusPolicy(Qt::StrongFocus);
+
+    m_problems = new QListWidget;
+    m_problems->setObjectName(QStringLiteral("problemList"));
+    m_problems->setAccessibleName(tr("Problems"));
+    m_problems->setMaximumHeight(96);
+    connect(m_problems, &QListWidget::itemActivated, this, &MappingDesigner::showProblem);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("designerStatus"));
+    connect(m_scene, &DesignerScene::message, m_status, &QLabel::setText);
+
+    // Actions: buttons, shortcuts while the designer has the focus.
+    auto action = [this](const QString& text, const QKeySequence& key, QStyle::StandardPixmap icon, const char* name) {
+        auto* a = new QAction(style()->standardIcon(icon), text, this);
+        a->setObjectName(QLatin1String(name));
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+        return a;
+    };
+    m_open = action(tr("&Open Mapping…"), {}, QStyle::SP_DialogOpenButton, "openMapping");
+    m_openSample = action(tr("Open S&ample…"), {}, QStyle::SP_FileDialogContentsView, "openSample");
+    m_save = action(tr("&Save"), QKeySequence::Save, QStyle::SP_DialogSaveButton, "saveMapping");
+    m_undoAction = action(tr("&Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z), QStyle::SP_ArrowBack, "undo");
+    m_redoAction = action(tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QStyle::SP_ArrowForward, "redo");
+    m_connect = action(tr("&Connect"), QKeySequence(Qt::CTRL | Qt::Key_L), QStyle::SP_CommandLink, "connect");
+    m_delete = action(tr("&Delete"), QKeySequence::Delete, QStyle::SP_TrashIcon, "deleteLinks");
+    m_zoomIn = action(tr("Zoom &In"), QKeySequence::ZoomIn, QStyle::SP_ArrowUp, "zoomIn");
+    m_zoomOut = action(tr("Zoom &Out"), QKeySequence::ZoomOut, QStyle::SP_ArrowDown, "zoomOut");
+    m_fit = action(tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::Key_0), QStyle::SP_TitleBarMaxButton, "fitToView");
+    QAction* find = action(tr("&Find Source Column"), QKeySequence::Find, QStyle::SP_FileDialogContentsView, "find");
+    m_connect->setToolTip(tr("Connect the chosen source column to the selected target field (Ctrl+L)"));
+    m_delete->setToolTip(tr("Remove the selected links, or the links of the selected fields (Del)"));
+    connect(m_open, &QAction::triggered, this, &MappingDesigner::chooseMapping);
+    connect(m_openSample, &QAction::triggered, this, &MappingDesigner::chooseSample);
+    connect(m_save, &QAction::triggered, this, [this] {
+        QString error;
+        if (!save(&error) && !error.isEmpty())
+            QMessageBox::warning(this, tr("Save Mapping"), error);
+    });
+    connect(m_undoAction, &QAction::triggered, m_undo, &QUndoStack::undo);
+    connect(m_redoAction, &QAction::triggered, m_undo, &QUndoStack::redo);
+    connect(m_connect, &QAction::triggered, m_scene, &DesignerScene::connectSelected);
+    connect(m_delete, &QAction::triggered, m_scene, &DesignerScene::deleteSelected);
+    connect(m_zoomIn, &QAction::triggered, this, &MappingDesigner::zoomIn);
+    connect(m_zoomOut, &QAction::triggered, this, &MappingDesigner::zoomOut);
+    connect(m_fit, &QAction::triggered, this, &MappingDesigner::fitToView);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+
+    m_toolBar = new QToolBar;
+    m_toolBar->setObjectName(QStringLiteral("designerToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->addActions({m_open, m_openSample, m_save});
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_undoAction, m_redoAction});
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_connect, m_delete});
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_zoomIn, m_zoomOut, m_fit});
+    // Words where they explain, icons (with tool tips) where they are familiar.
+    for (QAction* a : {m_undoAction, m_redoAction, m_zoomIn, m_zoomOut, m_fit})
+        if (auto* button = qobject_cast<QToolButton*>(m_toolBar->widgetForAction(a)))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+
+    auto* problemsLabel = new QLabel(tr("Problems"));
+    problemsLabel->setBuddy(m_problems);
+    auto* lower = new QWidget;
+    auto* lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->addWidget(problemsLabel);
+    lowerLayout->addWidget(m_problems);
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_view);
+    splitter->addWidget(lower);
+    splitter->setStretchFactor(0, 1);
+    splitter->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_title);
+    layout->addWidget(m_search);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_status);
+
+    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) {
+        updateTitle();
+        emit modifiedChanged(!clean);
+    });
+    connect(m_undo, &QUndoStack::indexChanged, this, &MappingDesigner::updateActions);
+    connect(m_undo, &QUndoStack::indexChanged, m_status, [this] { m_status->clear(); });
+    connect(m_scene, &DesignerScene::selectionStateChanged, this, &MappingDesigner::updateActions);
+    connect(m_model, &core::MappingModel::problemsChanged, this, &MappingDesigner::updateProblems);
+    updateActions();
+    updateProblems();
+}
+
+MappingDesigner::~MappingDesigner()
+{
+    // The scene refers to the models: it goes first; the undo stack's last signals reach no one.
+    m_undo->blockSignals(true);
+    delete m_view;
+    delete m_scene;
+}
+
+bool MappingDesigner::openMapping(const QString& path, const QString& sample, QString* error)
+{
+    core::MappingDocument doc;
+    if (!core::MappingDocument::load(path, &doc, error))
+        return false;
+    setDocument(doc, path);
+    if (!sample.isEmpty() && !loadSample(sample, error))
+        return false;
+    return true;
+}
+
+void MappingDesigner::setDocument(const core::MappingDocument& doc, const QString& path)
+{
+    m_undo->clear();
+    m_search->clear();
+    m_target->setEntity(m_model->schema(), doc.targetEntity, doc.mode == core::MappingDocument::Mode::Upsert);
+    m_model->setDocument(doc);
+    useMappingColumns();
+    m_fileName = path;
+    m_hasDocument = true;
+    m_status->clear();
+    updateTitle();
+    updateActions();
+    // Both columns side by side, from the top: a long source tree scrolls rather than shrinking out of
+    // reading. Followed while the view is sized, until the user zooms.
+    m_fitWidth = true;
+    fitWidth();
+}
+
+void MappingDesigner::fitWidth()
+{
+    const QRectF r = m_scene->sceneRect();
+    const int width = m_view->viewport()->width();
+    if (r.isEmpty() || !m_view->isVisible() || width < 100) {
+        setZoom(1.0);
+        return;
+    }
+    setZoom(qMin<qreal>(1.0, (width - 4) / r.width()));
+    m_view->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->minimum());
+    m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->minimum());
+}
+
+void MappingDesigner::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (m_fitWidth)
+        fitWidth();
+}
+
+void MappingDesigner::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_fitWidth)
+        fitWidth();
+}
+
+bool MappingDesigner::loadSample(const QString& path, QString* error)
+{
+    if (!m_source->load(path, m_model->toDocument(), error)) {
+        useMappingColumns();
+        m_status->setText(tr("The sample could not be read: %1").arg(*error));
+        return false;
+    }
+    m_model->setSourceColumns(m_source->columns());
+    updateTitle();
+    return true;
+}
+
+void MappingDesigner::useMappingColumns()
+{
+    // Without a sample, the columns the mapping names are the source; none can be broken then.
+    QStringList columns;
+    for (const core::MappingLink& l : m_model->links())
+        if (!columns.contains(l.column))
+            columns << l.column;
+    for (const core::RowFilter& f : m_model->toDocument().filters)
+        if (!columns.contains(f.column))
+            columns << f.column;
+    m_model->clearSourceColumns();
+    m_source->setColumns(columns);
+}
+
+QString MappingDesigner::sampleFile() const
+{
+    return m_source->sourceFile();
+}
+
+void MappingDesigner::closeMapping()
+{
+    m_undo->clear();
+    m_model->setDocument(core::MappingDocument());
+    m_model->clearSourceColumns();
+    m_source->clear();
+    m_target->clear();
+    m_fileName.clear();
+    m_hasDocument = false;
+    updateTitle();
+    updateActions();
+}
+
+bool MappingDesigner::isModified() const
+{
+    return !m_undo->isClean();
+}
+
+bool MappingDesigner::save(QString* error)
+{
+    if (!m_hasDocument)
+        return false;
+    QString path = m_fileName;
+    if (path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Save Mapping"), {}, tr("Mappings (*.mapping.json)"));
+        if (path.isEmpty())
+            return false;
+    }
+    return saveAs(path, error);
+}
+
+bool MappingDesigner::saveAs(const QString& path, QString* error)
+{
+    if (!m_model->toDocument().save(path, error))
+        return false;
+    m_fileName = path;
+    m_undo->setClean();
+    updateTitle();
+    m_status->setText(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    emit saved(path);
+    return true;
+}
+
+bool MappingDesigner::maybeSave()
+{
+    if (!m_hasDocument || !isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved Changes"),
+        tr("%1 has unsaved changes. Save them?").arg(QFileInfo(m_fileName).fileName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Discard)
+        return true;
+    QString error;
+    if (!save(&error)) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Save Mapping"), error);
+        return false;
+    }
+    return true;
+}
+
+void MappingDesigner::chooseMapping()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Mapping"), QFileInfo(m_fileName).absolutePath(),
+                                                      tr("Mappings (*.mapping.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openMapping(path, {}, &error))
+        QMessageBox::warning(this, tr("Open Mapping"), error);
+}
+
+void MappingDesigner::chooseSample()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Sample"), QFileInfo(m_fileName).absolutePath(),
+        tr("Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!loadSample(path, &error))
+        QMessageBox::warning(this, tr("Open Sample"), error);
+}
+
+void MappingDesigner::updateTitle()
+{
+    if (!m_hasDocument) {
+        m_title->setText(tr("No mapping open"));
+        return;
+    }
+    const core::MappingDocument doc = m_model->toDocument();
+    QString title = tr("%1 (revision %2): %3 → %4")
+                        .arg(doc.name)
+                        .arg(doc.revision)
+                        .arg(doc.sourceKind, doc.targetEntity);
+    if (!m_fileName.isEmpty())
+        title += QStringLiteral(" — ") + QFileInfo(m_fileName).fileName();
+    if (isModified())
+        title += QStringLiteral(" *");
+    m_title->setText(title);
+}
+
+void MappingDesigner::updateActions()
+{
+    m_undoAction->setEnabled(m_undo->canUndo());
+    m_redoAction->setEnabled(m_undo->canRedo());
+    m_undoAction->setToolTip(m_undo->canUndo() ? tr("Undo: %1").arg(m_undo->undoText()) : tr("Nothing to undo"));
+    m_redoAction->setToolTip(m_undo->canRedo() ? tr("Redo: %1").arg(m_undo->redoText()) : tr("Nothing to redo"));
+    m_save->setEnabled(m_hasDocument);
+    m_openSample->setEnabled(m_hasDocument);
+    m_connect->setEnabled(m_hasDocument && m_scene->canConnect());
+    m_delete->setEnabled(m_hasDocument && m_scene->canDelete());
+    updateTitle();
+}
+
+void MappingDesigner::updateProblems()
+{
+    m_problems->clear();
+    if (!m_hasDocument)
+        return;
+    const QVector<core::MappingProblem> problems = m_model->problems();
+    for (const core::MappingProblem& p : problems) {
+        auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxWarning), p.message, m_problems);
+        item->setData(ProblemTargetRole, p.target);
+        item->setData(ProblemLinkRole, p.linkId);
+        item->setData(ProblemColumnRole, p.column);
+    }
+    if (problems.isEmpty())
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton),
+                            tr("No problems: every required field is mapped and every link has its column."), m_problems);
+}
+
+void MappingDesigner::showProblem()
+{
+    QListWidgetItem* item = m_problems->currentItem();
+    if (!item)
+        return;
+    const int link = item->data(ProblemLinkRole).toInt();
+    if (LinkItem* l = link ? m_scene->linkItem(link) : nullptr) {
+        m_scene->clearSelection();
+        l->setSelected(true);
+        m_view->ensureVisible(l);
+    } else if (FieldItem* f = m_scene->targetItem(item->data(ProblemTargetRole).toString())) {
+        m_scene->selectField(f);
+    }
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
+qreal MappingDesigner::zoom() const
+{
+    return m_view->transform().m11();
+}
+
+void MappingDesigner::setZoom(qreal z)
+{
+    z = qBound(MinZoom, z, MaxZoom);
+    m_view->setTransform(QTransform::fromScale(z, z));
+}
+
+void MappingDesigner::zoomIn()
+{
+    m_fitWidth = false;
+    setZoom(zoom() * ZoomStep);
+}
+
+void MappingDesigner::zoomOut()
+{
+    m_fitWidth = false;
+    setZoom(zoom() / ZoomStep);
+}
+
+void MappingDesigner::fitToView()
+{
+    m_fitWidth = false;
+    const QRectF r = m_scene->sceneRect();
+    if (r.isEmpty() || m_view->viewport()->width() < 10)
+        return;
+    // The whole picture, never enlarged beyond its natural size.
+    const qreal z = std::min<qreal>({1.0, (m_view->viewport()->width() - 8) / r.width(),
+                                 (m_view->viewport()->height() - 8) / r.height()});
+    setZoom(z);
+    m_view->centerOn(r.center());
+}
+
+} // namespace tb::ui
