@@ -55,8 +55,9 @@ int AuditTrailModel::rowOfSeq(qint64 seq) const
 bool AuditTrailModel::images(qint64 seq, QJsonObject* before, QJsonObject* after, QString* error) const
 {
     sqlite3* db = nullptr;
+    // close_v2: the statement below is finalized after this runs, and the connection must not stay open.
     auto done = [&](bool ok) {
-        sqlite3_close(db);
+        sqlite3_close_v2(db);
         return ok;
     };
     if (sqlite3_open_v2(m_path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {

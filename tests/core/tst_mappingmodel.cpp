@@ -239,7 +239,8 @@ void TestMappingModel::linkReplacesAConstantOrParameter()
     QVERIFY(model.isMapped(QStringLiteral("study_id")));
     const int id = model.addLink(QStringLiteral("STUDY"), QStringLiteral("study_id"));
     QVERIFY(model.param(QStringLiteral("study_id")).isEmpty());
-    const core::FieldRule* r = model.toDocument().field(QStringLiteral("study_id"));
+    const core::MappingDocument linked = model.toDocument();
+    const core::FieldRule* r = linked.field(QStringLiteral("study_id"));
     QVERIFY(r);
     QCOMPARE(r->from, QStringList{QStringLiteral("STUDY")});
     QVERIFY(r->param.isEmpty());
@@ -279,7 +280,8 @@ void TestMappingModel::lastLinkRemovedKeepsTheTransforms()
     QVERIFY(!model.isMapped(QStringLiteral("subject_id")));
     QCOMPARE(model.transforms(QStringLiteral("subject_id")).size(), 2);
     QVERIFY(model.addLink(QStringLiteral("PATIENT"), QStringLiteral("subject_id")));
-    const core::FieldRule* r = model.toDocument().field(QStringLiteral("subject_id"));
+    const core::MappingDocument linked = model.toDocument();
+    const core::FieldRule* r = linked.field(QStringLiteral("subject_id"));
     QVERIFY(r);
     QCOMPARE(r->from, QStringList{QStringLiteral("PATIENT")});
     QCOMPARE(r->transforms, parse(Visits).field(QStringLiteral("subject_id"))->transforms);
