@@ -138,6 +138,15 @@ bool resolve(sqlite3* db, const QString& ref, MappingRevision* out, QString* err
 }
 
 
+// Opens --target and the revision the one argument names; when it cannot, says why and gives the exit code.
+int openRevision(const Context& c, CtmsDatabase* db, MappingRevision* r)
+{
+    if (const int code = openTarget(c, db))
+        return code;
+    QString error;
+    return resolve(db->handle(), c.args[0], r, &error) ? Ok : c.fail(error);
+}
+
 std::shared_ptr<const AuditSigner> workspaceKey(const Context& c, QString* error)
 {
     return workspaceAuditSigner(QDir(c.workspace()).filePath(QStringLiteral("trialbridge.workspace.json")), error);
@@ -234,12 +243,10 @@ int decide(const Context& c, ElectronicSignature::Meaning meaning)
     if (meaning == ElectronicSignature::Meaning::Rejected && c.p.value(QStringLiteral("comment")).trimmed().isEmpty())
         return c.fail(QStringLiteral("a rejection says why: give --comment"), Usage);
     CtmsDatabase db;
-    if (const int code = openTarget(c, &db))
+    MappingRevision r;
+    if (const int code = openRevision(c, &db, &r))
         return code;
     QString error;
-    MappingRevision r;
-    if (!resolve(db.handle(), c.args[0], &r, &error))
-        return c.fail(error);
     const QString what = ElectronicSignature::meaningName(meaning);
     if (r.state != MappingRevision::State::InReview)
         return c.fail(QStringLiteral("%1 is %2: only a revision in review is %3")
@@ -269,12 +276,10 @@ int retire(const Context& c)
     if (c.args.size() != 1)
         return c.fail(QStringLiteral("give one mapping file or NAME@REVISION"), Usage);
     CtmsDatabase db;
-    if (const int code = openTarget(c, &db))
+    MappingRevision r;
+    if (const int code = openRevision(c, &db, &r))
         return code;
     QString error;
-    MappingRevision r;
-    if (!resolve(db.handle(), c.args[0], &r, &error))
-        return c.fail(error);
     if (r.state != MappingRevision::State::Approved)
         return c.fail(QStringLiteral("%1 is %2: only an approved revision is retired").arg(r.label(), MappingRevision::describeState(r.state)));
     UserAccount user;
@@ -381,12 +386,9 @@ int show(const Context& c)
     if (c.args.size() != 1)
         return c.fail(QStringLiteral("give NAME@REVISION or a mapping file"), Usage);
     CtmsDatabase db;
-    if (const int code = openTarget(c, &db))
-        return code;
-    QString error;
     MappingRevision r;
-    if (!resolve(db.handle(), c.args[0], &r, &error))
-        return c.fail(error);
+    if (const int code = openRevision(c, &db, &r))
+        return code;
     out() << r.document;
     return Ok;
 }

@@ -1,6 +1,7 @@
 #include "connection/HttpConnectionCheck.h"
 
 #include "util/Crypto.h"
+#include "util/HttpText.h"
 #include "util/Logging.h"
 #include "util/Redactor.h"
 
@@ -11,6 +12,9 @@
 #include <QSslSocket>
 
 namespace tb::core {
+
+using http::excerpt;
+using http::hostHeader;
 
 namespace {
 
@@ -30,28 +34,6 @@ QByteArray requestTarget(const ConnectionProfile& p)
     if (p.url.hasQuery())
         path += '?' + p.url.query(QUrl::FullyEncoded).toLatin1();
     return path;
-}
-
-QByteArray hostHeader(const QUrl& url)
-{
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
-    if (url.port(defaultPort) != defaultPort)
-        host += ':' + QByteArray::number(url.port());
-    return host;
-}
-
-// A short, single-line excerpt of what the server said, for messages (redacted).
-QString excerpt(const QByteArray& body)
-{
-    QByteArray b = body.left(300);
-    for (char& c : b)
-        if (uchar(c) < 0x20)
-            c = ' ';
-    const QString s = Redactor::global().redact(QString::fromUtf8(b).simplified());
-    return s.isEmpty() ? QString() : QStringLiteral(" The server said: \"%1%2\"").arg(s, body.size() > 300 ? QStringLiteral("…") : QString());
 }
 
 QByteArray dechunk(const QByteArray& body)

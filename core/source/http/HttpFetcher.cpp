@@ -2,6 +2,7 @@
 
 #include "util/Clock.h"
 #include "util/Crypto.h"
+#include "util/HttpText.h"
 #include "util/Logging.h"
 #include "util/Redactor.h"
 
@@ -19,6 +20,9 @@
 
 namespace tb::core {
 
+using http::excerpt;
+using http::hostHeader;
+
 namespace {
 
 QByteArray requestTarget(const QUrl& url)
@@ -29,29 +33,6 @@ QByteArray requestTarget(const QUrl& url)
     if (url.hasQuery())
         path += '?' + url.query(QUrl::FullyEncoded).toLatin1();
     return path;
-}
-
-QByteArray hostHeader(const QUrl& url)
-{
-    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
-    if (url.port(defaultPort) != defaultPort)
-        host += ':' + QByteArray::number(url.port());
-    return host;
-}
-
-// A short, single-line excerpt of a body for messages (redacted).
-QString excerpt(const QByteArray& body)
-{
-    QByteArray b = body.left(300);
-    for (char& c : b)
-        if (uchar(c) < 0x20)
-            c = ' ';
-    const QString s = Redactor::global().redact(QString::fromUtf8(b).simplified());
-    return s.isEmpty() ? QString()
-                       : QStringLiteral(" The server said: \"%1%2\"").arg(s, body.size() > 300 ? QStringLiteral("…") : QString());
 }
 
 bool retryableStatus(int status)
