@@ -22,47 +22,47 @@
 <context>
     <name>tb::core::AuditTrailModel</name>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="123"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="124"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="124"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="125"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="125"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="126"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="126"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="127"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="127"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="128"/>
         <source>Entity</source>
         <translation>Entität</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="128"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="129"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="129"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="130"/>
         <source>Changes</source>
         <translation>Änderungen</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="130"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="131"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="131"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="132"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -297,52 +297,52 @@
         <translation>%1 existiert noch nicht: führen Sie eine Pipeline aus, um sie anzulegen</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="127"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="134"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="128"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="135"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="129"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="136"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="130"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="137"/>
         <source>Started (UTC)</source>
         <translation>Begonnen (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="131"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="138"/>
         <source>Ended (UTC)</source>
         <translation>Beendet (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="132"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="139"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="133"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="140"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="134"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="141"/>
         <source>Inserted</source>
         <translation>Eingefügt</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="135"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="142"/>
         <source>Updated</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="136"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="143"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
     </message>
@@ -2094,6 +2094,11 @@
         <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsPage.cpp" line="64"/>

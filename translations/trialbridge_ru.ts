@@ -22,47 +22,47 @@
 <context>
     <name>tb::core::AuditTrailModel</name>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="123"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="124"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="124"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="125"/>
         <source>Time (UTC)</source>
         <translation>Время (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="125"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="126"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="126"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="127"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="127"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="128"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="128"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="129"/>
         <source>Key</source>
         <translation>Ключ</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="129"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="130"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="130"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="131"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../core/audit/AuditTrailModel.cpp" line="131"/>
+        <location filename="../core/audit/AuditTrailModel.cpp" line="132"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
@@ -298,52 +298,52 @@
         <translation>%1 ещё не существует: запустите конвейер, чтобы создать её</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="127"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="134"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="128"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="135"/>
         <source>Pipeline</source>
         <translation>Конвейер</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="129"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="136"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="130"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="137"/>
         <source>Started (UTC)</source>
         <translation>Начало (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="131"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="138"/>
         <source>Ended (UTC)</source>
         <translation>Конец (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="132"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="139"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="133"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="140"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="134"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="141"/>
         <source>Inserted</source>
         <translation>Добавлено</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="135"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="142"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="136"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="143"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -2099,6 +2099,11 @@
         <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsPage.cpp" line="64"/>

@@ -4,6 +4,7 @@
 #include "ConnectionCommand.h"
 #include "MappingCommand.h"
 #include "SecretsCommand.h"
+#include "ServeCommand.h"
 #include "SignatureCommands.h"
 
 #include "load/CtmsDatabase.h"
@@ -151,7 +152,7 @@ void printSummary(const RunResult& r, const QString& pipelinePath)
     if (r.entities.isEmpty())
         return;
     const QStringList columns{QStringLiteral("read"), QStringLiteral("inserted"), QStringLiteral("updated"),
-                              QStringLiteral("unchanged"), QStringLiteral("rejected"), QStringLiteral("stale"),
+                              QStringLiteral("deleted"), QStringLiteral("unchanged"), QStringLiteral("rejected"), QStringLiteral("stale"),
                               QStringLiteral("warnings")};
     out() << QStringLiteral("entity").leftJustified(20);
     for (const QString& c : columns)
@@ -159,7 +160,7 @@ void printSummary(const RunResult& r, const QString& pipelinePath)
     out() << "\n";
     for (const auto& [name, c] : r.entities) {
         out() << name.leftJustified(20);
-        for (qint64 v : {c.read, c.inserted, c.updated, c.unchanged, c.rejected, c.stale, c.warnings})
+        for (qint64 v : {c.read, c.inserted, c.updated, c.deleted, c.unchanged, c.rejected, c.stale, c.warnings})
             out() << QString::number(v).rightJustified(11);
         out() << "\n";
     }
@@ -479,6 +480,7 @@ const QVector<Command>& commands()
         {QStringLiteral("user"), QStringLiteral("Create and list the users who sign electronically."), userCommand},
         {QStringLiteral("sign"), QStringLiteral("Sign a file electronically (authored, reviewed, approved, rejected)."), signCommand},
         {QStringLiteral("signatures"), QStringLiteral("List and check the electronic signatures of a target."), signaturesCommand},
+        {QStringLiteral("serve"), QStringLiteral("Receive signed webhooks and run the pipelines they name."), serveCommand},
     };
     return list;
 }

@@ -38,7 +38,8 @@ bool EntityTable::prepare(sqlite3* db, const EntityDef& e, const EntityDef& unit
         && m_update.prepare(db,
                             QStringLiteral("UPDATE %1 SET %2 WHERE %3")
                                 .arg(e.name, sets.join(QStringLiteral(", ")), where(e.keyNames(), n + 5)),
-                            error);
+                            error)
+        && m_delete.prepare(db, QStringLiteral("DELETE FROM %1 WHERE %2").arg(e.name, where(e.keyNames(), 1)), error);
 }
 
 StoredRow EntityTable::readRow(const SqliteStatement& st) const
@@ -130,6 +131,17 @@ bool EntityTable::update(const std::vector<QString>& values, const QByteArray& h
     const bool ok = m_update.exec();
     if (!ok)
         m_error = m_update.error();
+    return ok;
+}
+
+bool EntityTable::remove(const std::vector<QString>& values)
+{
+    int p = 1;
+    for (int k : m_entity->keyFields)
+        m_delete.bindText(p++, values[size_t(k)]);
+    const bool ok = m_delete.exec();
+    if (!ok)
+        m_error = m_delete.error();
     return ok;
 }
 

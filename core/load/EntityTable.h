@@ -16,7 +16,7 @@ struct StoredRow
     bool keysOnly = false; // only the key values were read (see EntityTable::selectByUnit)
 };
 
-// The prepared statements of one entity's table: read by key or by unit, insert, update.
+// The prepared statements of one entity's table: read by key or by unit, insert, update, delete.
 class EntityTable
 {
 public:
@@ -33,6 +33,8 @@ public:
                 const QString& sourceModified, qint64 runId);
     bool update(const std::vector<QString>& values, const QByteArray& hash, const QString& sourceRef,
                 const QString& sourceModified, qint64 runId);
+    // Deletes the row with the key these values (by field index) hold.
+    bool remove(const std::vector<QString>& values);
 
     QString error() const { return m_error; }
 
@@ -45,6 +47,7 @@ private:
     SqliteStatement m_selectByUnit;
     SqliteStatement m_insert;
     SqliteStatement m_update;
+    SqliteStatement m_delete;
     QString m_error;
 };
 

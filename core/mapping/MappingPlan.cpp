@@ -4,6 +4,7 @@
 #include "model/PartialDate.h"
 #include "study/StudyConfig.h"
 
+#include <algorithm>
 #include <QSet>
 
 namespace tb::core {
@@ -309,6 +310,18 @@ bool MappingPlan::map(const std::vector<QString>& row, const SourceLocation& whe
         issues << is;
     }
     return false;
+}
+
+void MappingPlan::keepNamed(Record& rec, QVector<ValidationIssue>& issues, const std::function<bool(int)>& named) const
+{
+    for (const CompiledField& f : m_fields) {
+        if (m_entity->isKeyField(f.target))
+            continue;
+        if (std::any_of(f.columns.cbegin(), f.columns.cend(), named))
+            continue;
+        rec.assigned &= ~(quint64(1) << f.target);
+        issues.removeIf([&](const ValidationIssue& i) { return i.field == f.targetName; });
+    }
 }
 
 } // namespace tb::core

@@ -9,6 +9,7 @@
 #include "util/FastHash.h"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <unordered_set>
 #include <vector>
@@ -59,6 +60,10 @@ public:
     // an ODM element's XPath, which issues name before the columns).
     bool map(const std::vector<QString>& row, const SourceLocation& where, TransformContext& ctx, Record& out,
              QVector<ValidationIssue>& issues) const;
+
+    // For a record that changes only the columns it names (an ODM Update): fields read only from columns it
+    // does not name are left unassigned, and their issues dropped; key fields always stay.
+    void keepNamed(Record& rec, QVector<ValidationIssue>& issues, const std::function<bool(int column)>& named) const;
 
 private:
     struct CompiledField

@@ -18,6 +18,8 @@ struct LoadWriter::Statements
     UnitStateStore states;
     SourceCursorStore cursors;
     std::vector<SourceCursorStore::Cursor> finalCursors;
+    DropLedger dropLedger;
+    std::vector<DropLedger::File> finalDropFiles;
     RunResult finalResult;
     QString endedUtc;
     std::shared_ptr<const AuditSigner> signer;
@@ -81,7 +83,7 @@ bool LoadWriter::start(QString* error)
         if (!s.tables[size_t(e.index)].prepare(m_db, e, *m_schema.entity(e.unitEntity()), error))
             return false;
     if (!s.audit.prepare(m_db, error) || !s.store.prepare(m_db, error) || !s.states.prepare(m_db, error)
-        || !s.cursors.prepare(m_db, error))
+        || !s.cursors.prepare(m_db, error) || !s.dropLedger.prepare(m_db, error))
         return false;
     s.audit.setSigning(s.signer, m_runId, s.checkpointEvery);
     char* message = nullptr;
@@ -126,6 +128,12 @@ void LoadWriter::setCursors(std::vector<SourceCursorStore::Cursor> cursors)
 {
     std::unique_lock lock(m_mutex);
     m_statements->finalCursors = std::move(cursors);
+}
+
+void LoadWriter::setDropFiles(std::vector<DropLedger::File> files)
+{
+    std::unique_lock lock(m_mutex);
+    m_statements->finalDropFiles = std::move(files);
 }
 
 bool LoadWriter::finish(const RunResult& result, const QString& endedUtc, QString* error)
@@ -194,6 +202,16 @@ void LoadWriter::completeAudit(WriteOp& op)
         for (int i = 0; i < e.fields.size(); ++i)
             if (!op.values[size_t(i)].isNull() && !e.isKeyField(i))
                 json::appendMember(a.afterJson, e.fields[i].name, op.values[size_t(i)], &firstAfter);
+    } else if (op.kind == WriteOp::Kind::Delete) {
+        // What was deleted, whole: the before image is all that remains of the row.
+        a.beforeJson += QLatin1Char('{');
+        bool firstBefore = true;
+        for (int i = 0; i < e.fields.size(); ++i)
+            if (!op.before[size_t(i)].isNull() && !e.isKeyField(i))
+                json::appendMember(a.beforeJson, e.fields[i].name, op.before[size_t(i)], &firstBefore);
+        a.beforeJson += QLatin1Char('}');
+        a.afterJson.clear();
+        return;
     } else {
         // The fields that changed, before and after.
         a.beforeJson.reserve(128);
@@ -228,6 +246,16 @@ bool LoadWriter::execute(WriteOp& op)
         if (!ok)
             failure = QStringLiteral("cannot write %1 %2: %3").arg(op.entity->name, op.audit.naturalKey, t.error());
         else if (!s.audit.append(op.audit))
+            failure = QStringLiteral("cannot write the audit entry: %1").arg(s.audit.error());
+        ++m_inBatch;
+        break;
+    }
+    case WriteOp::Kind::Delete: {
+        EntityTable& t = s.tables[size_t(op.entity->index)];
+        if (!t.remove(op.before))
+            failure = QStringLiteral("cannot delete %1 %2: %3").arg(op.entity->name, op.audit.naturalKey, t.error());
+        completeAudit(op);
+        if (failure.isEmpty() && !s.audit.append(op.audit))
             failure = QStringLiteral("cannot write the audit entry: %1").arg(s.audit.error());
         ++m_inBatch;
         break;
@@ -297,6 +325,9 @@ void LoadWriter::loop()
                 for (const SourceCursorStore::Cursor& c : m_statements->finalCursors)
                     if (failure.isEmpty() && !m_statements->cursors.save(m_pipeline, c, m_runId, m_statements->endedUtc))
                         failure = QStringLiteral("cannot record the cursor of %1: %2").arg(c.source, m_statements->cursors.error());
+                for (const DropLedger::File& f : m_statements->finalDropFiles)
+                    if (failure.isEmpty() && !m_statements->dropLedger.save(m_pipeline, f, m_runId, m_statements->endedUtc))
+                        failure = QStringLiteral("cannot record the file %1 of %2: %3").arg(f.name, f.source, m_statements->dropLedger.error());
                 if (failure.isEmpty() && !m_statements->audit.checkpoint(AuditLog::CheckpointReason::RunEnd, m_statements->endedUtc))
                     failure = QStringLiteral("cannot write the audit checkpoint: %1").arg(m_statements->audit.error());
                 if (failure.isEmpty() && sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)

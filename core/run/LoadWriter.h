@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "run/RunResult.h"
 #include "run/SourceCursorStore.h"
+#include "source/drop/DropLedger.h"
 #include "run/UnitStateStore.h"
 #include "validate/ValidationIssue.h"
 
@@ -25,16 +26,16 @@ class EntityDef;
 // One write the loader decided on.
 struct WriteOp
 {
-    enum class Kind { Insert, Update, Reject, Warning, UnitState };
+    enum class Kind { Insert, Update, Delete, Reject, Warning, UnitState };
 
     Kind kind = Kind::Insert;
-    const EntityDef* entity = nullptr;   // Insert, Update
+    const EntityDef* entity = nullptr;   // Insert, Update, Delete
     std::vector<QString> values;         // Insert, Update: by field index
-    std::vector<QString> before;         // Update: the stored values
+    std::vector<QString> before;         // Update, Delete: the stored values
     QByteArray hash;
     QString sourceRef;
     QString sourceModified;
-    AuditEntry audit;                    // Insert, Update: the images are filled in by the writer
+    AuditEntry audit;                    // Insert, Update, Delete: the images are filled in by the writer
 
     // The rarer kinds keep their data out of line: every op of a million is built and destroyed.
     struct Extra
@@ -79,6 +80,8 @@ public:
     // Cursors of the remote sources that finish() writes with the run's outcome (none unless called: a run
     // that did not load everything it pulled must not move them).
     void setCursors(std::vector<SourceCursorStore::Cursor> cursors);
+    // Files of folder drops that finish() records in the drop ledger with the run's outcome (same rule).
+    void setDropFiles(std::vector<DropLedger::File> files);
     // Writes what is queued, records the run's outcome, the cursors and the audit trail's run-end checkpoint
     // in the same transaction, commits and stops.
     bool finish(const RunResult& result, const QString& endedUtc, QString* error);

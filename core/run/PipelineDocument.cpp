@@ -92,6 +92,26 @@ bool PipelineDocument::fromJson(const QByteArray& json, const QString& fileName,
             return outside(QStringLiteral("steps[%1].mapping").arg(i), step.mapping);
         if (escapes(step.source))
             return outside(QStringLiteral("steps[%1].source").arg(i), step.source);
+        if (s.contains(QLatin1String("drop"))) {
+            const QJsonObject d = s.value(QLatin1String("drop")).toObject();
+            step.dropPattern = d.value(QLatin1String("pattern")).toString();
+            if (step.dropPattern.isEmpty() || step.dropPattern.contains(QLatin1Char('/'))
+                || step.dropPattern.contains(QLatin1Char('\\')))
+                return fail(QStringLiteral("steps[%1].drop.pattern: required, a file name pattern such as "
+                                           "\"subjects_*.csv\" (no folder)")
+                                .arg(i));
+            const QString complete = d.value(QLatin1String("complete")).toString(QStringLiteral("marker"));
+            if (complete != QLatin1String("marker") && complete != QLatin1String("stable-size"))
+                return fail(QStringLiteral("steps[%1].drop.complete: \"%2\" is not a rule; use \"marker\" (NAME.done or "
+                                           "NAME.ok next to the file) or \"stable-size\"")
+                                .arg(i)
+                                .arg(complete));
+            step.dropMarker = complete == QLatin1String("marker");
+            const double seconds = d.value(QLatin1String("stableSeconds")).toDouble(5);
+            if (!(seconds >= 0 && seconds <= 3600))
+                return fail(QStringLiteral("steps[%1].drop.stableSeconds: between 0 and 3600").arg(i));
+            step.dropStableMs = int(seconds * 1000);
+        }
         for (int j = 0; j < p.steps.size(); ++j)
             if (QDir::cleanPath(p.steps[j].mapping) == QDir::cleanPath(step.mapping)
                 && QDir::cleanPath(p.steps[j].source) == QDir::cleanPath(step.source))
@@ -107,8 +127,15 @@ bool PipelineDocument::fromJson(const QByteArray& json, const QString& fileName,
 QJsonObject PipelineDocument::toJson() const
 {
     QJsonArray steps;
-    for (const Step& s : this->steps)
-        steps.append(QJsonObject{{QStringLiteral("mapping"), s.mapping}, {QStringLiteral("source"), s.source}});
+    for (const Step& s : this->steps) {
+        QJsonObject step{{QStringLiteral("mapping"), s.mapping}, {QStringLiteral("source"), s.source}};
+        if (s.isDrop())
+            step.insert(QStringLiteral("drop"),
+                        QJsonObject{{QStringLiteral("pattern"), s.dropPattern},
+                                    {QStringLiteral("complete"), s.dropMarker ? QStringLiteral("marker") : QStringLiteral("stable-size")},
+                                    {QStringLiteral("stableSeconds"), s.dropStableMs / 1000.0}});
+        steps.append(step);
+    }
     QJsonObject o{{QStringLiteral("format"), QLatin1String(Format)},
                   {QStringLiteral("name"), name},
                   {QStringLiteral("study"), study},

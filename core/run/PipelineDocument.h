@@ -17,6 +17,12 @@ public:
     {
         QString mapping; // *.mapping.json
         QString source;  // source file; for a redcap or rest mapping, the name of a connection (NAME.connection.json)
+        // A folder drop ("drop": {...}): source is a local folder or an sftp connection; each new complete file
+        // whose name matches the pattern is read (see DropFolder).
+        QString dropPattern;         // empty: not a drop
+        bool dropMarker = true;      // complete when NAME.done or NAME.ok exists; else when its size holds still
+        int dropStableMs = 5000;     // for the size rule: the time between the two listings
+        bool isDrop() const { return !dropPattern.isEmpty(); }
     };
 
     static bool load(const QString& path, PipelineDocument* out, QString* error);

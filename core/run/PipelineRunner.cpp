@@ -18,6 +18,12 @@
 #include "source/RecordSource.h"
 #include "source/http/JsonRestRecordSource.h"
 #include "source/http/RedcapRecordSource.h"
+#include "source/OdmSelection.h"
+#include "source/SpillFile.h"
+#include "source/drop/DropLedger.h"
+#include "source/drop/DropRecordSource.h"
+#include "source/drop/LocalDropFolder.h"
+#include "source/drop/SftpDropFolder.h"
 #include "study/StudyConfig.h"
 #include "util/Crypto.h"
 #include "util/FastHash.h"
@@ -32,9 +38,11 @@
 #include <QJsonDocument>
 #include <QLockFile>
 #include <QStorageInfo>
+#include <QThread>
 
 #include <unordered_map>
 
+#include <cstdio>
 #include <cstring>
 #include <map>
 
@@ -66,6 +74,12 @@ struct Step
     RestSourceConfig rest;
     QString cursorBasis; // what a cursor of this step is valid for (0008_source_cursor.sql)
     RestRecordSource* restReader = nullptr; // == reader.get() for remote steps
+    // Folder drops (spec.isDrop()): the folder (opened once the target is open: its ledger is there), and the
+    // files this run took — loaded (records read) or failed (moved to error/) — recorded with the run's commit.
+    bool drop = false;
+    std::unique_ptr<DropFolder> dropFolder;
+    QByteArray dropSecret; // an sftp connection's password or key, until the folder is opened
+    std::vector<DropLedger::File> dropFiles;
 };
 
 // Steps whose records share one kind of unit (all steps loaded per subject), loaded together.
@@ -83,8 +97,29 @@ struct UnitRecord
     QVector<ValidationIssue> issues;
     int step = 0;         // index into the run's steps
     bool merge = false;   // folded into the unit's root record
-    bool dropped = false; // an identical duplicate of another record
+    bool dropped = false; // an identical duplicate of another record, or folded into one, or a removal
+    RecordSource::Operation op = RecordSource::Operation::Upsert;
 };
+
+bool isRemoval(const UnitRecord& ur)
+{
+    return ur.op == RecordSource::Operation::Remove;
+}
+
+// A removal that does not name its entity's whole key (a REDCap record deletion read by a visit step) is not
+// about that entity: its subject's removal takes everything of the subject with it.
+bool isForeignRemoval(const UnitRecord& ur)
+{
+    const EntityDef& e = *ur.record.entity;
+    return isRemoval(ur)
+        && std::any_of(e.keyFields.cbegin(), e.keyFields.cend(), [&](int k) { return ur.record.values[size_t(k)].isEmpty(); });
+}
+
+// Whether b comes after a in the same source file (ODM transactions apply in document order).
+bool laterInFile(const UnitRecord& a, const UnitRecord& b)
+{
+    return a.record.source.file == b.record.source.file && b.record.source.line > a.record.source.line;
+}
 
 quint64 keyHash(const Values& key)
 {
@@ -130,6 +165,11 @@ public:
 private:
     bool configure(const QString& pipelinePath);
     bool configureRemote(int stepIndex, Step& s);
+    bool configureDrop(int stepIndex, Step& s);
+    bool readSecret(const QString& where, const QString& name, const ConnectionProfile& profile, QByteArray* out);
+    bool pullDropSources();
+    void archiveDrops();
+    void dropNote(const QString& note);
     bool compileStep(Step& s);
     void groupSteps();
     bool pullRemoteSources();
@@ -145,6 +185,12 @@ private:
                       Values* unitKey);
     bool peekUnitKey(const Group& g, int unit, size_t firstChild, Values* unitKey);
     bool planRecord(const Record& rec, const StoredRow* existing, std::vector<WriteOp>& ops);
+    void planDelete(const EntityDef& e, const StoredRow& stored, const Record& cause, const QString& why,
+                    std::vector<WriteOp>& ops);
+    bool removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, size_t removal, size_t firstChildStep,
+                    const Values& unitKey, std::vector<WriteOp>& ops, bool* loaded);
+    bool resolveChildOperations(std::vector<UnitRecord>& recs, size_t first, bool rootStored,
+                                std::vector<size_t>* removals);
     void rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, std::vector<WriteOp>& ops);
     bool handOver(bool flush = false);
     bool barrier(); // everything planned so far written and committed
@@ -186,6 +232,8 @@ private:
     RunStore m_store;
     UnitStateStore m_states;
     SourceCursorStore m_cursors; // on m_readDb: read before the pulls; the writer writes them
+    DropLedger m_dropLedger;     // on m_readDb: read before the files are; the writer writes it
+    QStringList m_dropNotes;     // files refused or moved to error/: the run reports them
     std::pair<quint64, quint64> m_salt; // mixed into every unit fingerprint: documents and engine version
     QString m_unitTime; // audit time stamp of the unit being written
     qint64 m_unitsDone = 0;
@@ -208,6 +256,12 @@ bool PipelineRun::configure(const QString& pipelinePath)
         s.mappingPath = m_pipeline.resolve(spec.mapping);
         if (!MappingDocument::load(s.mappingPath, &s.doc, &error))
             return configError(error);
+        if (spec.isDrop()) {
+            if (!configureDrop(i, s))
+                return false;
+            m_steps.push_back(std::move(s));
+            continue;
+        }
         RecordSource::Kind kind = RecordSource::Kind::Csv;
         RecordSource::parseKind(s.doc.sourceKind, &kind); // checked when the document was loaded
         if (RecordSource::isRemote(kind)) {
@@ -279,6 +333,23 @@ void PipelineRun::groupSteps()
     }
 }
 
+// The source columns a mapping reads (fields, modifiedAt, filters), each once, in that order.
+QStringList mappingColumns(const MappingDocument& doc)
+{
+    QStringList columns;
+    auto want = [&](const QStringList& names) {
+        for (const QString& n : names)
+            if (!n.isEmpty() && !columns.contains(n))
+                columns << n;
+    };
+    for (const FieldRule& r : doc.fields)
+        want(r.from);
+    want(doc.modifiedAt.from);
+    for (const RowFilter& f : doc.filters)
+        want({f.column});
+    return columns;
+}
+
 bool PipelineRun::configureRemote(int stepIndex, Step& s)
 {
     // Everything but the pull: a missing connection or secret stops the run before the target is touched.
@@ -314,20 +385,11 @@ bool PipelineRun::configureRemote(int stepIndex, Step& s)
     c.tls = profile.tls;
     c.policy.connectTimeoutMs = profile.timeoutMs;
     c.policy.transferTimeoutMs = qMax(c.policy.transferTimeoutMs, profile.timeoutMs); // a whole export takes long
-    // Deletions from REDCap's log are not applied yet: asking for them would only cost a request.
-    c.exportDeletions = false;
     // Records name only the fields they have (an incremental pull may bring none): the mapping's columns are
     // always there, null where missing.
-    auto want = [&](const QStringList& columns) {
-        for (const QString& column : columns)
-            if (!c.columns.contains(column))
-                c.columns << column;
-    };
-    for (const FieldRule& r : s.doc.fields)
-        want(r.from);
-    want(s.doc.modifiedAt.from);
-    for (const RowFilter& f : s.doc.filters)
-        want({f.column});
+    for (const QString& column : mappingColumns(s.doc))
+        if (!c.columns.contains(column))
+            c.columns << column;
     if (!redcap) {
         switch (profile.auth) {
         case ConnectionProfile::Auth::None: c.auth = RestSourceConfig::Auth::None; break;
@@ -342,23 +404,248 @@ bool PipelineRun::configureRemote(int stepIndex, Step& s)
                                    .arg(where, name, ConnectionProfile::authName(profile.auth)));
         }
     }
+    return readSecret(where, name, profile, &c.credential);
+}
+
+bool PipelineRun::readSecret(const QString& where, const QString& name, const ConnectionProfile& profile, QByteArray* out)
+{
     const QStringList fields = profile.secretFields();
-    if (!fields.isEmpty()) {
-        QString error;
-        if (!m_options.secret)
-            return configError(QStringLiteral("%1: the connection \"%2\" needs its secret %3, and this run has no "
-                                              "secret store — nothing was loaded")
-                                   .arg(where, name, profile.secretName(fields.first())));
-        if (!m_options.secret(name, fields.first(), &c.credential, &error) || c.credential.isEmpty())
-            return configError(QStringLiteral("%1: the secret %2 of the connection \"%3\": %4 — nothing was loaded")
-                                   .arg(where, profile.secretName(fields.first()), name,
-                                        error.isEmpty() ? QStringLiteral("empty") : error));
+    if (fields.isEmpty())
+        return true;
+    QString error;
+    if (!m_options.secret)
+        return configError(QStringLiteral("%1: the connection \"%2\" needs its secret %3, and this run has no "
+                                          "secret store — nothing was loaded")
+                               .arg(where, name, profile.secretName(fields.first())));
+    if (!m_options.secret(name, fields.first(), out, &error) || out->isEmpty())
+        return configError(QStringLiteral("%1: the secret %2 of the connection \"%3\": %4 — nothing was loaded")
+                               .arg(where, profile.secretName(fields.first()), name,
+                                    error.isEmpty() ? QStringLiteral("empty") : error));
+    return true;
+}
+
+// A delivered file's name as messages show it: control characters as \xNN.
+QString printableName(const QString& name)
+{
+    QString out;
+    for (const QChar c : name)
+        out += c.unicode() < 0x20 || c.unicode() == 0x7f
+            ? QStringLiteral("\\x%1").arg(QString::number(c.unicode(), 16).rightJustified(2, QLatin1Char('0')))
+            : QString(c);
+    return out;
+}
+
+// For the kill-and-resume tests only: TB_TEST_DROP_PAUSE=download (after the first file was copied) or archive
+// (after the run's commit, before the first move to archive/) holds the run there until it is killed.
+void pauseForTest(const char* moment, const QString& file)
+{
+    if (qEnvironmentVariable("TB_TEST_DROP_PAUSE") != QLatin1String(moment))
+        return;
+    std::fprintf(stderr, "paused at %s (%s)\n", moment, qPrintable(file));
+    std::fflush(stderr);
+    QThread::sleep(120);
+}
+
+bool PipelineRun::configureDrop(int stepIndex, Step& s)
+{
+    // Everything but the listing: a missing folder, connection or secret stops the run before the target is touched.
+    const QString where = QStringLiteral("%1: steps[%2] (%3)").arg(m_pipeline.fileName).arg(stepIndex).arg(s.spec.mapping);
+    RecordSource::Kind kind = RecordSource::Kind::Csv;
+    RecordSource::parseKind(s.doc.sourceKind, &kind);
+    if (kind != RecordSource::Kind::Csv && kind != RecordSource::Kind::DatasetJson)
+        return configError(QStringLiteral("%1: a folder drop delivers csv or dataset-json files, but the mapping reads from "
+                                          "%2 — nothing was loaded")
+                               .arg(where, s.doc.sourceKind));
+    s.drop = true;
+    s.sourcePath = s.spec.source;
+    const QString name = s.spec.source;
+    const QString profilePath = m_pipeline.resolve(name + QStringLiteral(".connection.json"));
+    if (!name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('\\')) && QFileInfo::exists(profilePath)) {
+        ConnectionProfile profile;
+        QStringList errors;
+        if (!ConnectionProfile::load(profilePath, &profile, &errors))
+            return configError(QStringLiteral("%1: the connection \"%2\" is not valid: %3 — nothing was loaded")
+                                   .arg(where, name, errors.join(QStringLiteral("; "))));
+        if (profile.kind != ConnectionProfile::Kind::Sftp)
+            return configError(QStringLiteral("%1: a folder drop reads a local folder or an sftp connection, but the "
+                                              "connection \"%2\" is of kind %3 — nothing was loaded")
+                                   .arg(where, name, ConnectionProfile::kindName(profile.kind)));
+        if (!readSecret(where, name, profile, &s.dropSecret))
+            return false;
+        s.dropFolder = std::make_unique<SftpDropFolder>(profile);
+        return true;
+    }
+    const QString folder = m_pipeline.resolve(name);
+    if (!QFileInfo(folder).isDir())
+        return configError(QStringLiteral("%1: the drop folder \"%2\" does not exist (a folder, or NAME of an sftp "
+                                          "connection NAME.connection.json) — nothing was loaded")
+                               .arg(where, name));
+    s.dropFolder = std::make_unique<LocalDropFolder>(folder);
+    return true;
+}
+
+void PipelineRun::dropNote(const QString& note)
+{
+    qCWarning(lcRun).noquote() << note;
+    if (m_feedback)
+        m_feedback->report(note);
+    m_dropNotes << note;
+}
+
+bool PipelineRun::pullDropSources()
+{
+    QString error;
+    bool ledgerReady = false;
+    for (Step& s : m_steps) {
+        if (!s.drop)
+            continue;
+        if (!ledgerReady && !(ledgerReady = m_dropLedger.prepare(m_readDb.handle(), &error)))
+            return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
+        DropFolder& folder = *s.dropFolder;
+        if (auto* sftp = dynamic_cast<SftpDropFolder*>(&folder)) {
+            const ConnectionTestResult opened = sftp->open(s.dropSecret);
+            crypto::wipe(s.dropSecret);
+            if (!opened.ok())
+                return fail(QStringLiteral("%1: %2 — nothing was loaded").arg(s.spec.source, opened.message));
+        }
+        if (m_feedback)
+            m_feedback->report(QStringLiteral("listing %1").arg(folder.describe()));
+        DropFolder::Scan scan;
+        if (!folder.scan({s.spec.dropPattern, s.spec.dropMarker, s.spec.dropStableMs}, &scan, &error))
+            return fail(error + QStringLiteral(" — nothing was loaded"));
+        for (const auto& [name, reason] : scan.refused) {
+            if (DropFolder::addressable(name) && folder.moveToError(name, QStringLiteral("refused: %1").arg(reason), &error))
+                dropNote(QStringLiteral("%1: refused the file \"%2\": %3; moved to error/").arg(folder.describe(), printableName(name), reason));
+            else
+                dropNote(QStringLiteral("%1: refused the file \"%2\": %3; left where it is").arg(folder.describe(), printableName(name), reason));
+        }
+        RecordSource::Kind kind = RecordSource::Kind::Csv;
+        RecordSource::parseKind(s.doc.sourceKind, &kind);
+        auto reader = std::make_unique<DropRecordSource>(kind, s.doc.dialect);
+        QStringList header; // of the first file taken: the others must have the same columns
+        for (const DropFolder::Entry& e : scan.complete) {
+            if (m_feedback && m_feedback->isCanceled()) {
+                m_result.status = RunResult::Status::Cancelled;
+                m_result.message = QStringLiteral("cancelled while reading %1: nothing was loaded").arg(folder.describe());
+                return false;
+            }
+            QString copyPath;
+            std::unique_ptr<QFile> copy = SpillFile::createUnnamed(&copyPath, &error);
+            if (!copy)
+                return fail(QStringLiteral("cannot copy %1 from %2: %3 — nothing was loaded").arg(e.name, folder.describe(), error));
+            crypto::Blake2b checksum(32);
+            qint64 size = 0;
+            const bool read = folder.read(
+                e.name,
+                [&](const char* data, qint64 n) {
+                    checksum.add(data, n);
+                    size += n;
+                    return copy->write(data, n) == n;
+                },
+                &error);
+            if (!read || !copy->flush())
+                return fail((read ? QStringLiteral("cannot copy %1 from %2: %3").arg(e.name, folder.describe(), copy->errorString()) : error)
+                            + QStringLiteral(" — nothing was loaded"));
+            pauseForTest("download", e.name);
+            DropLedger::File file{s.spec.source, s.spec.mapping, e.name, size, QString::fromLatin1(checksum.finish().toHex()), true, {}};
+            // Files are read in name order: one that is not ready holds back the ones after it.
+            if (size != e.size) {
+                qCInfo(lcRun) << e.name << "changed while it was copied: it and the files after it wait for the next run";
+                break;
+            }
+            bool known = false, loaded = false;
+            qint64 runId = 0;
+            if (!m_dropLedger.find(m_pipeline.name, file, &known, &loaded, &runId))
+                return fail(QStringLiteral("%1: cannot read the drop ledger: %2").arg(m_db.path(), m_dropLedger.error()));
+            if (known) {
+                // A committed run took it and was stopped before it could move it: move it now, read nothing.
+                const bool moved = loaded ? folder.moveTo(e.name, QStringLiteral("archive"), nullptr, &error)
+                                          : folder.moveToError(e.name, QStringLiteral("refused by run %1 already").arg(runId), &error);
+                if (!moved)
+                    qCWarning(lcRun).noquote() << error;
+                continue;
+            }
+            // The file as a whole: readable in the mapping's format, with the columns the mapping needs.
+            QString reason;
+            QStringList columns;
+            {
+                std::unique_ptr<RecordSource> check = RecordSource::create(kind, s.doc.dialect, OdmSelection());
+                bool readable = check->open(copyPath);
+                while (readable && check->next()) {
+                }
+                if (check->hasError()) {
+                    SourceError where = check->error();
+                    where.where.file = e.name;
+                    reason = where.toString();
+                } else if (!MappingPlan::compile(s.doc, s.mappingPath, m_options.schema, check->header(), e.name,
+                                                 m_study.get(), &reason)) {
+                    if (reason.isEmpty())
+                        reason = QStringLiteral("%1 does not fit the mapping %2").arg(e.name, s.spec.mapping);
+                }
+                columns = check->header();
+            }
+            if (!reason.isEmpty()) {
+                file.loaded = false;
+                file.reason = reason;
+                if (!folder.moveToError(e.name, reason, &error))
+                    qCWarning(lcRun).noquote() << error;
+                dropNote(QStringLiteral("%1: %2 was not loaded and was moved to error/: %3").arg(folder.describe(), e.name, reason));
+                s.dropFiles.push_back(file);
+                continue;
+            }
+            if (!header.isEmpty() && columns != header) {
+                qCInfo(lcRun) << e.name << "has other columns than" << s.dropFiles.front().name
+                              << ": it and the files after it wait for the next run";
+                break;
+            }
+            header = columns;
+            if (!reader->addFile(e.name, copyPath, std::move(copy), &error))
+                return fail(QStringLiteral("%1: %2 — nothing was loaded").arg(e.name, error));
+            s.dropFiles.push_back(file);
+        }
+        if (reader->fileCount() == 0) {
+            // Nothing new: the step reads no rows, under the columns its mapping names.
+            reader->setHeader(mappingColumns(s.doc));
+        }
+        qCInfo(lcRun) << "took" << reader->fileCount() << "new files from" << folder.describe();
+        s.reader = std::move(reader);
+        if (!compileStep(s))
+            return false;
     }
     return true;
 }
 
+void PipelineRun::archiveDrops()
+{
+    // After the commit: the ledger has every file, so a move that fails (or a run killed here) is done by the
+    // next run, which finds the file in the ledger and reads nothing.
+    QString error;
+    for (Step& s : m_steps) {
+        if (!s.drop)
+            continue;
+        QVector<DropFolder::Entry> present;
+        if (!s.dropFolder->list(&present, &error)) {
+            qCWarning(lcRun).noquote() << error << "— the next run moves its files to archive/";
+            continue;
+        }
+        for (const DropLedger::File& f : s.dropFiles) {
+            if (!f.loaded)
+                continue;
+            // Only the delivery that was read: a file of that name with another size is a new one.
+            const auto it = std::find_if(present.begin(), present.end(), [&](const DropFolder::Entry& e) { return e.name == f.name; });
+            if (it == present.end() || it->size != f.size)
+                continue;
+            pauseForTest("archive", f.name);
+            if (!s.dropFolder->moveTo(f.name, QStringLiteral("archive"), nullptr, &error))
+                qCWarning(lcRun).noquote() << error << "— the next run moves it to archive/";
+        }
+    }
+}
+
 bool PipelineRun::pullRemoteSources()
 {
+    if (!pullDropSources())
+        return false;
     QString error;
     for (Step& s : m_steps) {
         if (!s.remote)
@@ -593,9 +880,20 @@ bool PipelineRun::readUnitRows(const Group& g, int unit, int gs, const Record* r
             ur.step = g.steps[size_t(gs)];
             ur.merge = s.plan->isMerge();
             SourceLocation where = s.reader->location();
-            where.file = s.spec.source; // as the pipeline names it
+            // As the pipeline names it; a folder drop's records name their delivered file too ("inbox/subjects_2.csv").
+            where.file = s.drop ? s.spec.source + QLatin1Char('/') + where.file : s.spec.source;
             s.plan->map(row, where, ctx, ur.record, ur.issues);
             ur.record.provenance = s.reader->provenance();
+            ur.op = s.reader->operation();
+            if (ur.op == RecordSource::Operation::Update) {
+                s.plan->keepNamed(ur.record, ur.issues, [&](int c) { return s.reader->names(c); });
+                // An Update of the unit's own entity changes the stored one: folded in as a merge row is.
+                ur.merge = ur.merge || s.root;
+            } else if (isRemoval(ur)) {
+                // A removal carries its key and nothing else.
+                const EntityDef& e = *ur.record.entity;
+                ur.issues.removeIf([&](const ValidationIssue& i) { return !e.keyNames().contains(i.field); });
+            }
             // The first pass put this row here by its key: a different key now means the file changed
             // (or, astronomically rarely, two keys share a hash) — never load it into the wrong unit.
             Values key;
@@ -700,6 +998,11 @@ bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* 
         if (!readUnitRows(g, unit, int(gs), nullptr, recs, &unitKey))
             return false;
 
+    // A removal of the unit's own record (the subject) deletes it with everything that belongs to it.
+    for (size_t i = recs.size(); i-- > 0;)
+        if (isRemoval(recs[i]))
+            return removeUnit(g, unit, recs, i, gs, unitKey, ops, loaded);
+
     UnitRecord root; // the unit's root record as it will be written
     bool haveRoot = false;
     for (UnitRecord& ur : recs) {
@@ -709,6 +1012,12 @@ bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* 
             root = ur;
             haveRoot = true;
             ur.dropped = true; // represented by root from here on
+            continue;
+        }
+        // A folder drop's later file is a later delivery (files are read in name order): its record replaces.
+        if (ur.step == root.step && m_steps[size_t(ur.step)].drop && ur.record.source.file != root.record.source.file) {
+            root = ur;
+            ur.dropped = true;
             continue;
         }
         const MappingDocument& doc = m_steps[size_t(ur.step)].doc;
@@ -789,6 +1098,10 @@ bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* 
         if (!readUnitRows(g, unit, int(gs), subjectForRules, recs, &unitKey))
             return false;
 
+    std::vector<size_t> removals;
+    if (!resolveChildOperations(recs, firstChildRecord, rootStored, &removals))
+        return false;
+
     // Validation: field rules, duplicates, the parent, business rules.
     if (haveRoot) {
         m_validator->validate(root.record, root.issues);
@@ -799,6 +1112,8 @@ bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* 
     std::unordered_multimap<quint64, size_t> seen;
     for (size_t i = firstChildRecord; i < recs.size(); ++i) {
         UnitRecord& ur = recs[i];
+        if (ur.dropped)
+            continue;
         const quint64 k = ur.record.keyHash() ^ quint64(ur.record.entity->index);
         size_t dupIndex = 0;
         bool isDup = false;
@@ -808,6 +1123,16 @@ bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* 
                 isDup = true;
                 dupIndex = it->second;
             }
+        }
+        if (isDup && ur.step == recs[dupIndex].step && m_steps[size_t(ur.step)].drop
+            && recs[dupIndex].record.source.file != ur.record.source.file) {
+            // A folder drop's later file replaces the earlier file's record (as above); counted once.
+            recs[dupIndex].dropped = true;
+            --counts(ur.record.entity).read;
+            for (auto [it, end] = seen.equal_range(k); it != end; ++it)
+                if (it->second == dupIndex)
+                    it->second = i;
+            isDup = false;
         }
         if (isDup) {
             UnitRecord& other = recs[dupIndex];
@@ -913,13 +1238,230 @@ bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* 
                 stored = &row;
         ok = planRecord(ur.record, stored, ops);
     }
+    for (size_t i : removals) {
+        if (!ok)
+            break;
+        const Record& r = recs[i].record;
+        StoredRow stored;
+        if (rootStored && table(r.entity).selectByKey(r, &stored))
+            planDelete(*r.entity, stored, r, QString(), ops);
+        else if (!table(r.entity).error().isEmpty())
+            ok = fail(table(r.entity).error());
+        else
+            ++counts(r.entity).unchanged; // already gone: a re-run of the same removal
+    }
     return ok;
+}
+
+bool PipelineRun::resolveChildOperations(std::vector<UnitRecord>& recs, size_t first, bool rootStored,
+                                         std::vector<size_t>* removals)
+{
+    // In document order: an Update completes the record it changes (an earlier row of this unit, else the
+    // stored one); a Remove supersedes the earlier rows of its key and deletes the stored record, unless a
+    // later row brings the key back (then that row replaces the record). Counted as read: every removal and
+    // every row it supersedes (as unchanged); an Update folded into an earlier row is counted with it, as a
+    // merge row is.
+    auto earlier = [&](size_t i) -> UnitRecord* {
+        for (size_t j = i; j-- > first;) {
+            UnitRecord& o = recs[j];
+            if (!o.dropped && o.record.entity == recs[i].record.entity
+                && Record::sameKey(*o.record.entity, o.record.values, recs[i].record.values))
+                return &o;
+        }
+        return nullptr;
+    };
+    auto cancelRemovals = [&](const UnitRecord& ur) {
+        const EntityDef& e = *ur.record.entity;
+        removals->erase(std::remove_if(removals->begin(), removals->end(),
+                                       [&](size_t r) {
+                                           const bool same = recs[r].record.entity == &e
+                                               && Record::sameKey(e, recs[r].record.values, ur.record.values);
+                                           if (same)
+                                               ++counts(&e).unchanged; // read, superseded by a later row
+                                           return same;
+                                       }),
+                        removals->end());
+    };
+    for (size_t i = first; i < recs.size(); ++i) {
+        UnitRecord& ur = recs[i];
+        const EntityDef& e = *ur.record.entity;
+        if (ur.op == RecordSource::Operation::Upsert) {
+            cancelRemovals(ur);
+            continue;
+        }
+        if (isForeignRemoval(ur)) {
+            ur.dropped = true;
+            continue;
+        }
+        if (isRemoval(ur)) {
+            for (UnitRecord* o = earlier(i); o; o = earlier(i)) {
+                o->dropped = true;
+                countRead(&e);
+                ++counts(&e).unchanged;
+            }
+            cancelRemovals(ur);
+            countRead(&e);
+            ur.dropped = true;
+            removals->push_back(i);
+            continue;
+        }
+        // An Update.
+        UnitRecord* target = earlier(i);
+        Record base(&e);
+        StoredRow stored;
+        if (target) {
+            base = target->record;
+        } else if (rootStored && table(&e).selectByKey(ur.record, &stored)) {
+            base = recordFromStored(&e, stored);
+        } else if (!table(&e).error().isEmpty()) {
+            return fail(table(&e).error());
+        } else {
+            ValidationIssue is;
+            is.entity = e.name;
+            is.naturalKey = ur.record.naturalKeyJson();
+            is.rule = QStringLiteral("update_target");
+            is.message = QStringLiteral("%1 %2 is updated by this record but is neither in this run nor in the CTMS: "
+                                        "load it first")
+                             .arg(e.label, ur.record.keyLabel());
+            is.source = ur.record.source;
+            ur.issues << is;
+            ur.op = RecordSource::Operation::Upsert;
+            continue;
+        }
+        for (size_t f = 0; f < base.values.size(); ++f)
+            if (ur.record.isAssigned(int(f)))
+                base.values[f] = ur.record.values[f];
+        if (ur.record.sourceModified > base.sourceModified)
+            base.sourceModified = ur.record.sourceModified;
+        if (target) {
+            // The earlier row now stands for both, with the Update's place and provenance (its latest).
+            target->record.values = base.values;
+            target->record.sourceModified = base.sourceModified;
+            target->record.source = ur.record.source;
+            if (!ur.record.provenance.isEmpty())
+                target->record.provenance = ur.record.provenance;
+            target->issues += ur.issues;
+            ur.dropped = true;
+        } else {
+            ur.record.values = base.values;
+            ur.record.sourceModified = base.sourceModified;
+            ur.record.assigned = ~quint64(0);
+            ur.op = RecordSource::Operation::Upsert;
+        }
+    }
+    return true;
+}
+
+void PipelineRun::planDelete(const EntityDef& e, const StoredRow& stored, const Record& cause, const QString& why,
+                             std::vector<WriteOp>& ops)
+{
+    WriteOp op;
+    op.kind = WriteOp::Kind::Delete;
+    op.entity = &e;
+    op.before = stored.values;
+    Record gone(&e);
+    gone.values = stored.values;
+    AuditEntry& a = op.audit;
+    a.action = QStringLiteral("delete");
+    a.sourceRef = cause.source.toString();
+    a.timeUtc = m_unitTime;
+    a.actor = m_options.actor;
+    a.entity = e.name;
+    a.naturalKey = gone.naturalKeyJson();
+    a.studyId = gone.value(e.studyField);
+    a.siteId = gone.value(e.siteField);
+    a.subjectId = gone.value(e.subjectField);
+    a.runId = m_result.runId;
+    QStringList reason;
+    if (m_options.uat)
+        reason << QStringLiteral("UAT run");
+    if (!why.isEmpty())
+        reason << why;
+    if (!cause.provenance.isEmpty())
+        reason << cause.provenance;
+    a.reason = reason.join(QStringLiteral("; "));
+    op.sourceRef = a.sourceRef;
+    ++counts(&e).deleted;
+    ops.push_back(std::move(op));
+}
+
+bool PipelineRun::removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, size_t removal, size_t firstChildStep,
+                             const Values& unitKey, std::vector<WriteOp>& ops, bool* loaded)
+{
+    const EntityDef* rootEntity = g.unitEntity;
+    const size_t firstChild = recs.size();
+    for (size_t gs = firstChildStep; gs < g.steps.size(); ++gs) {
+        Values key = unitKey;
+        if (!readUnitRows(g, unit, int(gs), nullptr, recs, &key))
+            return false;
+    }
+    recs.erase(std::remove_if(recs.begin() + qsizetype(firstChild), recs.end(), isForeignRemoval), recs.end());
+    for (const UnitRecord& ur : recs)
+        countRead(ur.record.entity);
+    const UnitRecord cause = recs[removal];
+    // Whatever the unit's rows did before the removal, the removal undoes; a row after it would need the
+    // subject back, which is a new delivery's business.
+    bool bad = hasError(cause.issues);
+    for (UnitRecord& ur : recs) {
+        if (isRemoval(ur) || !laterInFile(cause, ur))
+            continue;
+        ValidationIssue is;
+        is.entity = ur.record.entity->name;
+        is.naturalKey = ur.record.naturalKeyJson();
+        is.rule = QStringLiteral("after_removal");
+        is.message = QStringLiteral("%1 %2 comes after the removal of %3 %4 (%5) in the same file: deliver it in a "
+                                    "later file")
+                         .arg(ur.record.entity->label, ur.record.keyLabel(), rootEntity->label,
+                              cause.record.keyLabel(), cause.record.source.toString());
+        is.source = ur.record.source;
+        ur.issues << is;
+        bad = true;
+    }
+    if (bad) {
+        m_unitTime = toIsoUtc(m_options.clock->nowUtc());
+        rejectUnit(recs, nullptr, ops);
+        return true;
+    }
+    *loaded = true;
+    m_unitTime = toIsoUtc(m_options.clock->nowUtc());
+    StoredRow storedRoot;
+    if (!table(rootEntity).selectByKey(cause.record, &storedRoot)) {
+        if (!table(rootEntity).error().isEmpty())
+            return fail(table(rootEntity).error());
+        for (const UnitRecord& ur : recs)
+            ++counts(ur.record.entity).unchanged; // nothing stored: a re-run of the same removal
+        return true;
+    }
+    for (const UnitRecord& ur : recs)
+        if (&ur != &recs[removal])
+            ++counts(ur.record.entity).unchanged; // read, superseded by the removal
+    // Children first (the CTMS's foreign keys point to their parents), deepest entities first.
+    const QString why = QStringLiteral("removed with %1 %2").arg(rootEntity->label, cause.record.keyLabel());
+    const auto& entities = m_options.schema->entities();
+    for (auto it = entities.crbegin(); it != entities.crend(); ++it) {
+        const EntityDef& e = *it;
+        if (&e == rootEntity || e.unitEntity() != rootEntity->name)
+            continue;
+        std::vector<StoredRow> rows;
+        if (!table(&e).selectByUnit(unitKey.constData(), int(unitKey.size()), rows))
+            return fail(table(&e).error());
+        for (const StoredRow& keys : rows) {
+            Record probe(&e);
+            probe.values = keys.values;
+            StoredRow full;
+            if (!table(&e).selectByKey(probe, &full))
+                return fail(table(&e).error());
+            planDelete(e, full, cause.record, why, ops);
+        }
+    }
+    planDelete(*rootEntity, storedRoot, cause.record, QString(), ops);
+    return true;
 }
 
 bool PipelineRun::changedSoFar() const
 {
     for (const auto& [name, c] : m_result.entities)
-        if (c.inserted || c.updated || c.stale)
+        if (c.inserted || c.updated || c.deleted || c.stale)
             return true;
     return false;
 }
@@ -1049,7 +1591,7 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     auto finish = [&]() {
         m_result.durationMs = timer.elapsed();
         // Only the entities the run touched, in schema order.
-        m_result.entities.removeIf([](const QPair<QString, EntityCounts>& p) { return p.second.read == 0; });
+        m_result.entities.removeIf([](const QPair<QString, EntityCounts>& p) { return p.second.read == 0 && p.second.deleted == 0; });
         return m_result;
     };
 
@@ -1132,14 +1674,26 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
             if (s.restReader && !s.restReader->newCursor().isEmpty())
                 cursors.push_back({s.spec.source, s.spec.mapping, s.restReader->newCursor(), s.cursorBasis});
         m_writer->setCursors(std::move(cursors));
+        // The files of folder drops, under the same rule: recorded with the data they brought, or not at all.
+        std::vector<DropLedger::File> dropFiles;
+        for (const Step& s : m_steps)
+            dropFiles.insert(dropFiles.end(), s.dropFiles.begin(), s.dropFiles.end());
+        m_writer->setDropFiles(std::move(dropFiles));
+        if (!m_dropNotes.isEmpty()) {
+            m_result.status = RunResult::Status::CompletedWithRejects;
+            m_result.message = m_dropNotes.join(QLatin1Char('\n'));
+        }
     }
     // A cancelled run keeps the units it loaded: each is complete.
-    m_result.entities.removeIf([](const QPair<QString, EntityCounts>& p) { return p.second.read == 0; });
+    m_result.entities.removeIf([](const QPair<QString, EntityCounts>& p) { return p.second.read == 0 && p.second.deleted == 0; });
     if ((ok || m_result.status == RunResult::Status::Cancelled) && m_writer) {
         if (!handOver(true) || !m_writer->finish(m_result, toIsoUtc(m_options.clock->nowUtc()), &error))
             fail(QStringLiteral("%1: %2").arg(dbPath, error));
-        else
+        else {
+            if (ok)
+                archiveDrops();
             return finish();
+        }
     }
     // Failed: the open batch is rolled back (units committed in earlier batches stay, each whole) and
     // the run is recorded as failed.

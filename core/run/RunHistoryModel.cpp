@@ -45,7 +45,7 @@ bool RunHistoryModel::load(const QString& databasePath, QString* error)
                 runs << r;
             }
             QSqlQuery c(db.sql());
-            c.prepare(QStringLiteral("SELECT entity, read, inserted, updated, unchanged, rejected, stale, warnings "
+            c.prepare(QStringLiteral("SELECT entity, read, inserted, updated, unchanged, rejected, stale, warnings, deleted "
                                      "FROM run_entity WHERE run_id = ?"));
             const auto schema = CtmsSchema::builtIn();
             for (Run& r : runs) {
@@ -53,13 +53,20 @@ bool RunHistoryModel::load(const QString& databasePath, QString* error)
                 if (!c.exec())
                     continue;
                 while (c.next()) {
-                    EntityCounts e{c.value(1).toLongLong(), c.value(2).toLongLong(), c.value(3).toLongLong(),
-                                   c.value(4).toLongLong(), c.value(5).toLongLong(), c.value(6).toLongLong(),
-                                   c.value(7).toLongLong()};
+                    EntityCounts e;
+                    e.read = c.value(1).toLongLong();
+                    e.inserted = c.value(2).toLongLong();
+                    e.updated = c.value(3).toLongLong();
+                    e.unchanged = c.value(4).toLongLong();
+                    e.rejected = c.value(5).toLongLong();
+                    e.stale = c.value(6).toLongLong();
+                    e.warnings = c.value(7).toLongLong();
+                    e.deleted = c.value(8).toLongLong();
                     r.entities.append({c.value(0).toString(), e});
                     r.total.read += e.read;
                     r.total.inserted += e.inserted;
                     r.total.updated += e.updated;
+                    r.total.deleted += e.deleted;
                     r.total.unchanged += e.unchanged;
                     r.total.rejected += e.rejected;
                     r.total.stale += e.stale;

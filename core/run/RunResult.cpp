@@ -27,6 +27,7 @@ EntityCounts RunResult::total() const
         t.inserted += c.inserted;
         t.updated += c.updated;
         t.unchanged += c.unchanged;
+        t.deleted += c.deleted;
         t.rejected += c.rejected;
         t.stale += c.stale;
         t.warnings += c.warnings;
@@ -65,6 +66,7 @@ QJsonObject RunResult::toJson() const
         entitiesJson.insert(name, QJsonObject{{QStringLiteral("read"), c.read},
                                               {QStringLiteral("inserted"), c.inserted},
                                               {QStringLiteral("updated"), c.updated},
+                                              {QStringLiteral("deleted"), c.deleted},
                                               {QStringLiteral("unchanged"), c.unchanged},
                                               {QStringLiteral("rejected"), c.rejected},
                                               {QStringLiteral("stale"), c.stale},

@@ -6,12 +6,14 @@
 
 namespace tb::core {
 
-// What happened to one entity's records in a run. read = inserted + updated + unchanged + rejected + stale.
+// What happened to one entity's records in a run. read = inserted + updated + deleted + unchanged + rejected +
+// stale, except that deleted also counts the rows deleted together with their subject, which were not read.
 struct EntityCounts
 {
     qint64 read = 0;
     qint64 inserted = 0;
     qint64 updated = 0;
+    qint64 deleted = 0;   // removed by the source (ODM Remove), or with the subject they belong to
     qint64 unchanged = 0;
     qint64 rejected = 0;
     qint64 stale = 0;     // older than what the target holds from the same source: kept in reject, not applied

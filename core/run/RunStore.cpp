@@ -76,7 +76,7 @@ bool RunStore::finishRun(const RunResult& result, const QString& endedUtc, QStri
     SqliteStatement counts;
     if (!counts.prepare(m_db,
                         QStringLiteral("INSERT OR REPLACE INTO run_entity (run_id, entity, read, inserted, updated, "
-                                       "unchanged, rejected, stale, warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+                                       "unchanged, rejected, stale, warnings, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
                         error))
         return false;
     for (const auto& [entity, c] : result.entities) {
@@ -89,6 +89,7 @@ bool RunStore::finishRun(const RunResult& result, const QString& endedUtc, QStri
         counts.bindInt64(7, c.rejected);
         counts.bindInt64(8, c.stale);
         counts.bindInt64(9, c.warnings);
+        counts.bindInt64(10, c.deleted);
         if (!counts.exec()) {
             *error = counts.error();
             return false;

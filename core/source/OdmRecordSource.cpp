@@ -119,7 +119,9 @@ bool OdmRecordSource::open(const QString& path)
     }
     for (const char* c : ContextColumns)
         m_header << QLatin1String(c);
-    m_header << vendorColumns << itemColumns << QStringLiteral("@line") << QStringLiteral("@xpath");
+    m_header << vendorColumns;
+    m_firstItemColumn = int(m_header.size());
+    m_header << itemColumns << QStringLiteral("@line") << QStringLiteral("@xpath");
     m_lineColumn = int(m_header.size()) - 2;
     m_xpathColumn = int(m_header.size()) - 1;
     if (QSet<QString>(m_header.begin(), m_header.end()).size() != m_header.size()) {
@@ -135,7 +137,8 @@ bool OdmRecordSource::open(const QString& path)
 
     // Second pass: the records, into the spill file.
     QString spillError;
-    if (!m_spill.create(m_header, QStringLiteral("ODM records"), &spillError)) {
+    // One hidden column more: the items an Update names.
+    if (!m_spill.create(QStringList(m_header) << QStringLiteral("@named"), QStringLiteral("ODM records"), &spillError)) {
         SourceError e;
         e.where.file = path;
         e.message = spillError;
@@ -145,21 +148,14 @@ bool OdmRecordSource::open(const QString& path)
     if (!reader.open(path))
         return fail(reader.error());
     const auto& users = reader.metaData().users();
-    std::vector<QString> row(size_t(m_header.size()));
+    std::vector<QString> row(size_t(m_header.size()) + 1);
+    const size_t namedColumn = size_t(m_header.size());
     Ancestry ancestry;
     while (reader.next()) {
         const OdmClinicalRecord& r = reader.record();
         ancestry.add(r);
         if (!selected(m_selection, r) || r.transaction == OdmTransaction::Context)
             continue;
-        if (r.transaction == OdmTransaction::Update || r.transaction == OdmTransaction::Remove) {
-            SourceError e;
-            e.where = r.location();
-            e.message = QStringLiteral("TransactionType %1 is not loaded yet (an Update names only the values it changes, a "
-                                       "Remove deletes; the loader replaces whole records): nothing was loaded")
-                            .arg(odmTransactionName(r.transaction));
-            return fail(e);
-        }
         std::fill(row.begin(), row.end(), QString());
         const QString* context[ContextCount] = {&r.studyOid, &r.siteOid, &r.subjectKey, &r.subjectStatus, &r.studyEventOid,
                                                 &r.studyEventRepeatKey, &r.formOid, &r.formRepeatKey, &r.itemGroupOid,
@@ -183,11 +179,16 @@ bool OdmRecordSource::open(const QString& path)
             return row[size_t(it != columnOf.cend() ? *it : m_xpathColumn)];
         };
         ancestry.forEach(r, [&](const QString& name, const QString& value) { cell(name) = value; });
+        QStringList named;
         for (const OdmItemValue& v : r.items) {
             QString& c = cell(v.itemOid);
             if (c.isNull() && !v.isNull)
                 c = v.value;
+            if (r.transaction == OdmTransaction::Update)
+                named << v.itemOid;
         }
+        // An OID is an xs:token without spaces in practice; a space separates them.
+        row[namedColumn] = named.join(QLatin1Char(' '));
         if (!known) {
             SourceError e;
             e.where = r.location();
@@ -218,7 +219,7 @@ bool OdmRecordSource::next()
 SourceLocation OdmRecordSource::location() const
 {
     const std::vector<QString>& f = m_spill.reader().fields();
-    if (f.size() != size_t(m_header.size()))
+    if (f.size() != size_t(m_header.size()) + 1)
         return {m_path, 0, 0, QString()};
     return {m_path, f[size_t(m_lineColumn)].toLongLong(), 0, f[size_t(m_xpathColumn)]};
 }
@@ -226,7 +227,7 @@ SourceLocation OdmRecordSource::location() const
 QString OdmRecordSource::provenance() const
 {
     const std::vector<QString>& f = m_spill.reader().fields();
-    if (f.size() != size_t(m_header.size()))
+    if (f.size() != size_t(m_header.size()) + 1)
         return {};
     // Columns 11 to 16: AuditUserOID, AuditUser, AuditLocationOID, AuditDateTimeStamp, AuditReasonForChange,
     // AuditSourceID.
@@ -247,6 +248,36 @@ QString OdmRecordSource::provenance() const
 bool OdmRecordSource::seek(const RecordPosition& p)
 {
     return m_error.isNull() && m_spill.reader().seek(p.offset, p.line);
+}
+
+RecordSource::Operation OdmRecordSource::operation() const
+{
+    const std::vector<QString>& f = m_spill.reader().fields();
+    if (f.size() != size_t(m_header.size()) + 1)
+        return Operation::Upsert;
+    const QString& t = f[10]; // TransactionType, own or inherited
+    if (t == QLatin1String("Update"))
+        return Operation::Update;
+    if (t == QLatin1String("Remove"))
+        return Operation::Remove;
+    return Operation::Upsert;
+}
+
+bool OdmRecordSource::names(int column) const
+{
+    // Context and vendor columns describe the element itself: named whenever they have a value.
+    if (operation() != Operation::Update || column < m_firstItemColumn || column >= m_lineColumn)
+        return true;
+    const CsvReader& r = m_spill.reader();
+    if (m_namedOffset != r.recordOffset()) {
+        m_namedOffset = r.recordOffset();
+        const QString& list = r.fields().back();
+        const auto oids = QStringView(list).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        m_named.clear();
+        for (QStringView oid : oids)
+            m_named.insert(oid.toString());
+    }
+    return m_named.contains(m_header[column]);
 }
 
 } // namespace tb::core

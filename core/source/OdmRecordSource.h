@@ -4,6 +4,8 @@
 #include "source/RecordSource.h"
 #include "source/SpillFile.h"
 
+#include <QSet>
+
 namespace tb::core {
 
 // The records of one level of an ODM file (subjects, study events, forms or item groups, as OdmSelection
@@ -20,8 +22,9 @@ namespace tb::core {
 // open() reads the file twice with OdmReader (the columns, then the records) and writes the records to a
 // SpillFile (a private, unnamed temporary CSV file, gone with the process) that next() and seek() then read,
 // so memory stays flat and units can be revisited. Empty values and IsNull items are null. Context
-// instructions (ODM's "nothing changes here") are skipped. Update and Remove instructions are refused for now: an Update names only what changes and a
-// Remove deletes, and the loader replaces whole records; such a file is refused whole, naming the first.
+// instructions (ODM's "nothing changes here") are skipped. Update and Remove instructions come through
+// operation(); an Update names only the items it changes (names()), which the spill file keeps in one more
+// column after the header's.
 class OdmRecordSource : public RecordSource
 {
 public:
@@ -39,6 +42,8 @@ public:
     // "ODM AuditRecord: <reason>; user <name> (<OID>); location <OID>; <time>; SourceID <id>", the parts given.
     QString provenance() const override;
     bool seek(const RecordPosition& p) override;
+    Operation operation() const override;
+    bool names(int column) const override;
     const SourceError& error() const override { return m_error.isNull() ? m_spill.reader().error() : m_error; }
 
 private:
@@ -48,6 +53,9 @@ private:
     QString m_path;
     QStringList m_header;
     int m_lineColumn = -1, m_xpathColumn = -1;
+    int m_firstItemColumn = 0; // item columns run from here to m_lineColumn
+    mutable qint64 m_namedOffset = -1; // the record m_named belongs to
+    mutable QSet<QString> m_named;
     SpillFile m_spill; // the records, open while the source is
     SourceError m_error;
 };

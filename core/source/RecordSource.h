@@ -57,6 +57,13 @@ public:
     // What the source system's own audit trail says about the current record (who changed it, when, why,
     // from which document), as one line for our audit entry's reason; empty when it says nothing.
     virtual QString provenance() const { return {}; }
+    // What the current record asks for. Most sources deliver records as they stand (Upsert: insert or
+    // replace); ODM transactions also change part of a record (Update) or delete one (Remove).
+    enum class Operation { Upsert, Update, Remove };
+    virtual Operation operation() const { return Operation::Upsert; }
+    // Whether the current record names a column: an Update changes only the values it names, and a value it
+    // names as null is set to null. Always true for Upsert records.
+    virtual bool names(int column) const { return true; }
     virtual const SourceError& error() const = 0;
     bool hasError() const { return !error().isNull(); }
 };

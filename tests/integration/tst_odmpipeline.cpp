@@ -101,8 +101,9 @@ private slots:
     void auditEntriesNameTheElement();
     void secondRunChangesNothing();
     void odmAuditRecordsReachOurAuditEntries();
-    void updatesAndRemovesAreRefusedWhole_data();
-    void updatesAndRemovesAreRefusedWhole();
+    void transactionsApplyInDocumentOrder();
+    void badTransactionsAreRejected_data();
+    void badTransactionsAreRejected();
     void brokenOdmLoadsNothing();
     void redcapExportLoadsSubjectsWithTheirEvents();
     void datasetJsonSource();
@@ -254,29 +255,178 @@ void TestOdmPipeline::odmAuditRecordsReachOurAuditEntries()
     QVERIFY(q.value(0).isNull() || q.value(0).toString().isEmpty()); // no AuditRecord: no reason
 }
 
-void TestOdmPipeline::updatesAndRemovesAreRefusedWhole_data()
+void TestOdmPipeline::transactionsApplyInDocumentOrder()
 {
-    QTest::addColumn<QByteArray>("clinical");
-    QTest::addColumn<QString>("message");
-    QTest::newRow("update") << kInserts + R"(<SubjectData SubjectKey="002" TransactionType="Update"><SiteRef LocationOID="SITE1"/></SubjectData>
-)" << QStringLiteral("edc.xml:19:55 (/ODM/ClinicalData[@StudyOID='T1'][@MetaDataVersionOID='v1']/SubjectData[@SubjectKey='002']): "
-                     "TransactionType Update is not loaded yet");
-    QTest::newRow("remove") << kInserts + R"(<SubjectData SubjectKey="001" TransactionType="Remove"/>
-)" << QStringLiteral("edc.xml:19:56 (/ODM/ClinicalData[@StudyOID='T1'][@MetaDataVersionOID='v1']/SubjectData[@SubjectKey='001']): "
-                     "TransactionType Remove is not loaded yet");
+    QTemporaryDir dir;
+    writeSmallWorkspace(dir.path());
+    const QByteArray first = R"(<SubjectData SubjectKey="001" TransactionType="Insert"><SiteRef LocationOID="SITE1"/>
+ <StudyEventData StudyEventOID="V1"><FormData FormOID="F_VISIT"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-01-02"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+<SubjectData SubjectKey="002" TransactionType="Insert"><SiteRef LocationOID="SITE1"/></SubjectData>
+<SubjectData SubjectKey="003" TransactionType="Insert"><SiteRef LocationOID="SITE1"/>
+ <StudyEventData StudyEventOID="V1"><FormData FormOID="F_VISIT"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-01-05"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+<SubjectData SubjectKey="004" TransactionType="Insert"><SiteRef LocationOID="SITE1"/>
+ <StudyEventData StudyEventOID="V1"><FormData FormOID="F_VISIT"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-01-06"/></ItemGroupData></FormData></StudyEventData>
+ <StudyEventData StudyEventOID="V2"><FormData FormOID="F_VISIT"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-02-06"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+)";
+    writeFile(dir.path(), QStringLiteral("edc.xml"), transactional(first));
+    const QString pipeline = dir.filePath(QStringLiteral("t.pipeline.json"));
+    auto r = runCli({QStringLiteral("run"), pipeline, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
+
+    // The next delivery: an Update of one visit's date, the removal of another visit and of a whole subject,
+    // and a new subject whose visit is inserted and then corrected further down the same file.
+    const QByteArray second = R"(<SubjectData SubjectKey="001" TransactionType="Context">
+ <StudyEventData StudyEventOID="V1"><FormData FormOID="F_VISIT" TransactionType="Update">
+  <AuditRecord><UserRef UserOID="USR.7"/><LocationRef LocationOID="LOC.1"/><DateTimeStamp>2026-01-09T08:00:00Z</DateTimeStamp>
+   <ReasonForChange>date corrected</ReasonForChange></AuditRecord>
+  <ItemGroupData ItemGroupOID="IG"><ItemData ItemOID="I_VISDAT" Value="2026-01-03"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+<SubjectData SubjectKey="003" TransactionType="Context">
+ <StudyEventData StudyEventOID="V1"><FormData FormOID="F_VISIT" TransactionType="Remove">
+  <AuditRecord><UserRef UserOID="USR.7"/><LocationRef LocationOID="LOC.1"/><DateTimeStamp>2026-01-09T08:05:00Z</DateTimeStamp>
+   <ReasonForChange>entered in error</ReasonForChange></AuditRecord></FormData></StudyEventData>
+</SubjectData>
+<SubjectData SubjectKey="004" TransactionType="Remove">
+ <AuditRecord><UserRef UserOID="USR.7"/><LocationRef LocationOID="LOC.1"/><DateTimeStamp>2026-01-09T08:10:00Z</DateTimeStamp>
+  <ReasonForChange>consent withdrawn, data removed</ReasonForChange></AuditRecord>
+</SubjectData>
+<SubjectData SubjectKey="005" TransactionType="Insert"><SiteRef LocationOID="SITE1"/>
+ <StudyEventData StudyEventOID="V1"><FormData FormOID="F_VISIT"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-01-07"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+<SubjectData SubjectKey="005" TransactionType="Context">
+ <StudyEventData StudyEventOID="V1"><FormData FormOID="F_VISIT" TransactionType="Update"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-01-08"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+)";
+    QByteArray file = transactional(second);
+    file.replace("FileOID=\"EDC.2\" PriorFileOID=\"EDC.1\"", "FileOID=\"EDC.3\" PriorFileOID=\"EDC.2\"");
+    writeFile(dir.path(), QStringLiteral("edc.xml"), file);
+    r = runCli({QStringLiteral("run"), pipeline, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
+    const QJsonObject run = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(counts(run, "subject").value(QStringLiteral("deleted")).toInt(), 1);
+    QCOMPARE(counts(run, "subject").value(QStringLiteral("inserted")).toInt(), 1);
+    QCOMPARE(counts(run, "visit").value(QStringLiteral("deleted")).toInt(), 3); // 003/V1, and 004's two with it
+    QCOMPARE(counts(run, "visit").value(QStringLiteral("updated")).toInt(), 1);
+    QCOMPARE(counts(run, "visit").value(QStringLiteral("inserted")).toInt(), 1);
+
+    QString error;
+    CtmsDatabase db;
+    QVERIFY2(db.open(dir.filePath(QStringLiteral("ctms.db")), &error), qPrintable(error));
+    QSqlQuery q(db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT subject_id, visit_code, visit_date FROM visit ORDER BY subject_id, visit_code")));
+    QStringList visits;
+    while (q.next())
+        visits << QStringLiteral("%1/%2 %3").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+    QCOMPARE(visits, QStringList({QStringLiteral("001/V1 2026-01-03"), QStringLiteral("005/V1 2026-01-08")}));
+    QVERIFY(q.exec(QStringLiteral("SELECT subject_id FROM subject ORDER BY subject_id")));
+    QStringList subjects;
+    while (q.next())
+        subjects << q.value(0).toString();
+    QCOMPARE(subjects, QStringList({QStringLiteral("001"), QStringLiteral("002"), QStringLiteral("003"), QStringLiteral("005")}));
+
+    // Our audit entries carry ODM's: who, where, when and why, with the images of what changed or went.
+    QVERIFY(q.exec(QStringLiteral("SELECT action, entity, natural_key, before_json, after_json, reason FROM audit_log "
+                                  "WHERE run_id = %1 AND entity IN ('subject', 'visit') ORDER BY seq")
+                       .arg(run.value(QStringLiteral("run_id")).toInt())));
+    QStringList entries;
+    while (q.next())
+        entries << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                               q.value(4).toString(), q.value(5).toString()}
+                       .join(QLatin1Char('|'));
+    const auto has = [&](const QString& action, const QString& key, const QString& fragment) {
+        return std::any_of(entries.cbegin(), entries.cend(), [&](const QString& e) {
+            return e.startsWith(action + QLatin1Char('|')) && e.contains(key) && e.contains(fragment);
+        });
+    };
+    QVERIFY2(has(QStringLiteral("update"), QStringLiteral("\"001\""),
+                 QStringLiteral("{\"visit_date\":\"2026-01-02\"}|{\"visit_date\":\"2026-01-03\"}|ODM AuditRecord: date corrected; "
+                                "user Ada Lovelace (USR.7); location LOC.1; 2026-01-09T08:00:00Z")),
+             qPrintable(entries.join(QLatin1Char('\n'))));
+    QVERIFY2(has(QStringLiteral("delete|visit"), QStringLiteral("\"003\""),
+                 QStringLiteral("{\"visit_date\":\"2026-01-05\"}||ODM AuditRecord: entered in error")),
+             qPrintable(entries.join(QLatin1Char('\n'))));
+    QVERIFY2(has(QStringLiteral("delete|visit"), QStringLiteral("\"V2\""),
+                 QStringLiteral("removed with Subject T1/004; ODM AuditRecord: consent withdrawn, data removed")),
+             qPrintable(entries.join(QLatin1Char('\n'))));
+    QVERIFY2(has(QStringLiteral("delete|subject"), QStringLiteral("\"004\""),
+                 QStringLiteral("{\"site_id\":\"SITE1\"}||ODM AuditRecord: consent withdrawn")),
+             qPrintable(entries.join(QLatin1Char('\n'))));
+    QCOMPARE(entries.count(), 7); // 001/V1, 003/V1, 004 with V1 and V2, 005 and 005/V1
+
+    // Applying the same delivery again changes nothing.
+    r = runCli({QStringLiteral("run"), pipeline, QStringLiteral("--json"), QStringLiteral("--full")});
+    QVERIFY2(r.exitCode == 0, r.err.constData() + r.out);
+    const QJsonObject again = QJsonDocument::fromJson(r.out).object();
+    for (const char* entity : {"subject", "visit"})
+        for (const char* count : {"inserted", "updated", "deleted", "rejected"})
+            QVERIFY2(counts(again, entity).value(QLatin1String(count)).toInt() == 0, qPrintable(QStringLiteral("%1 %2").arg(entity, count)));
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE run_id = %1 AND entity IN ('subject', 'visit')")
+                       .arg(again.value(QStringLiteral("run_id")).toInt())));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    const auto verify = runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--target"),
+                                dir.filePath(QStringLiteral("ctms.db"))});
+    QVERIFY2(verify.exitCode == 0, verify.err.constData() + verify.out);
 }
 
-void TestOdmPipeline::updatesAndRemovesAreRefusedWhole()
+void TestOdmPipeline::badTransactionsAreRejected_data()
+{
+    QTest::addColumn<QByteArray>("clinical");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("subjects");
+    QTest::newRow("update of a visit nobody loaded")
+        << kInserts + R"(<SubjectData SubjectKey="002" TransactionType="Context">
+ <StudyEventData StudyEventOID="V9"><FormData FormOID="F_VISIT" TransactionType="Update"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-01-03"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+)" << QStringLiteral("update_target")
+        << QStringLiteral("is updated by this record but is neither in this run nor in the CTMS: load it first")
+        << 1; // subject 002 is rejected with its unit; 001 loads
+    QTest::newRow("update of a subject nobody loaded")
+        << kInserts + R"(<SubjectData SubjectKey="009" TransactionType="Update"><SiteRef LocationOID="SITE1"/></SubjectData>
+)" << QStringLiteral("merge_target") << QStringLiteral("is updated by this row but is neither in this run nor in the CTMS")
+        << 2;
+    QTest::newRow("a visit after its subject's removal")
+        << kInserts + R"(<SubjectData SubjectKey="001" TransactionType="Remove"/>
+<SubjectData SubjectKey="001" TransactionType="Insert"><SiteRef LocationOID="SITE1"/>
+ <StudyEventData StudyEventOID="V2"><FormData FormOID="F_VISIT"><ItemGroupData ItemGroupOID="IG">
+  <ItemData ItemOID="I_VISDAT" Value="2026-01-04"/></ItemGroupData></FormData></StudyEventData>
+</SubjectData>
+)" << QStringLiteral("after_removal")
+        << QStringLiteral("Subject T1/001 comes after the removal of Subject T1/001 (edc.xml:19")
+        << 1; // 001 is rejected with its unit, 002 loads
+}
+
+void TestOdmPipeline::badTransactionsAreRejected()
 {
     QFETCH(QByteArray, clinical);
+    QFETCH(QString, rule);
     QFETCH(QString, message);
+    QFETCH(int, subjects);
     QTemporaryDir dir;
     writeSmallWorkspace(dir.path());
     writeFile(dir.path(), QStringLiteral("edc.xml"), transactional(clinical));
     const auto r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("t.pipeline.json"))});
-    QCOMPARE(r.exitCode, 1);
-    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
-    QCOMPARE(subjectsIn(dir.filePath(QStringLiteral("ctms.db"))), 0); // the Inserts before it were not loaded either
+    QCOMPARE(r.exitCode, 3); // completed with rejects: the other subjects load
+    CtmsDatabase db;
+    QString error;
+    QVERIFY2(db.open(dir.filePath(QStringLiteral("ctms.db")), &error), qPrintable(error));
+    QSqlQuery q(db.sql());
+    QVERIFY(q.exec(QStringLiteral("SELECT source_ref, message FROM reject WHERE rule = '%1'").arg(rule)));
+    QVERIFY2(q.next(), r.out.constData());
+    QVERIFY2(q.value(1).toString().contains(message), qPrintable(q.value(1).toString()));
+    QVERIFY2(q.value(0).toString().startsWith(QStringLiteral("edc.xml:")), qPrintable(q.value(0).toString()));
+    QCOMPARE(subjectsIn(dir.filePath(QStringLiteral("ctms.db"))), subjects);
 }
 
 void TestOdmPipeline::brokenOdmLoadsNothing()

@@ -59,6 +59,7 @@ private slots:
     void runnerWithoutSecretStore();
     void cancelStopsThePull();
     void killedRunLosesNothing();
+    void deletedRecordsAreRemoved();
 
 private:
     struct Run
@@ -359,7 +360,7 @@ void TestRestPipeline::wrongTokenIsAClearError()
     const Run r = run();
     QVERIFY(storeToken(Token));
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.output.contains("REDCap refused the metadata export (HTTP 403"), r.output.constData());
+    QVERIFY2(r.output.contains("REDCap refused the logging export (HTTP 403"), r.output.constData());
     QVERIFY2(r.output.contains("check the token stored for this connection"), r.output.constData());
     for (const char* secret : {WrongToken, Token}) {
         QVERIFY(!r.output.contains(secret));
@@ -442,6 +443,34 @@ void TestRestPipeline::killedRunLosesNothing()
              QStringList{"2015-04-30"});
     QCOMPARE(query(QStringLiteral("SELECT COUNT(*) FROM subject")), QStringList{"3"});
     QCOMPARE(query(QStringLiteral("SELECT COUNT(*) FROM visit")), QStringList{"18"});
+}
+
+void TestRestPipeline::deletedRecordsAreRemoved()
+{
+    // Record 304 is deleted in REDCap: the logging export says so, and the next run deletes the subject with
+    // its six visits, each with an audit entry; running again changes nothing.
+    m_server->deleteRecord(QStringLiteral("304"), utc(14), QStringLiteral("alice"));
+    m_server->setServerTime(utc(14, 30));
+    Run r = run();
+    QVERIFY2(r.exitCode == 0, r.output.constData());
+    QCOMPARE(counts(r.result, "subject").value(QStringLiteral("deleted")).toInt(), 1);
+    QCOMPARE(counts(r.result, "visit").value(QStringLiteral("deleted")).toInt(), 6);
+    QCOMPARE(query(QStringLiteral("SELECT subject_id FROM subject ORDER BY subject_id")), (QStringList{"100", "220"}));
+    QCOMPARE(query(QStringLiteral("SELECT COUNT(*) FROM visit WHERE subject_id = '304'")), QStringList{"0"});
+    QCOMPARE(query(QStringLiteral("SELECT COUNT(*) FROM visit")), QStringList{"12"});
+    const QString runId = QString::number(r.result.value(QStringLiteral("run_id")).toInt());
+    QCOMPARE(query(QStringLiteral("SELECT entity, COUNT(*) FROM audit_log WHERE run_id = %1 AND action = 'delete' "
+                                  "AND subject_id = '304' AND source_ref LIKE '%deleted record 304 (logging export)%' "
+                                  "GROUP BY entity ORDER BY entity").arg(runId)),
+             (QStringList{"subject|1", "visit|6"}));
+
+    r = run();
+    QVERIFY2(r.exitCode == 0, r.output.constData());
+    for (const char* entity : {"subject", "visit"})
+        for (const char* count : {"inserted", "updated", "deleted"})
+            QVERIFY2(counts(r.result, entity).value(QLatin1String(count)).toInt() == 0,
+                     qPrintable(QStringLiteral("%1 %2").arg(entity, count)));
+    QCOMPARE(query(QStringLiteral("SELECT COUNT(*) FROM subject")), QStringList{"2"});
 }
 
 QTEST_GUILESS_MAIN(TestRestPipeline)

@@ -60,7 +60,7 @@ RunsPage::RunsPage(QWidget* parent) : QWidget(parent), m_model(new RunHistoryMod
     m_runs->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_runs->horizontalHeader()->setStretchLastSection(true);
 
-    m_entities = makeTable({tr("Entity"), tr("Read"), tr("Inserted"), tr("Updated"), tr("Unchanged"), tr("Rejected"),
+    m_entities = makeTable({tr("Entity"), tr("Read"), tr("Inserted"), tr("Updated"), tr("Deleted"), tr("Unchanged"), tr("Rejected"),
                             tr("Stale"), tr("Warnings")},
                            QStringLiteral("entityTable"));
     m_entities->horizontalHeader()->setStretchLastSection(false);
@@ -127,7 +127,7 @@ void RunsPage::showRun(int row)
         m_entities->insertRow(r);
         m_entities->setItem(r, 0, new QTableWidgetItem(entity));
         int col = 1;
-        for (qint64 v : {c.read, c.inserted, c.updated, c.unchanged, c.rejected, c.stale, c.warnings})
+        for (qint64 v : {c.read, c.inserted, c.updated, c.deleted, c.unchanged, c.rejected, c.stale, c.warnings})
             m_entities->setItem(r, col++, number(v));
     }
     m_entities->resizeColumnsToContents();

@@ -1,5 +1,6 @@
 #include "source/http/HttpFetcher.h"
 
+#include "source/http/HttpResponseParser.h"
 #include "util/Clock.h"
 #include "util/Crypto.h"
 #include "util/HttpText.h"
@@ -49,8 +50,6 @@ QString seconds(qint64 ms)
 
 struct HttpFetcher::Attempt
 {
-    enum class Framing { Unknown, None, Length, Chunked, Close };
-
     bool done = false;
     bool ok = false;
     bool retryable = false;
@@ -58,11 +57,8 @@ struct HttpFetcher::Attempt
     QString cause;
     qint64 retryAfterMs = -1;
 
-    QByteArray raw;         // bytes received
-    qsizetype bodyStart = -1;
-    Framing framing = Framing::Unknown;
-    qint64 contentLength = -1;
-    qsizetype chunkPos = 0; // in raw: the next chunk-size line
+    HttpResponseParser parser;
+    qint64 received = 0; // bytes of the answer
     Response response;
 };
 
@@ -238,6 +234,10 @@ void HttpFetcher::runAttempt(const Request& request, Attempt& a)
         return;
     }
 
+    HttpResponseParser::Limits limits;
+    limits.maxBodyBytes = m_policy.maxBodyBytes;
+    a.parser = HttpResponseParser(limits, request.method == "HEAD");
+
     QEventLoop loop;
     QTimer timer;
     timer.setSingleShot(true);
@@ -304,142 +304,82 @@ void HttpFetcher::runAttempt(const Request& request, Attempt& a)
         crypto::wipe(r);
         timer.start(m_policy.transferTimeoutMs);
     };
+    // The answer breaks HTTP/1.1 or a limit: not retried, the server would send the same again.
+    auto refuse = [&] {
+        const QString detail = a.parser.errorMessage();
+        using Error = HttpResponseParser::Error;
+        switch (a.parser.error()) {
+        case Error::StatusLine:
+            finish(false, Failure::Network, QStringLiteral("%1 did not answer with HTTP/1.x: %2").arg(hostPort, detail));
+            return;
+        case Error::ContentLength:
+            finish(false, Failure::Network, QStringLiteral("an invalid Content-Length from %1: %2").arg(hostPort, detail));
+            return;
+        case Error::Chunk:
+            finish(false, Failure::Network, QStringLiteral("invalid chunked encoding from %1: %2").arg(hostPort, detail));
+            return;
+        case Error::BodyTooLarge:
+            finish(false, Failure::TooLarge, detail);
+            return;
+        case Error::HeaderTooLarge:
+        case Error::TooManyHeaders:
+            finish(false, Failure::TooLarge, QStringLiteral("the answer from %1 is refused: %2").arg(hostPort, detail));
+            return;
+        case Error::Header:
+        case Error::TransferEncoding:
+        case Error::Incomplete:
+        case Error::None:
+            break;
+        }
+        finish(false, Failure::Network, QStringLiteral("an invalid answer from %1: %2").arg(hostPort, detail));
+    };
     // Parses what arrived; true when the answer is complete.
-    auto parse = [&]() -> bool {
-        if (a.bodyStart < 0) {
-            for (;;) {
-                const qsizetype end = a.raw.indexOf("\r\n\r\n");
-                if (end < 0)
-                    return false;
-                const QList<QByteArray> lines = a.raw.left(end).split('\n');
-                const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
-                bool ok = false;
-                const int status = statusLine.value(1).toInt(&ok);
-                if (!statusLine.value(0).startsWith("HTTP/1.") || !ok) {
-                    finish(false, Failure::Network, QStringLiteral("%1 did not answer with HTTP/1.x").arg(hostPort));
-                    return false;
-                }
-                if (status >= 100 && status < 200) { // interim (100 Continue): the real answer follows
-                    a.raw.remove(0, end + 4);
-                    continue;
-                }
-                a.response.status = status;
-                for (qsizetype i = 1; i < lines.size(); ++i) {
-                    const qsizetype colon = lines[i].indexOf(':');
-                    if (colon > 0)
-                        a.response.headers.push_back({lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed()});
-                }
-                a.bodyStart = end + 4;
-                a.chunkPos = a.bodyStart;
-                if (request.method == "HEAD" || status == 204 || status == 304)
-                    a.framing = Attempt::Framing::None;
-                else if (a.response.header("transfer-encoding").toLower().contains("chunked"))
-                    a.framing = Attempt::Framing::Chunked;
-                else if (!a.response.header("content-length").isEmpty()) {
-                    a.framing = Attempt::Framing::Length;
-                    a.contentLength = a.response.header("content-length").trimmed().toLongLong(&ok);
-                    if (!ok || a.contentLength < 0) {
-                        finish(false, Failure::Network, QStringLiteral("an invalid Content-Length from %1").arg(hostPort));
-                        return false;
-                    }
-                    if (a.contentLength > m_policy.maxBodyBytes) {
-                        finish(false, Failure::TooLarge,
-                               QStringLiteral("the answer would be %1 bytes, more than the %2 allowed")
-                                   .arg(a.contentLength)
-                                   .arg(m_policy.maxBodyBytes));
-                        return false;
-                    }
-                } else
-                    a.framing = Attempt::Framing::Close;
-                break;
-            }
+    auto parse = [&](const QByteArray& bytes) -> bool {
+        a.received += bytes.size();
+        const HttpResponseParser::State state = a.parser.feed(bytes);
+        if (a.parser.headComplete() && a.response.status == 0) {
+            a.response.status = a.parser.status();
+            a.response.headers = a.parser.headers();
         }
-        switch (a.framing) {
-        case Attempt::Framing::None:
+        if (state == HttpResponseParser::State::Done) {
+            a.response.body = a.parser.takeBody();
             return true;
-        case Attempt::Framing::Length:
-            if (a.raw.size() - a.bodyStart < a.contentLength)
-                return false;
-            a.response.body = a.raw.mid(a.bodyStart, a.contentLength);
-            return true;
-        case Attempt::Framing::Chunked:
-            for (;;) {
-                const qsizetype eol = a.raw.indexOf("\r\n", a.chunkPos);
-                if (eol < 0)
-                    return false;
-                bool ok = false;
-                const qint64 size = a.raw.mid(a.chunkPos, eol - a.chunkPos).split(';').value(0).trimmed().toLongLong(&ok, 16);
-                if (!ok || size < 0) {
-                    finish(false, Failure::Network, QStringLiteral("invalid chunked encoding from %1").arg(hostPort));
-                    return false;
-                }
-                if (size == 0)
-                    return true; // trailers, if any, do not matter: the connection closes
-                if (a.raw.size() < eol + 2 + size + 2)
-                    return false;
-                a.response.body += a.raw.mid(eol + 2, size);
-                a.chunkPos = eol + 2 + size + 2;
-                if (a.response.body.size() > m_policy.maxBodyBytes) {
-                    finish(false, Failure::TooLarge,
-                           QStringLiteral("the answer is larger than the %1 bytes allowed").arg(m_policy.maxBodyBytes));
-                    return false;
-                }
-            }
-        case Attempt::Framing::Close:
-        case Attempt::Framing::Unknown:
-            if (a.raw.size() - a.bodyStart > m_policy.maxBodyBytes)
-                finish(false, Failure::TooLarge,
-                       QStringLiteral("the answer is larger than the %1 bytes allowed").arg(m_policy.maxBodyBytes));
-            return false;
         }
+        if (state == HttpResponseParser::State::Error)
+            refuse();
         return false;
     };
     auto onReadyRead = [&] {
         if (a.done)
             return;
-        a.raw += socket.readAll();
-        if (parse())
+        if (parse(socket.readAll()))
             succeed();
     };
     auto onClosed = [&] {
         if (a.done)
             return;
-        a.raw += socket.readAll();
-        if (parse()) {
+        if (parse(socket.readAll())) {
             succeed();
             return;
         }
         if (a.done)
             return;
-        if (a.bodyStart < 0) {
+        if (a.parser.finish() == HttpResponseParser::State::Done) {
+            a.response.body = a.parser.takeBody();
+            succeed();
+            return;
+        }
+        if (!a.parser.headComplete()) {
             finish(true, Failure::Network,
                    stage == Stage::Handshake
                        ? QStringLiteral("%1 closed the connection during the TLS handshake").arg(hostPort)
                        : QStringLiteral("%1 closed the connection before a complete answer (%2 bytes of headers received)")
                              .arg(hostPort)
-                             .arg(a.raw.size()));
+                             .arg(a.parser.headBytes()));
             return;
         }
-        const qint64 got = a.raw.size() - a.bodyStart;
-        switch (a.framing) {
-        case Attempt::Framing::Close:
-            a.response.body = a.raw.mid(a.bodyStart);
-            succeed();
-            return;
-        case Attempt::Framing::Length:
-            finish(true, Failure::Network,
-                   QStringLiteral("HTTP %1, but the connection closed after %2 of the %3 bytes of the body")
-                       .arg(a.response.status)
-                       .arg(got)
-                       .arg(a.contentLength));
-            return;
-        default:
-            finish(true, Failure::Network,
-                   QStringLiteral("HTTP %1, but the connection closed inside the chunked body (%2 bytes received)")
-                       .arg(a.response.status)
-                       .arg(got));
-            return;
-        }
+        // "HTTP 200, but the connection closed after 10 of the 20 bytes of the body" or "... inside the chunked body"
+        finish(true, Failure::Network, a.parser.errorMessage());
     };
 
     QObject::connect(&socket, &QSslSocket::connected, &loop, [&] {
@@ -485,15 +425,14 @@ void HttpFetcher::runAttempt(const Request& request, Attempt& a)
             return;
         default:
             // A reset connection ends up here too: the answer, if any, is incomplete.
-            if (a.bodyStart >= 0 || stage == Stage::Waiting) {
+            if (a.parser.headComplete() || stage == Stage::Waiting) {
                 const QString reason = socket.errorString();
-                a.raw += socket.readAll();
-                if (parse()) {
+                if (parse(socket.readAll())) {
                     succeed();
                     return;
                 }
                 finish(true, Failure::Network,
-                       QStringLiteral("the connection to %1 failed after %2 bytes of the answer: %3").arg(hostPort).arg(a.raw.size()).arg(reason));
+                       QStringLiteral("the connection to %1 failed after %2 bytes of the answer: %3").arg(hostPort).arg(a.received).arg(reason));
                 return;
             }
             finish(true, Failure::Network, QStringLiteral("network error talking to %1: %2").arg(hostPort, socket.errorString()));
@@ -503,7 +442,7 @@ void HttpFetcher::runAttempt(const Request& request, Attempt& a)
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
         if (stage == Stage::Waiting)
             finish(true, Failure::Timeout,
-                   QStringLiteral("no complete answer within %1 s (%2 bytes received)").arg(seconds(m_policy.transferTimeoutMs)).arg(a.raw.size()));
+                   QStringLiteral("no complete answer within %1 s (%2 bytes received)").arg(seconds(m_policy.transferTimeoutMs)).arg(a.received));
         else
             finish(true, Failure::Timeout,
                    QStringLiteral("%1 within %2 s").arg(stage == Stage::Handshake ? QStringLiteral("no TLS handshake with %1").arg(hostPort)

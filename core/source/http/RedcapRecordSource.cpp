@@ -28,6 +28,8 @@ QByteArray formValue(const QString& v)
     return v.toUtf8().toPercentEncoding();
 }
 
+const QString DeletedPrefix = QStringLiteral("deleted record ");
+
 QString whereText(const QString& record, const QString& event, const QString& instrument, const QString& instance)
 {
     QString s = QStringLiteral("record %1").arg(record);
@@ -383,10 +385,21 @@ bool RedcapRecordSource::pull()
                 return false;
         }
     }
+    std::vector<QString> removal(size_t(header().size() - 1)); // without "@where"
     for (const QString& id : deletedCandidates)
-        if (!presentIds.contains(id))
+        if (!presentIds.contains(id)) {
             m_deleted << id;
+            removal[0] = id; // the record id column comes first
+            if (!spillRow(removal, DeletedPrefix + id + QStringLiteral(" (logging export)")))
+                return false;
+        }
     return true;
+}
+
+RecordSource::Operation RedcapRecordSource::operation() const
+{
+    const std::vector<QString>& f = fields();
+    return !f.empty() && f.back().startsWith(DeletedPrefix) ? Operation::Remove : Operation::Upsert;
 }
 
 } // namespace tb::core

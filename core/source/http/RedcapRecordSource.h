@@ -15,8 +15,9 @@ class Clock;
 // (checkboxes as "<field>___<code>", "<form>_complete" after each form), then "@where".
 //
 // open() asks, in order:
-//  1. content=log, logtype=record, beginTime = the cursor: records deleted since the cursor (deletedRecords(),
-//     for the loader to apply; they are not rows). Skipped when exportDeletions is off.
+//  1. content=log, logtype=record, beginTime = the cursor: records deleted since the cursor (deletedRecords()),
+//     delivered after the records as removals (operation() Remove): a row with only the record id, whose
+//     "@where" is "deleted record ID (logging export)". Skipped when exportDeletions is off.
 //  2. content=metadata: the data dictionary, for the column order and the checkbox choices.
 //  3. content=record, format=json, type=flat|eav, exportDataAccessGroups=true, dateRangeBegin = the cursor,
 //     fields/forms/events filters. An eav export (one value per object; a checkbox once per ticked choice) is
@@ -34,6 +35,8 @@ public:
     const QStringList& deletedRecords() const { return m_deleted; }
     // REDCap writes "Deleted record 1003" or "Delete record 1003"; the log's own "record" value wins.
     static QString deletedRecordId(const QJsonObject& logEntry);
+
+    Operation operation() const override;
 
 protected:
     bool pull() override;

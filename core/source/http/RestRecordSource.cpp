@@ -58,7 +58,8 @@ QByteArrayView RestRecordSource::recordText() const
 {
     const QByteArrayView text = m_spill.reader().recordText();
     const std::vector<QString>& f = m_spill.reader().fields();
-    if (f.empty())
+    // A removal keeps its "@where": it must never look like a row that only has the same key.
+    if (f.empty() || operation() == Operation::Remove)
         return text;
     // The spill file wrote "@where" last, with this very encoding.
     QByteArray where;
