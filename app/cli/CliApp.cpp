@@ -286,17 +286,17 @@ void printProfile(const QJsonObject& profile)
     const QString format = profile.value(QStringLiteral("format")).toString();
     const QString file = profile.value(QStringLiteral("file")).toString();
     if (format == QLatin1String("odm")) {
-        const QJsonObject c = profile.value(QStringLiteral("counts")).toObject();
-        out() << file << ": ODM " << profile.value(QStringLiteral("odmVersion")).toString() << " "
-              << profile.value(QStringLiteral("fileType")).toString() << ", FileOID "
-              << profile.value(QStringLiteral("fileOid")).toString() << "\n";
+        const QJsonObject& c = profile;
+        out() << file << ": ODM " << profile.value(QStringLiteral("odm_version")).toString() << " "
+              << profile.value(QStringLiteral("file_type")).toString() << ", FileOID "
+              << profile.value(QStringLiteral("file_oid")).toString() << "\n";
         out() << "  " << c.value(QStringLiteral("subjects")).toInteger() << " subjects, "
-              << c.value(QStringLiteral("studyEvents")).toInteger() << " study events, "
-              << c.value(QStringLiteral("forms")).toInteger() << " forms, " << c.value(QStringLiteral("itemGroups")).toInteger()
+              << c.value(QStringLiteral("study_events")).toInteger() << " study events, "
+              << c.value(QStringLiteral("forms")).toInteger() << " forms, " << c.value(QStringLiteral("item_groups")).toInteger()
               << " item groups, " << c.value(QStringLiteral("items")).toInteger() << " items, "
-              << c.value(QStringLiteral("auditRecords")).toInteger() << " audit records\n";
+              << c.value(QStringLiteral("audit_records")).toInteger() << " audit records\n";
         QStringList sites;
-        for (const QJsonValue& s : profile.value(QStringLiteral("sites")).toArray()) {
+        for (const QJsonValue& s : profile.value(QStringLiteral("subjects_per_site")).toArray()) {
             const QJsonObject site = s.toObject();
             const QString name = site.value(QStringLiteral("site")).toString();
             sites << QStringLiteral("%1 %2").arg(name.isEmpty() ? QStringLiteral("(no site)") : name)
@@ -310,7 +310,7 @@ void printProfile(const QJsonObject& profile)
                 parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toInteger());
             out() << "  values by transaction: " << parts.join(QStringLiteral(", ")) << "\n";
         }
-        printValueTable(QStringLiteral("item (event/form/group/item)"), profile.value(QStringLiteral("items")).toArray(),
+        printValueTable(QStringLiteral("item (event/form/group/item)"), profile.value(QStringLiteral("columns")).toArray(),
                         QStringLiteral("path"));
         return;
     }

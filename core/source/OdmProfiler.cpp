@@ -101,11 +101,6 @@ QJsonObject OdmProfiler::profile(const QString& path, SourceError* error)
 
     const OdmFileInfo& info = reader.fileInfo();
     const OdmCounts& c = reader.counts();
-    QJsonObject counts{{QLatin1String("clinicalData"), c.clinicalDataBlocks}, {QLatin1String("subjects"), c.subjects},
-                       {QLatin1String("studyEvents"), c.studyEvents},        {QLatin1String("forms"), c.forms},
-                       {QLatin1String("itemGroups"), c.itemGroups},          {QLatin1String("items"), c.items},
-                       {QLatin1String("auditRecords"), c.auditRecords},      {QLatin1String("signatures"), c.signatures},
-                       {QLatin1String("vendorAuditRecords"), c.vendorAuditRecords}};
     QJsonArray sites;
     for (const auto& [site, subjects] : subjectsPerSite)
         sites.append(QJsonObject{{QLatin1String("site"), site}, {QLatin1String("subjects"), subjects}});
@@ -113,24 +108,28 @@ QJsonObject OdmProfiler::profile(const QString& path, SourceError* error)
     QJsonObject o;
     o.insert(QLatin1String("format"), QStringLiteral("odm"));
     o.insert(QLatin1String("file"), path);
-    o.insert(QLatin1String("odmVersion"), info.odmVersion);
-    o.insert(QLatin1String("fileType"), info.fileType);
-    o.insert(QLatin1String("fileOid"), info.fileOid);
-    for (const auto& [name, value] : {std::pair{"priorFileOid", &info.priorFileOid}, std::pair{"asOfDateTime", &info.asOfDateTime},
-                                      std::pair{"sourceSystem", &info.sourceSystem}})
+    o.insert(QLatin1String("odm_version"), info.odmVersion);
+    o.insert(QLatin1String("file_type"), info.fileType);
+    o.insert(QLatin1String("file_oid"), info.fileOid);
+    for (const auto& [name, value] : {std::pair{"prior_file_oid", &info.priorFileOid}, std::pair{"as_of_date_time", &info.asOfDateTime},
+                                      std::pair{"source_system", &info.sourceSystem}})
         if (!value->isEmpty())
             o.insert(QLatin1String(name), *value);
-    o.insert(QLatin1String("counts"), counts);
-    if (info.transactional) {
-        QJsonObject transactions;
-        const auto& perType = c.transactions[OdmCounts::Item];
-        for (size_t t = 1; t < perType.size(); ++t)
-            if (perType[t] > 0)
-                transactions.insert(odmTransactionName(OdmTransaction(t)), perType[t]);
-        o.insert(QLatin1String("transactions"), transactions);
-    }
-    o.insert(QLatin1String("sites"), sites);
-    o.insert(QLatin1String("items"), itemList);
+    for (const auto& [name, count] : {std::pair{"clinical_data", c.clinicalDataBlocks}, std::pair{"subjects", c.subjects},
+                                      std::pair{"sites", qint64(subjectsPerSite.size())}, std::pair{"study_events", c.studyEvents},
+                                      std::pair{"forms", c.forms}, std::pair{"item_groups", c.itemGroups}, std::pair{"items", c.items},
+                                      std::pair{"audit_records", c.auditRecords}, std::pair{"signatures", c.signatures},
+                                      std::pair{"vendor_audit_records", c.vendorAuditRecords}})
+        o.insert(QLatin1String(name), count);
+    // Of the values, as inherited; empty when the file names none (as Snapshots mostly do).
+    QJsonObject transactions;
+    const auto& perType = c.transactions[OdmCounts::Item];
+    for (size_t t = 1; t < perType.size(); ++t)
+        if (perType[t] > 0)
+            transactions.insert(odmTransactionName(OdmTransaction(t)), perType[t]);
+    o.insert(QLatin1String("transactions"), transactions);
+    o.insert(QLatin1String("subjects_per_site"), sites);
+    o.insert(QLatin1String("columns"), itemList);
     o.insert(QLatin1String("metadata"), meta.toJson());
     return o;
 }

@@ -9,6 +9,7 @@
 #include "source/OdmProfiler.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -34,6 +35,8 @@ class TestSourceProfilers : public QObject
     Q_OBJECT
 
 private slots:
+    void odmProfileOfRealFiles_data();
+    void odmProfileOfRealFiles();
     void openClinicaExtract();
     void odmValuesOutsideTheCodeList();
     void odmTransactionalCounts();
@@ -46,26 +49,52 @@ private:
     QTemporaryDir m_dir;
 };
 
+void TestSourceProfilers::odmProfileOfRealFiles_data()
+{
+    // `trialbridge-cli profile FILE --json` prints this object: the counts the issue names, at the top.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("expected"); // key=value, separated by spaces
+    QTest::newRow("OpenClinica Juno extract")
+        << QStringLiteral("real/odm/openclinica-juno-full-extract.xml")
+        << QStringLiteral("format=odm odm_version=1.3 file_type=Snapshot subjects=22 sites=5 study_events=86 forms=438 "
+                          "item_groups=539 items=3908 audit_records=0 transactions={\"Insert\":3908}");
+    QTest::newRow("odmlib snapshot")
+        << QStringLiteral("real/odm/odmlib-odm-data-snapshot.xml")
+        << QStringLiteral("format=odm file_type=Snapshot subjects=2 study_events=8 items=165 transactions={}");
+}
+
+void TestSourceProfilers::odmProfileOfRealFiles()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, expected);
+    const auto r = tb::test::runCli({QStringLiteral("profile"), QStringLiteral("--json"), sharedDataPath(file)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject p = QJsonDocument::fromJson(r.out).object();
+    for (const QString& pair : expected.split(QLatin1Char(' '))) {
+        const QString key = pair.section(QLatin1Char('='), 0, 0), value = pair.section(QLatin1Char('='), 1);
+        const QJsonValue v = p.value(key);
+        const QString actual = v.isObject() ? QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact))
+            : v.isDouble()                  ? QString::number(v.toInteger())
+                                            : v.toString();
+        QVERIFY2(actual == value, qPrintable(QStringLiteral("%1: %2, expected %3").arg(key, actual, value)));
+    }
+}
+
 void TestSourceProfilers::openClinicaExtract()
 {
     SourceError error;
     const QJsonObject p = OdmProfiler::profile(sharedDataPath(QStringLiteral("real/odm/openclinica-juno-full-extract.xml")), &error);
     QVERIFY2(error.isNull(), qPrintable(error.toString()));
     QCOMPARE(p.value(QStringLiteral("format")).toString(), QStringLiteral("odm"));
-    QCOMPARE(p.value(QStringLiteral("fileType")).toString(), QStringLiteral("Snapshot"));
-    const QJsonObject counts = p.value(QStringLiteral("counts")).toObject();
-    QCOMPARE(counts.value(QStringLiteral("subjects")).toInteger(), 22);
-    QCOMPARE(counts.value(QStringLiteral("studyEvents")).toInteger(), 86);
-    QCOMPARE(counts.value(QStringLiteral("forms")).toInteger(), 438);
-    QCOMPARE(counts.value(QStringLiteral("items")).toInteger(), 3908);
-    const QJsonArray sites = p.value(QStringLiteral("sites")).toArray();
+    QCOMPARE(p.value(QStringLiteral("file_type")).toString(), QStringLiteral("Snapshot"));
+    const QJsonArray sites = p.value(QStringLiteral("subjects_per_site")).toArray();
     QCOMPARE(sites.size(), 5);
     qint64 subjects = 0;
     for (const QJsonValue& s : sites)
         subjects += s.toObject().value(QStringLiteral("subjects")).toInteger();
     QCOMPARE(subjects, 22);
     // Every item at its place (event/form/group/item), with the metadata's label.
-    const QJsonArray items = p.value(QStringLiteral("items")).toArray();
+    const QJsonArray items = p.value(QStringLiteral("columns")).toArray();
     for (const QJsonValue& v : items) {
         const QJsonObject item = v.toObject();
         QVERIFY2(!item.value(QStringLiteral("label")).toString().isEmpty(), qPrintable(item.value(QStringLiteral("path")).toString()));
@@ -98,7 +127,7 @@ void TestSourceProfilers::odmValuesOutsideTheCodeList()
     SourceError error;
     const QJsonObject p = OdmProfiler::profile(writeFile(m_dir.path(), QStringLiteral("codes.xml"), xml), &error);
     QVERIFY2(error.isNull(), qPrintable(error.toString()));
-    const QJsonArray items = p.value(QStringLiteral("items")).toArray();
+    const QJsonArray items = p.value(QStringLiteral("columns")).toArray();
     QCOMPARE(items.size(), 1);
     const QJsonObject sev = items[0].toObject();
     QCOMPARE(sev.value(QStringLiteral("path")).toString(), QStringLiteral("E/F/IG/SEV"));
@@ -108,9 +137,9 @@ void TestSourceProfilers::odmValuesOutsideTheCodeList()
     QCOMPARE(sev.value(QStringLiteral("distinct")).toInteger(), 2);
     QCOMPARE(sev.value(QStringLiteral("type")).toString(), QStringLiteral("integer"));
     QCOMPARE(sev.value(QStringLiteral("notInCodeList")).toArray(), QJsonArray{QStringLiteral("3")});
-    QCOMPARE(p.value(QStringLiteral("sites")).toArray(),
+    QCOMPARE(p.value(QStringLiteral("subjects_per_site")).toArray(),
              (QJsonArray{QJsonObject{{QStringLiteral("site"), QStringLiteral("SITE1")}, {QStringLiteral("subjects"), 1}}}));
-    QVERIFY(!p.contains(QStringLiteral("transactions"))); // a Snapshot
+    QCOMPARE(p.value(QStringLiteral("transactions")).toObject(), QJsonObject()); // a Snapshot
 }
 
 void TestSourceProfilers::odmTransactionalCounts()
@@ -125,7 +154,7 @@ void TestSourceProfilers::odmTransactionalCounts()
     SourceError error;
     const QJsonObject p = OdmProfiler::profile(writeFile(m_dir.path(), QStringLiteral("tx.xml"), xml), &error);
     QVERIFY2(error.isNull(), qPrintable(error.toString()));
-    QCOMPARE(p.value(QStringLiteral("priorFileOid")).toString(), QStringLiteral("F.1"));
+    QCOMPARE(p.value(QStringLiteral("prior_file_oid")).toString(), QStringLiteral("F.1"));
     QCOMPARE(p.value(QStringLiteral("transactions")).toObject(),
              (QJsonObject{{QStringLiteral("Update"), 1}, {QStringLiteral("Remove"), 1}, {QStringLiteral("Upsert"), 1}}));
 }

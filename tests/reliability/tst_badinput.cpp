@@ -584,9 +584,9 @@ void TestBadInput::odmIsRefusedWithItsPlace()
     }
     // The valid file: keys and values that look like SQL are read as text, unchanged.
     const QJsonObject profile = QJsonDocument::fromJson(json.out).object();
-    const QJsonArray samples = profile.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("samples")).toArray();
+    const QJsonArray samples = profile.value(QStringLiteral("columns")).toArray().at(0).toObject().value(QStringLiteral("samples")).toArray();
     QCOMPARE(samples, QJsonArray{QStringLiteral("F' OR '1'='1")});
-    QCOMPARE(profile.value(QStringLiteral("counts")).toObject().value(QStringLiteral("subjects")).toInteger(), 1);
+    QCOMPARE(profile.value(QStringLiteral("subjects")).toInteger(), 1);
 }
 
 void TestBadInput::sqlLookingValuesAreStoredAsText_data()
