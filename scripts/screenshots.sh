@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes docs/screenshots/*.png: every page of the console on the demo workspace, under Xvfb at 1280×800
-# (workspace, mappings — the designer on visits.mapping.json with its sample — runs, connections, audit and its
-# mapping revisions).
+# (workspace, mappings — the designer on visits.mapping.json with its sample, and mappings-transform: its status
+# link's value map profiled from the sample — runs, connections, audit and its mapping revisions).
 # Usage: scripts/screenshots.sh          (after scripts/setup.sh; TB_BUILD_DIR=DIR for another build folder)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

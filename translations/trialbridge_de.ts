@@ -211,27 +211,27 @@
 <context>
     <name>tb::core::MappingModel</name>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="292"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="305"/>
         <source>The target entity &quot;%1&quot; is not part of the CTMS model.</source>
         <translation>Die Zielentität „%1“ gehört nicht zum CTMS-Modell.</translation>
     </message>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="299"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="312"/>
         <source>The required field %1 is not mapped: connect a source column to it.</source>
         <translation>Das Pflichtfeld %1 ist nicht zugeordnet: Verbinden Sie eine Quellspalte damit.</translation>
     </message>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="310"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="323"/>
         <source>%1 → %2: %3 has no field %2.</source>
         <translation>%1 → %2: %3 hat kein Feld %2.</translation>
     </message>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="314"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="327"/>
         <source>%1 → %2: the source has no column %1.</source>
         <translation>%1 → %2: Die Quelle hat keine Spalte %1.</translation>
     </message>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="324"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="337"/>
         <source>%1 has no field %2.</source>
         <translation>%1 hat kein Feld %2.</translation>
     </message>
@@ -479,6 +479,49 @@
     </message>
 </context>
 <context>
+    <name>tb::core::ValueMapModel</name>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="149"/>
+        <source>No code for &quot;%1&quot;: such values become the default &quot;%2&quot;.</source>
+        <translation>Kein Code für „%1“: solche Werte werden zum Standardwert „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="151"/>
+        <source>No code for &quot;%1&quot;: such values pass unchanged.</source>
+        <translation>Kein Code für „%1“: solche Werte bleiben unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="152"/>
+        <source>No code for &quot;%1&quot;: records with this value are rejected.</source>
+        <translation>Kein Code für „%1“: Datensätze mit diesem Wert werden abgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="155"/>
+        <source>&quot;%1&quot; is not a term of the codelist %2 (%3): the record will fail validation.</source>
+        <translation>„%1“ ist kein Begriff der Codeliste %2 (%3): der Datensatz wird die Prüfung nicht bestehen.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="188"/>
+        <source>(missing)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="239"/>
+        <source>Source value</source>
+        <translation>Quellwert</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="240"/>
+        <source>Target code</source>
+        <translation>Zielcode</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="241"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>tb::ui::AuditPage</name>
     <message>
         <location filename="../ui/audit/AuditPage.cpp" line="19"/>
@@ -694,6 +737,130 @@
             <numerusform>%n Eintrag nach %1 geschrieben</numerusform>
             <numerusform>%n Einträge nach %1 geschrieben</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::AutoMapDialog</name>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="26"/>
+        <source>Auto-map</source>
+        <translation>Automatisch zuordnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="35"/>
+        <source>Proposed links</source>
+        <translation>Vorgeschlagene Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="44"/>
+        <source>&amp;Accept</source>
+        <translation>&amp;Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="46"/>
+        <source>Connect the selected proposal&apos;s column to its field</source>
+        <translation>Die Spalte des gewählten Vorschlags mit ihrem Feld verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="47"/>
+        <source>&amp;Reject</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="49"/>
+        <source>Leave the selected proposal out</source>
+        <translation>Den gewählten Vorschlag auslassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="53"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="55"/>
+        <source>Minimum confidence</source>
+        <translation>Mindestsicherheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="56"/>
+        <source>Accept all &amp;above</source>
+        <translation>Alle &amp;darüber annehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="58"/>
+        <source>Accept every proposed link with at least this confidence, as one undo step</source>
+        <translation>Jede vorgeschlagene Verbindung mit mindestens dieser Sicherheit annehmen, als ein Rückgängig-Schritt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="138"/>
+        <source>Auto-map %n link(s)</source>
+        <translation>
+            <numerusform>%n Verbindung automatisch zuordnen</numerusform>
+            <numerusform>%n Verbindungen automatisch zuordnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="157"/>
+        <source>No proposals: every field is mapped, or no source column resembles an unmapped field.</source>
+        <translation>Keine Vorschläge: jedes Feld ist zugeordnet, oder keine Quellspalte ähnelt einem nicht zugeordneten Feld.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="159"/>
+        <source>%1 proposed link(s), %2 still to decide. Accepting one connects it (undo with Ctrl+Z).</source>
+        <translation>%1 vorgeschlagene Verbindung(en), %2 noch offen. Annehmen verbindet sie (rückgängig mit Strg+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::AutoMapModel</name>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="55"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="58"/>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="58"/>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="58"/>
+        <source>Proposed</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="62"/>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="85"/>
+        <source>Source column</source>
+        <translation>Quellspalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="86"/>
+        <source>Target field</source>
+        <translation>Zielfeld</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="87"/>
+        <source>Confidence</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="88"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="89"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1470,96 @@
     </message>
 </context>
 <context>
+    <name>tb::ui::DateTransformEditor</name>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="52"/>
+        <source>&quot;iso&quot; or a pattern of yyyy yy MM M MMM dd d HH H mm ss</source>
+        <translation>„iso“ oder ein Muster aus yyyy yy MM M MMM dd d HH H mm ss</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="55"/>
+        <source>The source&apos;s time zone: UTC, site (the record&apos;s site), study (the study&apos;s default) or an IANA time zone</source>
+        <translation>Die Zeitzone der Quelle: UTC, site (das Zentrum des Datensatzes), study (die Vorgabe der Studie) oder eine IANA-Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="59"/>
+        <source>Keep partial dates</source>
+        <translation>Unvollständige Daten behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="60"/>
+        <source>Reject partial dates</source>
+        <translation>Unvollständige Daten abweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="63"/>
+        <source>Example source value</source>
+        <translation>Beispielwert der Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="66"/>
+        <source>The zone the example assumes for the site or the study</source>
+        <translation>Die Zeitzone, die das Beispiel für Zentrum oder Studie annimmt</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="83"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="84"/>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="85"/>
+        <source>&amp;Partial dates:</source>
+        <translation>&amp;Unvollständige Daten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="86"/>
+        <source>E&amp;xample:</source>
+        <translation>&amp;Beispiel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="87"/>
+        <source>Example&apos;s site &amp;zone:</source>
+        <translation>Zeitzone des &amp;Zentrums im Beispiel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="93"/>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="97"/>
+        <source>Set the date format to %1</source>
+        <translation>Datumsformat auf %1 setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="94"/>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="98"/>
+        <source>Set the source time zone to %1</source>
+        <translation>Zeitzone der Quelle auf %1 setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="101"/>
+        <source>Partial dates: %1</source>
+        <translation>Unvollständige Daten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="179"/>
+        <source>Not valid: %1</source>
+        <translation>Ungültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="186"/>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="188"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>tb::ui::DesignerScene</name>
     <message>
         <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
@@ -1385,203 +1642,203 @@
 <context>
     <name>tb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
         <source>TrialBridge</source>
         <translation>TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
         <source>Mappings</source>
         <translation>Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="92"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
         <source>&amp;Open Workspace…</source>
         <translation>Arbeitsbereich ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
         <source>Open &amp;Secret Store…</source>
         <translation>&amp;Geheimnisspeicher öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
         <source>&amp;Mappings</source>
         <translation>&amp;Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
         <source>R&amp;uns</source>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
         <source>&amp;Connections</source>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
         <source>&amp;Audit</source>
         <translation>&amp;Audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
         <source>&amp;About TrialBridge</source>
         <translation>Ü&amp;ber TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="127"/>
         <source>No workspace open</source>
         <translation>Kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
         <source>%1 — TrialBridge</source>
         <translation>%1 — TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
         <source>No target</source>
         <translation>Kein Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>Target: %1</source>
         <translation>Ziel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
         <source>About TrialBridge</source>
         <translation>Über TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Überträgt Daten klinischer Studien zwischen den Systemen einer Studie — EDC, CTMS, ERP und BI — mit Validierung, atomaren Ladevorgängen und Audit-Trail.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
         <source>it is being opened</source>
         <translation>er wird gerade geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich ist geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
         <source>The secret store is not open: %1</source>
         <translation>Der Geheimnisspeicher ist nicht geöffnet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
         <source>Running %1…</source>
         <translation>%1 läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Lauf %1 von %2: %3 — %4 gelesen, %5 eingefügt, %6 geändert, %7 abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
         <source>Run of %1: %2</source>
         <translation>Lauf von %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="294"/>
         <source>Run Not Started</source>
         <translation>Lauf nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
         <source>%1 was not run.</source>
         <translation>%1 wurde nicht ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
         <source>Cancelling the run…</source>
         <translation>Lauf wird abgebrochen…</translation>
     </message>
@@ -1589,174 +1846,184 @@
 <context>
     <name>tb::ui::MappingDesigner</name>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="53"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="363"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="58"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="380"/>
         <source>No mapping open</source>
         <translation>Keine Zuordnung geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="62"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="67"/>
         <source>Search the source columns (name, label, type)</source>
         <translation>Quellspalten durchsuchen (Name, Bezeichnung, Typ)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="68"/>
         <source>Search the source columns</source>
         <translation>Quellspalten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="69"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="74"/>
         <source>Mapping: source columns and target fields</source>
         <translation>Zuordnung: Quellspalten und Zielfelder</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="77"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="143"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="82"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="151"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="95"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="100"/>
         <source>&amp;Open Mapping…</source>
         <translation>Zuordnung ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="96"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="101"/>
         <source>Open S&amp;ample…</source>
         <translation>&amp;Beispieldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="97"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="102"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="98"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="103"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="99"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="104"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="100"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="105"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="101"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="102"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="103"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="104"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;An Ansicht anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="105"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
+        <source>Auto-&amp;map…</source>
+        <translation>Automatisch &amp;zuordnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
+        <source>Propose links for the unmapped fields by name, label and OID (Ctrl+Shift+M)</source>
+        <translation>Verbindungen für nicht zugeordnete Felder nach Name, Bezeichnung und OID vorschlagen (Strg+Umschalt+M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
         <source>&amp;Find Source Column</source>
         <translation>Quellspalte &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
         <source>Connect the chosen source column to the selected target field (Ctrl+L)</source>
         <translation>Die gewählte Quellspalte mit dem markierten Zielfeld verbinden (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
         <source>Remove the selected links, or the links of the selected fields (Del)</source>
         <translation>Die markierten Verbindungen oder die Verbindungen der markierten Felder entfernen (Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="295"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="329"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="312"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="346"/>
         <source>Save Mapping</source>
         <translation>Zuordnung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="244"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="261"/>
         <source>The sample could not be read: %1</source>
         <translation>Die Beispieldatei konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="295"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="340"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="312"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="357"/>
         <source>Mappings (*.mapping.json)</source>
         <translation>Zuordnungen (*.mapping.json)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="309"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="326"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="319"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="336"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="320"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="337"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1 hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="339"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="345"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="356"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="362"/>
         <source>Open Mapping</source>
         <translation>Zuordnung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="351"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="357"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="368"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
         <source>Open Sample</source>
         <translation>Beispieldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="352"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="369"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Quelldateien (*.csv *.txt *.json *.ndjson *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="367"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="384"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (Revision %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="382"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
         <source>Undo: %1</source>
         <translation>Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="382"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="400"/>
         <source>Redo: %1</source>
         <translation>Wiederholen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="400"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="405"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="423"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Keine Probleme: Jedes Pflichtfeld ist zugeordnet und jede Verbindung hat ihre Spalte.</translation>
     </message>
@@ -2190,6 +2457,307 @@
         <location filename="../ui/esign/SignDialog.cpp" line="122"/>
         <source>The key of %1 is not in this workspace&apos;s secret store (users sign on the machine where they were created).</source>
         <translation>Der Schlüssel von %1 ist nicht im Geheimnisspeicher dieses Arbeitsbereichs (Benutzer signieren auf dem Rechner, auf dem sie angelegt wurden).</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::TransformPanel</name>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="69"/>
+        <source>Transforms, applied from top to bottom</source>
+        <translation>Transformationen, von oben nach unten angewandt</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="76"/>
+        <source>&amp;Transforms (applied top to bottom):</source>
+        <translation>&amp;Transformationen (von oben nach unten):</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="97"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="107"/>
+        <source>Add a transform after the selected one</source>
+        <translation>Eine Transformation nach der gewählten hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="108"/>
+        <source>&amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
+        <source>Do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
+        <source>Remove the selected transform</source>
+        <translation>Die gewählte Transformation entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="132"/>
+        <source>Parameters of the transform (JSON)</source>
+        <translation>Parameter der Transformation (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="136"/>
+        <source>&amp;Parameters (JSON):</source>
+        <translation>&amp;Parameter (JSON):</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="152"/>
+        <source>The parameters are not JSON: %1</source>
+        <translation>Die Parameter sind kein JSON: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="159"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="349"/>
+        <source>Not valid: %1</source>
+        <translation>Ungültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="163"/>
+        <source>Edit the parameters of %1</source>
+        <translation>Parameter von %1 bearbeiten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/TransformPanel.cpp" line="275"/>
+        <source>valueMap: %n code(s), unmapped %1</source>
+        <translation>
+            <numerusform>valueMap: %n Code, ohne Code %1</numerusform>
+            <numerusform>valueMap: %n Codes, ohne Code %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="278"/>
+        <source>date: %1, zone %2</source>
+        <translation>Datum: %1, Zeitzone %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="294"/>
+        <source>Transforms</source>
+        <translation>Transformationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="295"/>
+        <source>Select a link or a target field to see and edit its transforms.</source>
+        <translation>Eine Verbindung oder ein Zielfeld wählen, um seine Transformationen zu sehen und zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="297"/>
+        <source>Target field: %1</source>
+        <translation>Zielfeld: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="302"/>
+        <source>From: %1</source>
+        <translation>Aus: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="304"/>
+        <source>From the study parameter %1</source>
+        <translation>Aus dem Studienparameter %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="306"/>
+        <source>The constant &quot;%1&quot;</source>
+        <translation>Die Konstante „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="308"/>
+        <source>Not mapped: its transforms apply once a source column is connected.</source>
+        <translation>Nicht zugeordnet: die Transformationen gelten, sobald eine Quellspalte verbunden ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="340"/>
+        <source>No transform selected: the value is used as it is read. Add one with Add.</source>
+        <translation>Keine Transformation gewählt: der Wert wird so verwendet, wie er gelesen wird. Mit Hinzufügen eine anlegen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="372"/>
+        <source>The parameters of %1 as in the mapping document (docs/mapping-format.md).</source>
+        <translation>Die Parameter von %1 wie im Mapping-Dokument (docs/mapping-format.md).</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="403"/>
+        <source>Add %1 to %2</source>
+        <translation>%1 zu %2 hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <source>Move %1 of %2 %3</source>
+        <translation>%1 von %2 %3 verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <source>up</source>
+        <translation>nach oben</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <source>down</source>
+        <translation>nach unten</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="427"/>
+        <source>Remove %1 from %2</source>
+        <translation>%1 aus %2 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::ValueMapEditor</name>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="37"/>
+        <source>Value map: source values and their target codes</source>
+        <translation>Wertezuordnung: Quellwerte und ihre Zielcodes</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="51"/>
+        <source>&amp;Profile Values</source>
+        <translation>Werte &amp;profilieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="53"/>
+        <source>Read the distinct values of the source column from the sample and pre-fill the codes that match the codelist</source>
+        <translation>Die verschiedenen Werte der Quellspalte aus dem Beispiel lesen und die zur Codeliste passenden Codes vorbelegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="59"/>
+        <source>Another source value</source>
+        <translation>Ein weiterer Quellwert</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="60"/>
+        <source>Source value to add</source>
+        <translation>Hinzuzufügender Quellwert</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="61"/>
+        <source>A&amp;dd Value</source>
+        <translation>Wert hinzu&amp;fügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="68"/>
+        <source>Reject the record</source>
+        <translation>Datensatz abweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="69"/>
+        <source>Use the default</source>
+        <translation>Standardwert verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="70"/>
+        <source>Pass the value unchanged</source>
+        <translation>Wert unverändert übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="73"/>
+        <source>Default code</source>
+        <translation>Standardcode</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="74"/>
+        <source>&amp;Ignore case</source>
+        <translation>Groß-/Kleinschreibung &amp;ignorieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="87"/>
+        <source>Values without a code: %1</source>
+        <translation>Werte ohne Code: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="92"/>
+        <source>Set the default code to %1</source>
+        <translation>Standardcode auf %1 setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="101"/>
+        <source>Ignore case in the value map</source>
+        <translation>Groß-/Kleinschreibung in der Wertezuordnung ignorieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="101"/>
+        <source>Match case in the value map</source>
+        <translation>Groß-/Kleinschreibung in der Wertezuordnung beachten</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="104"/>
+        <source>Edit a code of the value map</source>
+        <translation>Einen Code der Wertezuordnung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="120"/>
+        <source>&amp;Without a code:</source>
+        <translation>&amp;Ohne Code:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="123"/>
+        <source>D&amp;efault:</source>
+        <translation>Stan&amp;dard:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="162"/>
+        <source>No codelist: any code is accepted.</source>
+        <translation>Keine Codeliste: jeder Code wird angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="163"/>
+        <source>Codelist %1: %2</source>
+        <translation>Codeliste %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="172"/>
+        <source>Open a sample to profile the values of the source column</source>
+        <translation>Ein Beispiel öffnen, um die Werte der Quellspalte zu profilieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="173"/>
+        <source>Read the distinct values of %1 from %2 and pre-fill the codes that match the codelist</source>
+        <translation>Die verschiedenen Werte von %1 aus %2 lesen und die zur Codeliste passenden Codes vorbelegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="187"/>
+        <source>The values could not be read: %1</source>
+        <translation>Die Werte konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="192"/>
+        <source>%1: %2 distinct values in %3 rows (%4 empty).</source>
+        <translation>%1: %2 verschiedene Werte in %3 Zeilen (%4 leer).</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="197"/>
+        <source>Only the first %1 distinct values are shown; %2 more rows have other values.</source>
+        <translation>Nur die ersten %1 verschiedenen Werte werden gezeigt; %2 weitere Zeilen haben andere Werte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="202"/>
+        <source>Pre-fill the value map from the values of %1</source>
+        <translation>Wertezuordnung aus den Werten von %1 vorbelegen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="236"/>
+        <source>%n value(s) without a code.</source>
+        <translation>
+            <numerusform>%n Wert ohne Code.</numerusform>
+            <numerusform>%n Werte ohne Code.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="238"/>
+        <source>%n code(s) outside the codelist.</source>
+        <translation>
+            <numerusform>%n Code außerhalb der Codeliste.</numerusform>
+            <numerusform>%n Codes außerhalb der Codeliste.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

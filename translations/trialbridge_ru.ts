@@ -212,27 +212,27 @@
 <context>
     <name>tb::core::MappingModel</name>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="292"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="305"/>
         <source>The target entity &quot;%1&quot; is not part of the CTMS model.</source>
         <translation>Сущность назначения «%1» не входит в модель CTMS.</translation>
     </message>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="299"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="312"/>
         <source>The required field %1 is not mapped: connect a source column to it.</source>
         <translation>Обязательное поле %1 не сопоставлено: свяжите с ним столбец источника.</translation>
     </message>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="310"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="323"/>
         <source>%1 → %2: %3 has no field %2.</source>
         <translation>%1 → %2: у %3 нет поля %2.</translation>
     </message>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="314"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="327"/>
         <source>%1 → %2: the source has no column %1.</source>
         <translation>%1 → %2: в источнике нет столбца %1.</translation>
     </message>
     <message>
-        <location filename="../core/mapping/MappingModel.cpp" line="324"/>
+        <location filename="../core/mapping/MappingModel.cpp" line="337"/>
         <source>%1 has no field %2.</source>
         <translation>У %1 нет поля %2.</translation>
     </message>
@@ -480,6 +480,49 @@
     </message>
 </context>
 <context>
+    <name>tb::core::ValueMapModel</name>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="149"/>
+        <source>No code for &quot;%1&quot;: such values become the default &quot;%2&quot;.</source>
+        <translation>Нет кода для «%1»: такие значения получают значение по умолчанию «%2».</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="151"/>
+        <source>No code for &quot;%1&quot;: such values pass unchanged.</source>
+        <translation>Нет кода для «%1»: такие значения передаются без изменений.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="152"/>
+        <source>No code for &quot;%1&quot;: records with this value are rejected.</source>
+        <translation>Нет кода для «%1»: записи с этим значением отклоняются.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="155"/>
+        <source>&quot;%1&quot; is not a term of the codelist %2 (%3): the record will fail validation.</source>
+        <translation>«%1» не является термином списка кодов %2 (%3): запись не пройдёт проверку.</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="188"/>
+        <source>(missing)</source>
+        <translation>(отсутствует)</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="239"/>
+        <source>Source value</source>
+        <translation>Исходное значение</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="240"/>
+        <source>Target code</source>
+        <translation>Целевой код</translation>
+    </message>
+    <message>
+        <location filename="../core/mapping/ValueMapModel.cpp" line="241"/>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+</context>
+<context>
     <name>tb::ui::AuditPage</name>
     <message>
         <location filename="../ui/audit/AuditPage.cpp" line="19"/>
@@ -699,6 +742,131 @@
             <numerusform>%n записи записаны в %1</numerusform>
             <numerusform>%n записей записано в %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::AutoMapDialog</name>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="26"/>
+        <source>Auto-map</source>
+        <translation>Автосопоставление</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="35"/>
+        <source>Proposed links</source>
+        <translation>Предлагаемые связи</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="44"/>
+        <source>&amp;Accept</source>
+        <translation>&amp;Принять</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="46"/>
+        <source>Connect the selected proposal&apos;s column to its field</source>
+        <translation>Связать столбец выбранного предложения с его полем</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="47"/>
+        <source>&amp;Reject</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="49"/>
+        <source>Leave the selected proposal out</source>
+        <translation>Пропустить выбранное предложение</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="53"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="55"/>
+        <source>Minimum confidence</source>
+        <translation>Минимальная уверенность</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="56"/>
+        <source>Accept all &amp;above</source>
+        <translation>Принять все &amp;выше</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="58"/>
+        <source>Accept every proposed link with at least this confidence, as one undo step</source>
+        <translation>Принять все предложенные связи не ниже этой уверенности одним шагом отмены</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="138"/>
+        <source>Auto-map %n link(s)</source>
+        <translation>
+            <numerusform>Автосопоставление: %n связь</numerusform>
+            <numerusform>Автосопоставление: %n связи</numerusform>
+            <numerusform>Автосопоставление: %n связей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="157"/>
+        <source>No proposals: every field is mapped, or no source column resembles an unmapped field.</source>
+        <translation>Нет предложений: все поля сопоставлены, или ни один исходный столбец не похож на несопоставленное поле.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="159"/>
+        <source>%1 proposed link(s), %2 still to decide. Accepting one connects it (undo with Ctrl+Z).</source>
+        <translation>Предложено связей: %1, ещё не решено: %2. Принятие создаёт связь (отмена — Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::AutoMapModel</name>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="55"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="58"/>
+        <source>Accepted</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="58"/>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="58"/>
+        <source>Proposed</source>
+        <translation>Предложено</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="62"/>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="85"/>
+        <source>Source column</source>
+        <translation>Исходный столбец</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="86"/>
+        <source>Target field</source>
+        <translation>Целевое поле</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="87"/>
+        <source>Confidence</source>
+        <translation>Уверенность</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="88"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/AutoMapModel.cpp" line="89"/>
+        <source>Decision</source>
+        <translation>Решение</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1476,96 @@
     </message>
 </context>
 <context>
+    <name>tb::ui::DateTransformEditor</name>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="52"/>
+        <source>&quot;iso&quot; or a pattern of yyyy yy MM M MMM dd d HH H mm ss</source>
+        <translation>«iso» или шаблон из yyyy yy MM M MMM dd d HH H mm ss</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="55"/>
+        <source>The source&apos;s time zone: UTC, site (the record&apos;s site), study (the study&apos;s default) or an IANA time zone</source>
+        <translation>Часовой пояс источника: UTC, site (центр записи), study (по умолчанию для исследования) или пояс IANA</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="59"/>
+        <source>Keep partial dates</source>
+        <translation>Сохранять неполные даты</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="60"/>
+        <source>Reject partial dates</source>
+        <translation>Отклонять неполные даты</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="63"/>
+        <source>Example source value</source>
+        <translation>Пример исходного значения</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="66"/>
+        <source>The zone the example assumes for the site or the study</source>
+        <translation>Часовой пояс, который пример предполагает для центра или исследования</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="83"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="84"/>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="85"/>
+        <source>&amp;Partial dates:</source>
+        <translation>&amp;Неполные даты:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="86"/>
+        <source>E&amp;xample:</source>
+        <translation>&amp;Пример:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="87"/>
+        <source>Example&apos;s site &amp;zone:</source>
+        <translation>&amp;Пояс центра в примере:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="93"/>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="97"/>
+        <source>Set the date format to %1</source>
+        <translation>Установить формат даты %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="94"/>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="98"/>
+        <source>Set the source time zone to %1</source>
+        <translation>Установить часовой пояс источника %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="101"/>
+        <source>Partial dates: %1</source>
+        <translation>Неполные даты: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="179"/>
+        <source>Not valid: %1</source>
+        <translation>Недопустимо: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="186"/>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DateTransformEditor.cpp" line="188"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>Не удаётся прочитать %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>tb::ui::DesignerScene</name>
     <message>
         <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
@@ -1390,203 +1648,203 @@
 <context>
     <name>tb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
         <source>TrialBridge</source>
         <translation>TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
         <source>Workspace</source>
         <translation>Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
         <source>Mappings</source>
         <translation>Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
         <source>Runs</source>
         <translation>Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
         <source>Connections</source>
         <translation>Подключения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
         <source>Audit</source>
         <translation>Аудит</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="92"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
         <source>&amp;Open Workspace…</source>
         <translation>&amp;Открыть рабочее пространство…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
         <source>Open &amp;Secret Store…</source>
         <translation>Открыть &amp;хранилище секретов…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
         <source>&amp;Mappings</source>
         <translation>&amp;Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
         <source>R&amp;uns</source>
         <translation>&amp;Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
         <source>&amp;Connections</source>
         <translation>&amp;Подключения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
         <source>&amp;Audit</source>
         <translation>&amp;Аудит</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
         <source>Re&amp;fresh</source>
         <translation>О&amp;бновить</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
         <source>&amp;About TrialBridge</source>
         <translation>&amp;О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="127"/>
         <source>No workspace open</source>
         <translation>Рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
         <source>Open Workspace</source>
         <translation>Открыть рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
         <source>%1 is not a folder.</source>
         <translation>%1 не является папкой.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
         <source>%1 — TrialBridge</source>
         <translation>%1 — TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
         <source>Workspace: %1</source>
         <translation>Рабочее пространство: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
         <source>No target</source>
         <translation>Нет цели</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>Target: %1</source>
         <translation>Цель: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
         <source>About TrialBridge</source>
         <translation>О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Переносит данные клинических исследований между системами исследования — EDC, CTMS, ERP и BI — с проверкой, атомарной загрузкой и журналом аудита.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
         <source>it is being opened</source>
         <translation>оно открывается</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>no workspace is open</source>
         <translation>рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
         <source>The secret store is not open: %1</source>
         <translation>Хранилище секретов не открыто: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
         <source>Running %1…</source>
         <translation>Выполняется %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Запуск %1 конвейера %2: %3 — прочитано %4, добавлено %5, изменено %6, отклонено %7</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
         <source>Run of %1: %2</source>
         <translation>Запуск %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="294"/>
         <source>Run Not Started</source>
         <translation>Запуск не начат</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
         <source>%1 was not run.</source>
         <translation>%1 не запущен.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
         <source>Cancelling the run…</source>
         <translation>Запуск отменяется…</translation>
     </message>
@@ -1594,174 +1852,184 @@
 <context>
     <name>tb::ui::MappingDesigner</name>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="53"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="363"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="58"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="380"/>
         <source>No mapping open</source>
         <translation>Сопоставление не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="62"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="67"/>
         <source>Search the source columns (name, label, type)</source>
         <translation>Поиск столбцов источника (имя, метка, тип)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="68"/>
         <source>Search the source columns</source>
         <translation>Поиск столбцов источника</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="69"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="74"/>
         <source>Mapping: source columns and target fields</source>
         <translation>Сопоставление: столбцы источника и поля назначения</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="77"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="143"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="82"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="151"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="95"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="100"/>
         <source>&amp;Open Mapping…</source>
         <translation>&amp;Открыть сопоставление…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="96"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="101"/>
         <source>Open S&amp;ample…</source>
         <translation>Открыть &amp;образец…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="97"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="102"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="98"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="103"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="99"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="104"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="100"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="105"/>
         <source>&amp;Connect</source>
         <translation>&amp;Связать</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="101"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
         <source>&amp;Delete</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="102"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Увеличить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="103"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
         <source>Zoom &amp;Out</source>
         <translation>У&amp;меньшить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="104"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;Вписать в окно</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="105"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
+        <source>Auto-&amp;map…</source>
+        <translation>Авто&amp;сопоставление…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
+        <source>Propose links for the unmapped fields by name, label and OID (Ctrl+Shift+M)</source>
+        <translation>Предложить связи для несопоставленных полей по имени, подписи и OID (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
         <source>&amp;Find Source Column</source>
         <translation>&amp;Найти столбец источника</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
         <source>Connect the chosen source column to the selected target field (Ctrl+L)</source>
         <translation>Связать выбранный столбец источника с выделенным полем назначения (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
         <source>Remove the selected links, or the links of the selected fields (Del)</source>
         <translation>Удалить выделенные связи или связи выделенных полей (Del)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="295"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="329"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="312"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="346"/>
         <source>Save Mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="244"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="261"/>
         <source>The sample could not be read: %1</source>
         <translation>Не удалось прочитать образец: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="295"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="340"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="312"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="357"/>
         <source>Mappings (*.mapping.json)</source>
         <translation>Сопоставления (*.mapping.json)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="309"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="326"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="319"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="336"/>
         <source>Unsaved Changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="320"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="337"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="339"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="345"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="356"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="362"/>
         <source>Open Mapping</source>
         <translation>Открыть сопоставление</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="351"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="357"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="368"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
         <source>Open Sample</source>
         <translation>Открыть образец</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="352"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="369"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Файлы источника (*.csv *.txt *.json *.ndjson *.xml);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="367"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="384"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (редакция %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="382"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="382"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
         <source>Nothing to undo</source>
         <translation>Нечего отменять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="400"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="400"/>
         <source>Nothing to redo</source>
         <translation>Нечего повторять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="405"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="423"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Проблем нет: все обязательные поля сопоставлены, у каждой связи есть столбец.</translation>
     </message>
@@ -2196,6 +2464,310 @@
         <location filename="../ui/esign/SignDialog.cpp" line="122"/>
         <source>The key of %1 is not in this workspace&apos;s secret store (users sign on the machine where they were created).</source>
         <translation>Ключа %1 нет в хранилище секретов этой рабочей области (пользователи подписывают на том компьютере, где они были созданы).</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::TransformPanel</name>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="69"/>
+        <source>Transforms, applied from top to bottom</source>
+        <translation>Преобразования, применяются сверху вниз</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="76"/>
+        <source>&amp;Transforms (applied top to bottom):</source>
+        <translation>&amp;Преобразования (сверху вниз):</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="97"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="107"/>
+        <source>Add a transform after the selected one</source>
+        <translation>Добавить преобразование после выбранного</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="108"/>
+        <source>&amp;Up</source>
+        <translation>&amp;Вверх</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
+        <source>Do&amp;wn</source>
+        <translation>В&amp;низ</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
+        <source>Remove the selected transform</source>
+        <translation>Удалить выбранное преобразование</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="132"/>
+        <source>Parameters of the transform (JSON)</source>
+        <translation>Параметры преобразования (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="136"/>
+        <source>&amp;Parameters (JSON):</source>
+        <translation>&amp;Параметры (JSON):</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="152"/>
+        <source>The parameters are not JSON: %1</source>
+        <translation>Параметры не являются JSON: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="159"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="349"/>
+        <source>Not valid: %1</source>
+        <translation>Недопустимо: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="163"/>
+        <source>Edit the parameters of %1</source>
+        <translation>Изменить параметры %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/TransformPanel.cpp" line="275"/>
+        <source>valueMap: %n code(s), unmapped %1</source>
+        <translation>
+            <numerusform>valueMap: %n код, без кода %1</numerusform>
+            <numerusform>valueMap: %n кода, без кода %1</numerusform>
+            <numerusform>valueMap: %n кодов, без кода %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="278"/>
+        <source>date: %1, zone %2</source>
+        <translation>дата: %1, пояс %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="294"/>
+        <source>Transforms</source>
+        <translation>Преобразования</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="295"/>
+        <source>Select a link or a target field to see and edit its transforms.</source>
+        <translation>Выберите связь или целевое поле, чтобы увидеть и изменить его преобразования.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="297"/>
+        <source>Target field: %1</source>
+        <translation>Целевое поле: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="302"/>
+        <source>From: %1</source>
+        <translation>Из: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="304"/>
+        <source>From the study parameter %1</source>
+        <translation>Из параметра исследования %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="306"/>
+        <source>The constant &quot;%1&quot;</source>
+        <translation>Константа «%1»</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="308"/>
+        <source>Not mapped: its transforms apply once a source column is connected.</source>
+        <translation>Не сопоставлено: преобразования применятся, когда будет подключён исходный столбец.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="340"/>
+        <source>No transform selected: the value is used as it is read. Add one with Add.</source>
+        <translation>Преобразование не выбрано: значение используется как прочитано. Добавьте его кнопкой «Добавить».</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="372"/>
+        <source>The parameters of %1 as in the mapping document (docs/mapping-format.md).</source>
+        <translation>Параметры %1 как в документе сопоставления (docs/mapping-format.md).</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="403"/>
+        <source>Add %1 to %2</source>
+        <translation>Добавить %1 к %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <source>Move %1 of %2 %3</source>
+        <translation>Переместить %1 поля %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <source>up</source>
+        <translation>вверх</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <source>down</source>
+        <translation>вниз</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/TransformPanel.cpp" line="427"/>
+        <source>Remove %1 from %2</source>
+        <translation>Удалить %1 из %2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::ValueMapEditor</name>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="37"/>
+        <source>Value map: source values and their target codes</source>
+        <translation>Таблица значений: исходные значения и их целевые коды</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="51"/>
+        <source>&amp;Profile Values</source>
+        <translation>&amp;Профилировать значения</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="53"/>
+        <source>Read the distinct values of the source column from the sample and pre-fill the codes that match the codelist</source>
+        <translation>Прочитать различные значения исходного столбца из образца и заполнить коды, совпадающие со списком кодов</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="59"/>
+        <source>Another source value</source>
+        <translation>Ещё одно исходное значение</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="60"/>
+        <source>Source value to add</source>
+        <translation>Добавляемое исходное значение</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="61"/>
+        <source>A&amp;dd Value</source>
+        <translation>Добавить &amp;значение</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="68"/>
+        <source>Reject the record</source>
+        <translation>Отклонить запись</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="69"/>
+        <source>Use the default</source>
+        <translation>Использовать значение по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="70"/>
+        <source>Pass the value unchanged</source>
+        <translation>Передать значение без изменений</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="73"/>
+        <source>Default code</source>
+        <translation>Код по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="74"/>
+        <source>&amp;Ignore case</source>
+        <translation>&amp;Без учёта регистра</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="87"/>
+        <source>Values without a code: %1</source>
+        <translation>Значения без кода: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="92"/>
+        <source>Set the default code to %1</source>
+        <translation>Установить код по умолчанию %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="101"/>
+        <source>Ignore case in the value map</source>
+        <translation>Не учитывать регистр в таблице значений</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="101"/>
+        <source>Match case in the value map</source>
+        <translation>Учитывать регистр в таблице значений</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="104"/>
+        <source>Edit a code of the value map</source>
+        <translation>Изменить код в таблице значений</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="120"/>
+        <source>&amp;Without a code:</source>
+        <translation>&amp;Без кода:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="123"/>
+        <source>D&amp;efault:</source>
+        <translation>По &amp;умолчанию:</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="162"/>
+        <source>No codelist: any code is accepted.</source>
+        <translation>Нет списка кодов: принимается любой код.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="163"/>
+        <source>Codelist %1: %2</source>
+        <translation>Список кодов %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="172"/>
+        <source>Open a sample to profile the values of the source column</source>
+        <translation>Откройте образец, чтобы профилировать значения исходного столбца</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="173"/>
+        <source>Read the distinct values of %1 from %2 and pre-fill the codes that match the codelist</source>
+        <translation>Прочитать различные значения %1 из %2 и заполнить коды, совпадающие со списком кодов</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="187"/>
+        <source>The values could not be read: %1</source>
+        <translation>Не удалось прочитать значения: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="192"/>
+        <source>%1: %2 distinct values in %3 rows (%4 empty).</source>
+        <translation>%1: различных значений %2 в %3 строках (%4 пустых).</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="197"/>
+        <source>Only the first %1 distinct values are shown; %2 more rows have other values.</source>
+        <translation>Показаны только первые %1 различных значений; ещё %2 строк содержат другие значения.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="202"/>
+        <source>Pre-fill the value map from the values of %1</source>
+        <translation>Заполнить таблицу значений по значениям %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="236"/>
+        <source>%n value(s) without a code.</source>
+        <translation>
+            <numerusform>%n значение без кода.</numerusform>
+            <numerusform>%n значения без кода.</numerusform>
+            <numerusform>%n значений без кода.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="238"/>
+        <source>%n code(s) outside the codelist.</source>
+        <translation>
+            <numerusform>%n код вне списка кодов.</numerusform>
+            <numerusform>%n кода вне списка кодов.</numerusform>
+            <numerusform>%n кодов вне списка кодов.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,19 @@ QVector<TransformSpec> MappingModel::transforms(const QString& target) const
     return r ? r->transforms : QVector<TransformSpec>();
 }
 
+bool MappingModel::setTransforms(const QString& target, const QVector<TransformSpec>& transforms)
+{
+    if (target.isEmpty())
+        return false;
+    FieldRule& r = ensureRule(target);
+    if (r.transforms == transforms)
+        return true;
+    r.transforms = transforms;
+    emit fieldChanged(target);
+    edited();
+    return true;
+}
+
 bool MappingModel::isMapped(const QString& target) const
 {
     const FieldRule* r = rule(target);

@@ -87,6 +87,10 @@ public:
     QString param(const QString& target) const;
     bool setFieldValue(const QString& target, const QString& constValue, const QString& param);
     QVector<TransformSpec> transforms(const QString& target) const;
+    // Replaces a target's transform chain (the designer's add, move, remove and edit of one transform all
+    // end here). Emits fieldChanged; false for an empty target. A target without a rule gets one, which is
+    // written once it has a source.
+    bool setTransforms(const QString& target, const QVector<TransformSpec>& transforms);
     bool isMapped(const QString& target) const; // links, a constant or a parameter
     // Key fields always, required fields in upsert mode.
     bool mustBeMapped(const QString& target) const;

@@ -185,6 +185,8 @@ private:
                       Values* unitKey);
     bool peekUnitKey(const Group& g, int unit, size_t firstChild, Values* unitKey);
     bool planRecord(const Record& rec, const StoredRow* existing, std::vector<WriteOp>& ops);
+    // Who, when, which record (key, study, site, subject), from where and why; the action is the caller's.
+    void describeAudit(AuditEntry& a, const Record& record, const Record& cause, const QString& why) const;
     void planDelete(const EntityDef& e, const StoredRow& stored, const Record& cause, const QString& why,
                     std::vector<WriteOp>& ops);
     bool removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, size_t removal, size_t firstChildStep,
@@ -814,20 +816,7 @@ bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::
         a.action = QStringLiteral("insert");
         ++counts.inserted;
     }
-    a.sourceRef = rec.source.toString();
-    a.timeUtc = m_unitTime;
-    a.actor = m_options.actor;
-    a.entity = e.name;
-    a.naturalKey = rec.naturalKeyJson();
-    a.studyId = rec.value(e.studyField);
-    a.siteId = rec.value(e.siteField);
-    a.subjectId = rec.value(e.subjectField);
-    a.runId = m_result.runId;
-    // An automated load's reason is its run (run_id → run.pipeline), kept once there; what the source system's
-    // own audit trail says about the record (ODM AuditRecord) is kept here.
-    a.reason = rec.provenance;
-    if (m_options.uat)
-        a.reason = a.reason.isEmpty() ? QStringLiteral("UAT run") : QStringLiteral("UAT run; ") + a.reason;
+    describeAudit(a, rec, rec, QString());
     // the before and after images are written by the writer thread (see LoadWriter::completeAudit).
     op.entity = &e;
     op.values = rec.values;
@@ -1352,6 +1341,34 @@ bool PipelineRun::resolveChildOperations(std::vector<UnitRecord>& recs, size_t f
     return true;
 }
 
+void PipelineRun::describeAudit(AuditEntry& a, const Record& record, const Record& cause, const QString& why) const
+{
+    const EntityDef& e = *record.entity;
+    a.sourceRef = cause.source.toString();
+    a.timeUtc = m_unitTime;
+    a.actor = m_options.actor;
+    a.entity = e.name;
+    a.naturalKey = record.naturalKeyJson();
+    a.studyId = record.value(e.studyField);
+    a.siteId = record.value(e.siteField);
+    a.subjectId = record.value(e.subjectField);
+    a.runId = m_result.runId;
+    // An automated load's reason is its run (run_id → run.pipeline), kept once there; what the source system's
+    // own audit trail says about the record (ODM AuditRecord) is kept here.
+    if (!m_options.uat && why.isEmpty()) { // the common case, once per loaded record
+        a.reason = cause.provenance;
+        return;
+    }
+    QStringList reason;
+    if (m_options.uat)
+        reason << QStringLiteral("UAT run");
+    if (!why.isEmpty())
+        reason << why;
+    if (!cause.provenance.isEmpty())
+        reason << cause.provenance;
+    a.reason = reason.join(QStringLiteral("; "));
+}
+
 void PipelineRun::planDelete(const EntityDef& e, const StoredRow& stored, const Record& cause, const QString& why,
                              std::vector<WriteOp>& ops)
 {
@@ -1361,26 +1378,9 @@ void PipelineRun::planDelete(const EntityDef& e, const StoredRow& stored, const 
     op.before = stored.values;
     Record gone(&e);
     gone.values = stored.values;
-    AuditEntry& a = op.audit;
-    a.action = QStringLiteral("delete");
-    a.sourceRef = cause.source.toString();
-    a.timeUtc = m_unitTime;
-    a.actor = m_options.actor;
-    a.entity = e.name;
-    a.naturalKey = gone.naturalKeyJson();
-    a.studyId = gone.value(e.studyField);
-    a.siteId = gone.value(e.siteField);
-    a.subjectId = gone.value(e.subjectField);
-    a.runId = m_result.runId;
-    QStringList reason;
-    if (m_options.uat)
-        reason << QStringLiteral("UAT run");
-    if (!why.isEmpty())
-        reason << why;
-    if (!cause.provenance.isEmpty())
-        reason << cause.provenance;
-    a.reason = reason.join(QStringLiteral("; "));
-    op.sourceRef = a.sourceRef;
+    op.audit.action = QStringLiteral("delete");
+    describeAudit(op.audit, gone, cause, why);
+    op.sourceRef = op.audit.sourceRef;
     ++counts(&e).deleted;
     ops.push_back(std::move(op));
 }

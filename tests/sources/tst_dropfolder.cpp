@@ -110,21 +110,7 @@ RunResult TestDropFolder::run(const QString& pipeline)
 
 QStringList TestDropFolder::query(const QString& sql, const QString& database)
 {
-    CtmsDatabase db;
-    QString error;
-    if (!db.open(m_ws + QLatin1Char('/') + database, &error))
-        return {QStringLiteral("cannot open: ") + error};
-    QSqlQuery q(db.sql());
-    QStringList out;
-    if (!q.exec(sql))
-        return {QStringLiteral("query failed")};
-    while (q.next()) {
-        QStringList row;
-        for (int i = 0; i < q.record().count(); ++i)
-            row << q.value(i).toString();
-        out << row.join(QLatin1Char('|'));
-    }
-    return out;
+    return tb::test::queryRows(m_ws + QLatin1Char('/') + database, sql);
 }
 
 void TestDropFolder::unsafeNames_data()

@@ -89,21 +89,7 @@ TestRestPipeline::Run TestRestPipeline::run()
 
 QStringList TestRestPipeline::query(const QString& sql)
 {
-    CtmsDatabase db;
-    QString error;
-    if (!db.open(m_ws + QStringLiteral("/ctms.db"), &error))
-        return {QStringLiteral("cannot open: ") + error};
-    QSqlQuery q(db.sql());
-    QStringList out;
-    if (!q.exec(sql))
-        return {QStringLiteral("query failed")};
-    while (q.next()) {
-        QStringList row;
-        for (int i = 0; i < q.record().count(); ++i)
-            row << q.value(i).toString();
-        out << row.join(QLatin1Char('|'));
-    }
-    return out;
+    return tb::test::queryRows(m_ws + QStringLiteral("/ctms.db"), sql);
 }
 
 bool TestRestPipeline::storeToken(const QByteArray& token)

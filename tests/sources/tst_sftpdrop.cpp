@@ -105,21 +105,7 @@ TestSftpDrop::Run TestSftpDrop::run(const QString& pipeline)
 
 QStringList TestSftpDrop::query(const QString& dbName, const QString& sql)
 {
-    CtmsDatabase db;
-    QString error;
-    if (!db.open(m_ws + QLatin1Char('/') + dbName + QStringLiteral(".db"), &error))
-        return {QStringLiteral("cannot open: ") + error};
-    QSqlQuery q(db.sql());
-    QStringList out;
-    if (!q.exec(sql))
-        return {QStringLiteral("query failed")};
-    while (q.next()) {
-        QStringList row;
-        for (int i = 0; i < q.record().count(); ++i)
-            row << q.value(i).toString();
-        out << row.join(QLatin1Char('|'));
-    }
-    return out;
+    return tb::test::queryRows(m_ws + QLatin1Char('/') + dbName + QStringLiteral(".db"), sql);
 }
 
 QStringList TestSftpDrop::snapshot(const QString& db)

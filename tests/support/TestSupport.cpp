@@ -1,5 +1,11 @@
 #include "TestSupport.h"
 
+#include "load/CtmsDatabase.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
 #include "secrets/Vault.h"
 
 #include <QDir>
@@ -86,6 +92,25 @@ ProcessResult runCli(const QStringList& args, const QString& workingDir, const Q
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+QStringList queryRows(const QString& databasePath, const QString& sql)
+{
+    tb::core::CtmsDatabase db;
+    QString error;
+    if (!db.open(databasePath, &error))
+        return {QStringLiteral("cannot open: ") + error};
+    QSqlQuery q(db.sql());
+    if (!q.exec(sql))
+        return {QStringLiteral("query failed: ") + q.lastError().text()};
+    QStringList out;
+    while (q.next()) {
+        QStringList row;
+        for (int i = 0; i < q.record().count(); ++i)
+            row << q.value(i).toString();
+        out << row.join(QLatin1Char('|'));
+    }
+    return out;
 }
 
 } // namespace tb::test

@@ -27,6 +27,10 @@ struct ProcessResult
 // from a passphrase prompt.
 void useTestVault(const QString& dir);
 
+// The rows a query gives on a CTMS database, each "v1|v2|...", or one line saying why there are none
+// ("cannot open: ...", "query failed: ...").
+QStringList queryRows(const QString& databasePath, const QString& sql);
+
 // Runs trialbridge-cli with the arguments, optional working directory and standard input.
 ProcessResult runCli(const QStringList& args, const QString& workingDir = {}, const QByteArray& input = {},
                      int timeoutMs = 600000);

@@ -19,6 +19,8 @@ FieldItem::FieldItem(Side side, Kind kind, const QString& key, const QString& te
     if (kind != Kind::Header)
         setFlags(ItemIsSelectable | ItemIsFocusable);
     setToolTip(detail.isEmpty() ? text : QStringLiteral("%1 — %2").arg(text, detail));
+    // A row repaints as a pixmap while links are dragged or the view scrolls; its setters call update().
+    setCacheMode(DeviceCoordinateCache);
 }
 
 QRectF FieldItem::boundingRect() const

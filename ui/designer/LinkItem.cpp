@@ -4,12 +4,13 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QPalette>
+#include <QStyleOptionGraphicsItem>
 
 namespace tb::ui {
 
 LinkItem::LinkItem(int id) : m_id(id)
 {
-    setFlags(ItemIsSelectable);
+    setFlags(ItemIsSelectable | ItemUsesExtendedStyleOption); // exposedRect: see paint()
     setZValue(-1); // under the rows, whose connectors cover its ends
 }
 
@@ -25,7 +26,15 @@ void LinkItem::setEnds(const QPointF& from, const QPointF& to)
 {
     m_from = from;
     m_to = to;
-    setPath(curve(from, to));
+    const QPainterPath p = curve(from, to);
+    // The scene asks for the bounding rect on every paint and index lookup: stroke the hit area once here.
+    prepareGeometryChange();
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    m_shape = stroker.createStroke(p);
+    m_bounds = m_shape.boundingRect().adjusted(-6, -6, 6, 6);
+    m_points = p.toSubpathPolygons().value(0);
+    setPath(p);
 }
 
 void LinkItem::setBroken(bool broken)
@@ -38,18 +47,38 @@ void LinkItem::setBroken(bool broken)
 
 QPainterPath LinkItem::shape() const
 {
-    // Wide enough to hit with the mouse.
-    QPainterPathStroker stroker;
-    stroker.setWidth(10);
-    return stroker.createStroke(path());
+    return m_shape; // wide enough to hit with the mouse
 }
 
 QRectF LinkItem::boundingRect() const
 {
-    return shape().boundingRect().adjusted(-6, -6, 6, 6);
+    return m_bounds;
 }
 
-void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+void LinkItem::drawCurve(QPainter* painter, const QRectF& exposed) const
+{
+    // A link across a tall picture is mostly outside the view, and stroking all of it every frame was most
+    // of a frame's time with many links: draw the runs of its flattened curve that reach the exposed area.
+    const QRectF area = exposed.adjusted(-8, -8, 8, 8);
+    if (area.contains(m_bounds) || m_points.size() < 2) {
+        painter->drawPath(path());
+        return;
+    }
+    int start = -1;
+    for (int i = 1; i < m_points.size(); ++i) {
+        const bool inside = area.intersects(QRectF(m_points[i - 1], m_points[i]).normalized().adjusted(-1, -1, 1, 1));
+        if (inside && start < 0)
+            start = i - 1;
+        if (!inside && start >= 0) {
+            painter->drawPolyline(m_points.constData() + start, i - start);
+            start = -1;
+        }
+    }
+    if (start >= 0)
+        painter->drawPolyline(m_points.constData() + start, int(m_points.size()) - start);
+}
+
+void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     const QPalette pal = QApplication::palette();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -60,11 +89,11 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     if (isSelected()) {
         // A halo, so that the selection reads also where links cross.
         painter->setPen(QPen(pal.color(QPalette::Highlight).lighter(150), 7, Qt::SolidLine, Qt::RoundCap));
-        painter->drawPath(path());
+        drawCurve(painter, option->exposedRect);
     }
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(path());
+    drawCurve(painter, option->exposedRect);
     if (isSelected()) {
         // The handle that re-targets the link when dragged.
         painter->setBrush(color);

@@ -29,8 +29,13 @@ public:
     static QPainterPath curve(const QPointF& from, const QPointF& to);
 
 private:
+    void drawCurve(QPainter* painter, const QRectF& exposed) const;
+
     int m_id;
     QPointF m_from, m_to;
+    QPainterPath m_shape; // the hit area, made by setEnds
+    QPolygonF m_points;   // the curve flattened
+    QRectF m_bounds;
     bool m_broken = false;
 };
 

@@ -1,7 +1,10 @@
 #include "designer/MappingDesigner.h"
 
+#include "designer/AutoMapDialog.h"
 #include "designer/DesignerScene.h"
 #include "designer/LinkItem.h"
+#include "designer/TransformPanel.h"
+#include "mapping/AutoMapper.h"
 #include "mapping/MappingDocument.h"
 #include "mapping/MappingModel.h"
 #include "mapping/SourceSchemaModel.h"
@@ -36,10 +39,12 @@ constexpr qreal ZoomStep = 1.25;
 enum ProblemRole { ProblemTargetRole = Qt::UserRole + 1, ProblemLinkRole, ProblemColumnRole };
 } // namespace
 
-MappingDesigner::MappingDesigner(QWidget* parent) : QWidget(parent)
+MappingDesigner::MappingDesigner(QWidget* parent) : MappingDesigner(core::CtmsSchema::builtIn(), parent) {}
+
+MappingDesigner::MappingDesigner(std::shared_ptr<const core::CtmsSchema> schema, QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("mappingDesigner"));
-    m_model = new core::MappingModel(core::CtmsSchema::builtIn(), this);
+    m_model = new core::MappingModel(std::move(schema), this);
     m_source = new core::SourceSchemaModel(this);
     m_filter = new QSortFilterProxyModel(this);
     m_filter->setSourceModel(m_source);
@@ -102,6 +107,9 @@ MappingDesigner::MappingDesigner(QWidget* parent) : QWidget(parent)
     m_zoomIn = action(tr("Zoom &In"), QKeySequence::ZoomIn, QStyle::SP_ArrowUp, "zoomIn");
     m_zoomOut = action(tr("Zoom &Out"), QKeySequence::ZoomOut, QStyle::SP_ArrowDown, "zoomOut");
     m_fit = action(tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::Key_0), QStyle::SP_TitleBarMaxButton, "fitToView");
+    m_autoMap = action(tr("Auto-&map…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), QStyle::SP_DialogYesButton, "autoMap");
+    m_autoMap->setToolTip(tr("Propose links for the unmapped fields by name, label and OID (Ctrl+Shift+M)"));
+    connect(m_autoMap, &QAction::triggered, this, &MappingDesigner::showAutoMap);
     QAction* find = action(tr("&Find Source Column"), QKeySequence::Find, QStyle::SP_FileDialogContentsView, "find");
     m_connect->setToolTip(tr("Connect the chosen source column to the selected target field (Ctrl+L)"));
     m_delete->setToolTip(tr("Remove the selected links, or the links of the selected fields (Del)"));
@@ -132,7 +140,7 @@ MappingDesigner::MappingDesigner(QWidget* parent) : QWidget(parent)
     m_toolBar->addSeparator();
     m_toolBar->addActions({m_undoAction, m_redoAction});
     m_toolBar->addSeparator();
-    m_toolBar->addActions({m_connect, m_delete});
+    m_toolBar->addActions({m_connect, m_delete, m_autoMap});
     m_toolBar->addSeparator();
     m_toolBar->addActions({m_zoomIn, m_zoomOut, m_fit});
     // Words where they explain, icons (with tool tips) where they are familiar.
@@ -147,8 +155,17 @@ MappingDesigner::MappingDesigner(QWidget* parent) : QWidget(parent)
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     lowerLayout->addWidget(problemsLabel);
     lowerLayout->addWidget(m_problems);
+    // The transform panel beside the picture, always there so that selecting a link never moves the picture.
+    m_transforms = new TransformPanel(m_model, m_source, m_scene, m_undo);
+    auto* side = new QSplitter(Qt::Horizontal);
+    side->setObjectName(QStringLiteral("designerSideSplitter"));
+    side->addWidget(m_view);
+    side->addWidget(m_transforms);
+    side->setStretchFactor(0, 1);
+    side->setChildrenCollapsible(false);
+    side->setSizes({700, 360});
     auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_view);
+    splitter->addWidget(side);
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 1);
     splitter->setChildrenCollapsible(false);
@@ -385,6 +402,7 @@ void MappingDesigner::updateActions()
     m_openSample->setEnabled(m_hasDocument);
     m_connect->setEnabled(m_hasDocument && m_scene->canConnect());
     m_delete->setEnabled(m_hasDocument && m_scene->canDelete());
+    m_autoMap->setEnabled(m_hasDocument);
     updateTitle();
 }
 
@@ -419,6 +437,21 @@ void MappingDesigner::showProblem()
         m_scene->selectField(f);
     }
     m_view->setFocus(Qt::OtherFocusReason);
+}
+
+void MappingDesigner::showAutoMap()
+{
+    if (!m_hasDocument)
+        return;
+    if (!m_autoMapDialog) {
+        m_autoMapDialog = new AutoMapDialog(m_model, m_undo, this);
+        // Proposals for another document would connect the wrong columns.
+        connect(m_model, &core::MappingModel::documentReset, m_autoMapDialog, &QDialog::hide);
+    }
+    m_autoMapDialog->setProposals(core::AutoMapper().propose(*m_source, *m_target, *m_model));
+    m_autoMapDialog->show();
+    m_autoMapDialog->raise();
+    m_autoMapDialog->activateWindow();
 }
 
 qreal MappingDesigner::zoom() const

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QAction;
 class QGraphicsView;
 class QLabel;
@@ -12,6 +14,7 @@ class QToolBar;
 class QUndoStack;
 
 namespace tb::core {
+class CtmsSchema;
 class MappingDocument;
 class MappingModel;
 class SourceSchemaModel;
@@ -20,7 +23,9 @@ class TargetSchemaModel;
 
 namespace tb::ui {
 
+class AutoMapDialog;
 class DesignerScene;
+class TransformPanel;
 
 // The mapping designer: a mapping document (*.mapping.json) as a picture — source columns on the left,
 // the target entity's fields on the right, links between them (DesignerScene) — with search over the
@@ -31,6 +36,8 @@ class MappingDesigner : public QWidget
     Q_OBJECT
 public:
     explicit MappingDesigner(QWidget* parent = nullptr);
+    // Another target schema than the built-in CTMS one (the benchmark's 120-field entity).
+    explicit MappingDesigner(std::shared_ptr<const core::CtmsSchema> schema, QWidget* parent = nullptr);
     ~MappingDesigner() override;
 
     // Opens a mapping; sample (optional) is a source file whose columns make the source tree (else the
@@ -55,6 +62,7 @@ public:
     QSortFilterProxyModel* sourceFilter() const { return m_filter; }
     core::TargetSchemaModel* targetModel() const { return m_target; }
     DesignerScene* scene() const { return m_scene; }
+    TransformPanel* transformPanel() const { return m_transforms; }
     QGraphicsView* view() const { return m_view; }
     QUndoStack* undoStack() const { return m_undo; }
     QLineEdit* searchField() const { return m_search; }
@@ -68,11 +76,16 @@ public:
     QAction* zoomInAction() const { return m_zoomIn; }
     QAction* zoomOutAction() const { return m_zoomOut; }
     QAction* fitAction() const { return m_fit; }
+    QAction* autoMapAction() const { return m_autoMap; }
+    // Null until auto-map was first opened.
+    AutoMapDialog* autoMapDialog() const { return m_autoMapDialog; }
     qreal zoom() const;
 
     void zoomIn();
     void zoomOut();
     void fitToView();
+    // Proposes links for the unmapped fields (core::AutoMapper) in the auto-map dialog.
+    void showAutoMap();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -99,6 +112,7 @@ private:
     core::TargetSchemaModel* m_target;
     QUndoStack* m_undo;
     DesignerScene* m_scene;
+    TransformPanel* m_transforms;
     QString m_fileName;
     bool m_hasDocument = false;
     bool m_fitWidth = true; // follow the view's width until the user zooms
@@ -119,6 +133,8 @@ private:
     QAction* m_zoomIn;
     QAction* m_zoomOut;
     QAction* m_fit;
+    QAction* m_autoMap;
+    AutoMapDialog* m_autoMapDialog = nullptr;
 };
 
 } // namespace tb::ui

@@ -4,7 +4,13 @@
 #include "audit/AuditTrailPanel.h"
 #include "audit/RevisionsPanel.h"
 #include "connections/ConnectionsPage.h"
+#include "designer/DesignerScene.h"
+#include "designer/LinkItem.h"
+#include "designer/MappingDesigner.h"
 #include "designer/MappingsPage.h"
+#include "designer/TransformPanel.h"
+#include "designer/ValueMapEditor.h"
+#include "mapping/MappingModel.h"
 #include "run/PipelineRunner.h"
 #include "run/RunFeedback.h"
 #include "runs/RunsPage.h"
@@ -33,6 +39,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
+#include <QUndoStack>
 
 namespace tb::ui {
 
@@ -320,6 +327,22 @@ bool MainWindow::saveScreenshots(const QString& dir)
             m_auditPage->trail()->entryTable()->selectRow(m_auditPage->trail()->entryTable()->model()->rowCount() - 1);
         QApplication::processEvents();
         ok = grab().save(QDir(dir).filePath(names[page] + QStringLiteral(".png"))) && ok;
+    }
+    // The transform panel: the visits mapping's status link, its value map profiled from the sample.
+    showPage(MappingsPageIndex);
+    MappingDesigner* designer = m_mappingsPage->designer();
+    const int status = designer->model()->findLink(QStringLiteral("VISIT_STATUS"), QStringLiteral("status"));
+    if (LinkItem* link = designer->scene()->linkItem(status)) {
+        designer->scene()->clearSelection();
+        link->setSelected(true);
+        designer->transformPanel()->setCurrentTransform(1);
+        designer->transformPanel()->valueMapEditor()->profileValues();
+        QApplication::processEvents();
+        ok = grab().save(QDir(dir).filePath(QStringLiteral("mappings-transform.png"))) && ok;
+        while (designer->undoStack()->canUndo()) // the pre-fill: nothing is left unsaved
+            designer->undoStack()->undo();
+    } else {
+        ok = false;
     }
     m_auditPage->tabs()->setCurrentWidget(m_auditPage->revisions());
     m_auditPage->revisions()->revisionTable()->selectRow(0);
