@@ -23,6 +23,12 @@ FieldItem::FieldItem(Side side, Kind kind, const QString& key, const QString& te
     setCacheMode(DeviceCoordinateCache);
 }
 
+FieldItem::~FieldItem()
+{
+    // Qt 6.4 does not free a cached item's pixmap cache record when the item is destroyed (LeakSanitizer).
+    setCacheMode(NoCache);
+}
+
 QRectF FieldItem::boundingRect() const
 {
     return QRectF(0, 0, m_width, RowHeight);

@@ -19,6 +19,7 @@ public:
 
     FieldItem(Side side, Kind kind, const QString& key, const QString& text, const QString& detail, int depth,
               qreal width);
+    ~FieldItem() override;
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
