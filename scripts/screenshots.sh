@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Writes docs/screenshots/*.png: every page of the console on the demo workspace, under Xvfb at 1280×800
-# (workspace, mappings — the designer on visits.mapping.json with its sample, and mappings-transform: its status
-# link's value map profiled from the sample — runs, connections, audit and its mapping revisions).
-# Usage: scripts/screenshots.sh          (after scripts/setup.sh; TB_BUILD_DIR=DIR for another build folder)
+# (workspace, connections, mappings — the designer on visits.mapping.json with its sample, and mappings-transform:
+# its status link's value map profiled from the sample — pipelines, runs, reconciliation, audit and its mapping
+# revisions), the settings dialog, runs and reconciliation in the dark palette, and the designer at 200 % scaling.
+# Usage: scripts/screenshots.sh          (after scripts/setup.sh; TB_BUILD_DIR=DIR for another build folder,
+#                                          TB_SCREENSHOTS_DIR=DIR to write elsewhere than docs/screenshots)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${TB_BUILD_DIR:-$root/build}
@@ -24,7 +26,12 @@ for m in visits subjects; do
 done
 printf 'jdoe\nscreens-passphrase\n' | cli mapping approve "$work/demo/visits.mapping.json" --target "$work/demo/ctms.db" \
     --comment "windows and codelists checked"
-mkdir -p "$root/docs/screenshots"
+out=${TB_SCREENSHOTS_DIR:-$root/docs/screenshots}
+mkdir -p "$out"
 XDG_CONFIG_HOME="$work/config" xvfb-run -a -s "-screen 0 1280x800x24" \
-    "$build/bin/trialbridge" --screenshots "$root/docs/screenshots" "$work/demo"
-ls -1 "$root/docs/screenshots"
+    "$build/bin/trialbridge" --screenshots "$out" "$work/demo"
+# The same at 200 % scaling on a screen of twice the pixels; the mapping designer is the densest page.
+XDG_CONFIG_HOME="$work/config-200" QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2560x1600x24" \
+    "$build/bin/trialbridge" --screenshots "$work/200" "$work/demo"
+cp "$work/200/mappings.png" "$out/mappings-200.png"
+ls -1 "$out"

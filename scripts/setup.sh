@@ -6,7 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(
     build-essential cmake ninja-build ccache pkg-config
-    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
+    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev qtkeychain-qt6-dev libsodium-dev libssh-dev
     sqlite3 libsqlite3-dev
     xvfb xauth dbus-x11 gnome-keyring postgresql openssh-server poppler-utils time

@@ -4,17 +4,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="23"/>
+        <location filename="../app/gui/main.cpp" line="21"/>
         <source>TrialBridge desktop console</source>
         <translation>TrialBridge-Desktopkonsole</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="27"/>
+        <location filename="../app/gui/main.cpp" line="25"/>
         <source>Workspace folder to open.</source>
         <translation>Zu öffnender Arbeitsbereichsordner.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="30"/>
+        <location filename="../app/gui/main.cpp" line="28"/>
         <source>Write a PNG of every page to DIR and quit.</source>
         <translation>Jede Seite als PNG in DIR schreiben und beenden.</translation>
     </message>
@@ -290,6 +290,157 @@
     </message>
 </context>
 <context>
+    <name>tb::core::PipelineListModel</name>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="119"/>
+        <source>drop %1 (%2)</source>
+        <translation>Ablage %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="121"/>
+        <source>%1 connection %2</source>
+        <translation>%1-Verbindung %2</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="161"/>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="162"/>
+        <source>never run</source>
+        <translation>nie gelaufen</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="191"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="192"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="193"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="194"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="195"/>
+        <source>Last run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="196"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="197"/>
+        <source>Started (UTC)</source>
+        <translation>Gestartet (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="198"/>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="199"/>
+        <source>Rejected</source>
+        <translation>Abgewiesen</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::ReconciliationModel</name>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="47"/>
+        <source>%1 has no run of pipeline %2 yet</source>
+        <translation>%1 hat noch keinen Lauf der Pipeline %2</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="74"/>
+        <source>%1 has no run %2</source>
+        <translation>%1 hat keinen Lauf %2</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="177"/>
+        <source>%1 of them removed together with their subject (not read, left out of the balance)</source>
+        <translation>%1 davon zusammen mit ihrem Probanden entfernt (nicht gelesen, nicht in der Bilanz)</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="180"/>
+        <source>Every row read is accounted for</source>
+        <translation>Jede gelesene Zeile ist verbucht</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="181"/>
+        <source>%1 rows read are not accounted for by the run&apos;s counts</source>
+        <translation>%1 gelesene Zeilen sind in den Zählungen des Laufs nicht verbucht</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="183"/>
+        <source>Not loaded by this run</source>
+        <translation>Von diesem Lauf nicht geladen</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="199"/>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
+        <source>Inserted</source>
+        <translation>Eingefügt</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
+        <source>Rejected</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="208"/>
+        <source>In target</source>
+        <translation>Im Ziel</translation>
+    </message>
+</context>
+<context>
     <name>tb::core::RunHistoryModel</name>
     <message>
         <location filename="../core/run/RunHistoryModel.cpp" line="27"/>
@@ -345,6 +496,39 @@
         <location filename="../core/run/RunHistoryModel.cpp" line="143"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::SiteCountModel</name>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="100"/>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="101"/>
+        <source>Site</source>
+        <translation>Zentrum</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="102"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="103"/>
+        <source>Subjects</source>
+        <translation>Probanden</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="104"/>
+        <source>Visits</source>
+        <translation>Visiten</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="105"/>
+        <source>Adverse events</source>
+        <translation>Unerwünschte Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -792,7 +976,7 @@
         <translation>Jede vorgeschlagene Verbindung mit mindestens dieser Sicherheit annehmen, als ein Rückgängig-Schritt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/AutoMapDialog.cpp" line="138"/>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="139"/>
         <source>Auto-map %n link(s)</source>
         <translation>
             <numerusform>%n Verbindung automatisch zuordnen</numerusform>
@@ -800,12 +984,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/designer/AutoMapDialog.cpp" line="157"/>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="171"/>
         <source>No proposals: every field is mapped, or no source column resembles an unmapped field.</source>
         <translation>Keine Vorschläge: jedes Feld ist zugeordnet, oder keine Quellspalte ähnelt einem nicht zugeordneten Feld.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/AutoMapDialog.cpp" line="159"/>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="173"/>
         <source>%1 proposed link(s), %2 still to decide. Accepting one connects it (undo with Ctrl+Z).</source>
         <translation>%1 vorgeschlagene Verbindung(en), %2 noch offen. Annehmen verbindet sie (rückgängig mit Strg+Z).</translation>
     </message>
@@ -1562,283 +1746,436 @@
 <context>
     <name>tb::ui::DesignerScene</name>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="178"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="178"/>
         <source>Source: %1</source>
         <translation>Quelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="170"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="179"/>
         <source>columns the mapping names; open a sample for all</source>
         <translation>die von der Zuordnung genannten Spalten; für alle eine Beispieldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="183"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="192"/>
         <source>not in the source</source>
         <translation>nicht in der Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="196"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="205"/>
         <source>Target: %1</source>
         <translation>Ziel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="196"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="205"/>
         <source>Target: no entity</source>
         <translation>Ziel: keine Entität</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="209"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="218"/>
         <source>= study parameter %1</source>
         <translation>= Studienparameter %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="211"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="220"/>
         <source>= &quot;%1&quot;</source>
         <translation>= „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="227"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="236"/>
         <source>not a field of the entity</source>
         <translation>kein Feld der Entität</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="467"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="495"/>
         <source>Choose a source column first, then a target field.</source>
         <translation>Wählen Sie zuerst eine Quellspalte, dann ein Zielfeld.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="478"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="506"/>
         <source>Choose a target field for %1.</source>
         <translation>Wählen Sie ein Zielfeld für %1.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="486"/>
-        <location filename="../ui/designer/DesignerScene.cpp" line="659"/>
-        <location filename="../ui/designer/DesignerScene.cpp" line="666"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="514"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="825"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="832"/>
         <source>%1 is already connected to %2.</source>
         <translation>%1 ist bereits mit %2 verbunden.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="492"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="520"/>
         <source>Connect %1 to %2 fields</source>
         <translation>%1 mit %2 Feldern verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="531"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="579"/>
         <source>Select a link, or a field whose links to remove.</source>
         <translation>Wählen Sie eine Verbindung oder ein Feld, dessen Verbindungen entfernt werden sollen.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="651"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="590"/>
+        <source>Select a link, or a field whose links to copy.</source>
+        <translation>Wählen Sie eine Verbindung oder ein Feld, dessen Verbindungen kopiert werden sollen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="600"/>
+        <source>Copied %n link(s).</source>
+        <translation>
+            <numerusform>%n Verbindung kopiert.</numerusform>
+            <numerusform>%n Verbindungen kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="611"/>
+        <source>Cut %n link(s)</source>
+        <translation>
+            <numerusform>%n Verbindung ausschneiden</numerusform>
+            <numerusform>%n Verbindungen ausschneiden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="613"/>
+        <source>Cut %n link(s): paste them onto fields of the same name, or one onto a selected field.</source>
+        <translation>
+            <numerusform>%n Verbindung ausgeschnitten: auf gleichnamige Felder einfügen, oder auf ein gewähltes Feld.</numerusform>
+            <numerusform>%n Verbindungen ausgeschnitten: auf gleichnamige Felder einfügen, oder eine auf ein gewähltes Feld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="623"/>
+        <source>The clipboard holds no links.</source>
+        <translation>Die Zwischenablage enthält keine Verbindungen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="664"/>
+        <source>Paste %n link(s)</source>
+        <translation>
+            <numerusform>%n Verbindung einfügen</numerusform>
+            <numerusform>%n Verbindungen einfügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="675"/>
+        <source>Set the transforms of %1</source>
+        <translation>Transformationen von %1 setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="688"/>
+        <source>Nothing pasted.</source>
+        <translation>Nichts eingefügt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="688"/>
+        <source>Pasted %n link(s).</source>
+        <translation>
+            <numerusform>%n Verbindung eingefügt.</numerusform>
+            <numerusform>%n Verbindungen eingefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="690"/>
+        <source>Not in the source: %1.</source>
+        <translation>Nicht in der Quelle: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="692"/>
+        <source>Not a field of %1: %2.</source>
+        <translation>Kein Feld von %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="694"/>
+        <source>Already connected: %1.</source>
+        <translation>Bereits verbunden: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="696"/>
+        <source>Kept the transforms of %1 (they differ from the copied ones).</source>
+        <translation>Transformationen von %1 beibehalten (sie weichen von den kopierten ab).</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="817"/>
         <source>Dropped outside a target field: nothing changed.</source>
         <translation>Nicht auf einem Zielfeld abgelegt: nichts geändert.</translation>
     </message>
 </context>
 <context>
+    <name>tb::ui::LinkClipboard</name>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="48"/>
+        <source>%1: offset %2: %3</source>
+        <translation>%1: Position %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="53"/>
+        <source>%1: not links copied from the mapping designer (format &quot;%2&quot; expected)</source>
+        <translation>%1: keine aus dem Zuordnungsdesigner kopierten Verbindungen (Format „%2“ erwartet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="58"/>
+        <source>%1: links: must be a list</source>
+        <translation>%1: links: muss eine Liste sein</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="71"/>
+        <source>%1: needs a &quot;column&quot; and a &quot;target&quot;</source>
+        <translation>%1: braucht „column“ und „target“</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="76"/>
+        <source>%1.transforms: must be a list</source>
+        <translation>%1.transforms: muss eine Liste sein</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="84"/>
+        <source>%1: a transform is an object with one key, its name</source>
+        <translation>%1: eine Transformation ist ein Objekt mit einem Schlüssel, ihrem Namen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="98"/>
+        <source>%1: no links</source>
+        <translation>%1: keine Verbindungen</translation>
+    </message>
+</context>
+<context>
     <name>tb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
         <source>TrialBridge</source>
         <translation>TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>Mappings</source>
         <translation>Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
         <source>&amp;Open Workspace…</source>
         <translation>Arbeitsbereich ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
         <source>Open &amp;Secret Store…</source>
         <translation>&amp;Geheimnisspeicher öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="137"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>&amp;Mappings</source>
         <translation>&amp;Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>R&amp;uns</source>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>&amp;Connections</source>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <source>Pipelines</source>
+        <translation>Pipelines</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <source>&amp;Pipelines</source>
+        <translation>&amp;Pipelines</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <source>Reconciliation</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <source>R&amp;econciliation</source>
+        <translation>Ab&amp;gleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>&amp;Audit</source>
         <translation>&amp;Audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <source>&amp;New Workspace…</source>
+        <translation>&amp;Neuer Arbeitsbereich…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <source>Se&amp;ttings…</source>
+        <translation>Eins&amp;tellungen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
         <source>&amp;About TrialBridge</source>
         <translation>Ü&amp;ber TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
         <source>No workspace open</source>
         <translation>Kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
         <source>%1 — TrialBridge</source>
         <translation>%1 — TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="224"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
         <source>No target</source>
         <translation>Kein Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
         <source>Target: %1</source>
         <translation>Ziel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
         <source>About TrialBridge</source>
         <translation>Über TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Überträgt Daten klinischer Studien zwischen den Systemen einer Studie — EDC, CTMS, ERP und BI — mit Validierung, atomaren Ladevorgängen und Audit-Trail.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;&lt;p&gt;Libraries and their licences:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt — GNU LGPL version 3&lt;/li&gt;&lt;li&gt;libsodium — ISC licence&lt;/li&gt;&lt;li&gt;libssh — GNU LGPL version 2.1&lt;/li&gt;&lt;li&gt;QtKeychain — BSD licence (2-clause)&lt;/li&gt;&lt;li&gt;SQLite — public domain&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2.&lt;/p&gt;&lt;p&gt;Bibliotheken und ihre Lizenzen:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt — GNU LGPL Version 3&lt;/li&gt;&lt;li&gt;libsodium — ISC-Lizenz&lt;/li&gt;&lt;li&gt;libssh — GNU LGPL Version 2.1&lt;/li&gt;&lt;li&gt;QtKeychain — BSD-Lizenz (2-Klausel)&lt;/li&gt;&lt;li&gt;SQLite — gemeinfrei&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="321"/>
         <source>it is being opened</source>
         <translation>er wird gerade geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="322"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich ist geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
         <source>The secret store is not open: %1</source>
         <translation>Der Geheimnisspeicher ist nicht geöffnet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="341"/>
         <source>Running %1…</source>
         <translation>%1 läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="367"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Lauf %1 von %2: %3 — %4 gelesen, %5 eingefügt, %6 geändert, %7 abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="374"/>
         <source>Run of %1: %2</source>
         <translation>Lauf von %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="294"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="378"/>
         <source>Run Not Started</source>
         <translation>Lauf nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
         <source>%1 was not run.</source>
         <translation>%1 wurde nicht ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
         <source>Cancelling the run…</source>
         <translation>Lauf wird abgebrochen…</translation>
     </message>
@@ -1846,184 +2183,214 @@
 <context>
     <name>tb::ui::MappingDesigner</name>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="58"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="380"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="417"/>
         <source>No mapping open</source>
         <translation>Keine Zuordnung geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="67"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="72"/>
         <source>Search the source columns (name, label, type)</source>
         <translation>Quellspalten durchsuchen (Name, Bezeichnung, Typ)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="68"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="73"/>
         <source>Search the source columns</source>
         <translation>Quellspalten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="74"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="79"/>
         <source>Mapping: source columns and target fields</source>
         <translation>Zuordnung: Quellspalten und Zielfelder</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="82"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="151"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="88"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="182"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="100"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
         <source>&amp;Open Mapping…</source>
         <translation>Zuordnung ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="101"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
         <source>Open S&amp;ample…</source>
         <translation>&amp;Beispieldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="102"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="103"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="104"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="105"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="112"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;An Ansicht anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="116"/>
         <source>Auto-&amp;map…</source>
         <translation>Automatisch &amp;zuordnen…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="117"/>
         <source>Propose links for the unmapped fields by name, label and OID (Ctrl+Shift+M)</source>
         <translation>Verbindungen für nicht zugeordnete Felder nach Name, Bezeichnung und OID vorschlagen (Strg+Umschalt+M)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="119"/>
         <source>&amp;Find Source Column</source>
         <translation>Quellspalte &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="120"/>
         <source>Connect the chosen source column to the selected target field (Ctrl+L)</source>
         <translation>Die gewählte Quellspalte mit dem markierten Zielfeld verbinden (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
         <source>Remove the selected links, or the links of the selected fields (Del)</source>
         <translation>Die markierten Verbindungen oder die Verbindungen der markierten Felder entfernen (Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="312"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="346"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="127"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
         <source>Save Mapping</source>
         <translation>Zuordnung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="261"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="143"/>
+        <source>Cu&amp;t Links</source>
+        <translation>Verbindungen &amp;ausschneiden</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="144"/>
+        <source>C&amp;opy Links</source>
+        <translation>Verbindungen &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="145"/>
+        <source>&amp;Paste Links</source>
+        <translation>Verbindungen &amp;einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="152"/>
+        <source>Cut the selected links, or the links of the selected fields (Ctrl+X)</source>
+        <translation>Die gewählten Verbindungen oder die Verbindungen der gewählten Felder ausschneiden (Strg+X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="153"/>
+        <source>Copy the selected links with their transforms (Ctrl+C)</source>
+        <translation>Die gewählten Verbindungen mit ihren Transformationen kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="154"/>
+        <source>Paste links onto the fields of the same name, or one link onto the selected field (Ctrl+V)</source>
+        <translation>Verbindungen auf die gleichnamigen Felder einfügen, oder eine Verbindung auf das gewählte Feld (Strg+V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="298"/>
         <source>The sample could not be read: %1</source>
         <translation>Die Beispieldatei konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="312"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="357"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="394"/>
         <source>Mappings (*.mapping.json)</source>
         <translation>Zuordnungen (*.mapping.json)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="326"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="363"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="336"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="373"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="337"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1 hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="356"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="362"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="393"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
         <source>Open Mapping</source>
         <translation>Zuordnung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="368"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="405"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="411"/>
         <source>Open Sample</source>
         <translation>Beispieldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="369"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="406"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Quelldateien (*.csv *.txt *.json *.ndjson *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="384"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="421"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (Revision %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="436"/>
         <source>Undo: %1</source>
         <translation>Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="436"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="400"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
         <source>Redo: %1</source>
         <translation>Wiederholen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="400"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="423"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="463"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Keine Probleme: Jedes Pflichtfeld ist zugeordnet und jede Verbindung hat ihre Spalte.</translation>
     </message>
@@ -2031,19 +2398,102 @@
 <context>
     <name>tb::ui::MappingsPage</name>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="25"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="28"/>
         <source>Mappings</source>
         <translation>Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="39"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="42"/>
         <source>&amp;Mappings</source>
         <translation>&amp;Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="126"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="129"/>
         <source>Change control in %1: %2</source>
         <translation>Änderungskontrolle in %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::NewWorkspaceDialog</name>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="25"/>
+        <source>New Workspace</source>
+        <translation>Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="29"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="36"/>
+        <source>e.g. study-abc-123</source>
+        <translation>z. B. studie-abc-123</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="37"/>
+        <source>Fill with the &amp;demo study</source>
+        <translation>Mit der &amp;Demostudie füllen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="39"/>
+        <source>A synthetic study exported as EDC CSV files, with its mappings, study document and pipeline into an embedded SQLite CTMS</source>
+        <translation>Eine synthetische Studie als EDC-CSV-Export, mit Zuordnungen, Studiendokument und Pipeline in ein eingebettetes SQLite-CTMS</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="45"/>
+        <source> subjects</source>
+        <translation> Probanden</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="56"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="60"/>
+        <source>&amp;Location:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="61"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="91"/>
+        <source>Enter a name for the workspace folder.</source>
+        <translation>Geben Sie einen Namen für den Ordner des Arbeitsbereichs ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="95"/>
+        <source>The name &apos;%1&apos; cannot be a folder name: leave out / \ : * ? &quot; &lt; &gt; | and control characters.</source>
+        <translation>Der Name „%1“ kann kein Ordnername sein: / \ : * ? &quot; &lt; &gt; | und Steuerzeichen weglassen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="99"/>
+        <source>The location &apos;%1&apos; is not an existing folder.</source>
+        <translation>Der Ort „%1“ ist kein vorhandener Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="101"/>
+        <source>The location &apos;%1&apos; is not writable.</source>
+        <translation>In den Ort „%1“ kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="105"/>
+        <source>&apos;%1&apos; already exists and is not an empty folder: choose another name.</source>
+        <translation>„%1“ existiert bereits und ist kein leerer Ordner: wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="114"/>
+        <source>Location of the New Workspace</source>
+        <translation>Ort des neuen Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="140"/>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <translation>Der Ordner „%1“ kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2557,231 @@
         <location filename="../ui/secrets/PassphraseDialog.cpp" line="83"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::PipelinesPage</name>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="25"/>
+        <source>Pipelines</source>
+        <translation>Pipelines</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="46"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="48"/>
+        <source>Run the selected pipeline into its target (Ctrl+R)</source>
+        <translation>Die gewählte Pipeline in ihr Ziel ausführen (Strg+R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="51"/>
+        <source>Re&amp;concile</source>
+        <translation>A&amp;bgleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="53"/>
+        <source>Show the reconciliation of the selected pipeline&apos;s last run</source>
+        <translation>Den Abgleich des letzten Laufs der gewählten Pipeline zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="58"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="75"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="60"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="63"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="145"/>
+        <source>No pipeline in this workspace</source>
+        <translation>Keine Pipeline in diesem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="145"/>
+        <source>No workspace</source>
+        <translation>Kein Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="147"/>
+        <source>A pipeline is a *.pipeline.json document in the workspace folder.</source>
+        <translation>Eine Pipeline ist ein *.pipeline.json-Dokument im Ordner des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="162"/>
+        <source>Target: %1</source>
+        <translation>Ziel: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="165"/>
+        <source>Last run: %1, %2, started %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
+        <translation>Letzter Lauf: %1, %2, gestartet %3 — %4 gelesen, %5 eingefügt, %6 aktualisiert, %7 abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="173"/>
+        <source>Last run: unknown (%1)</source>
+        <translation>Letzter Lauf: unbekannt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="175"/>
+        <source>Not run yet.</source>
+        <translation>Noch nicht gelaufen.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::PreviewModel</name>
+    <message>
+        <location filename="../ui/designer/PreviewModel.cpp" line="38"/>
+        <source>%1 records, %2 invalid cells</source>
+        <translation>%1 Datensätze, %2 ungültige Zellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewModel.cpp" line="39"/>
+        <source>%1, %2 warnings</source>
+        <translation>%1, %2 Warnungen</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::PreviewPanel</name>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="27"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="36"/>
+        <source>first </source>
+        <translation>erste </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="37"/>
+        <source> records</source>
+        <translation> Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="38"/>
+        <source>Number of source records to preview</source>
+        <translation>Anzahl der Quelldatensätze in der Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="41"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="43"/>
+        <source>Stop following the edits (for large samples)</source>
+        <translation>Den Änderungen nicht mehr folgen (für große Stichproben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="50"/>
+        <source>Preview: target rows of the first source records</source>
+        <translation>Vorschau: Zielzeilen der ersten Quelldatensätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="99"/>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="149"/>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="166"/>
+        <source>No mapping open</source>
+        <translation>Keine Zuordnung geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="168"/>
+        <source>The mapping cannot be previewed: %1</source>
+        <translation>Die Zuordnung kann nicht in der Vorschau gezeigt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="170"/>
+        <source>No preview</source>
+        <translation>Keine Vorschau</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::ReconciliationPage</name>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="78"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="80"/>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="92"/>
+        <source>Counts per entity</source>
+        <translation>Zählungen je Entität</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="95"/>
+        <source>Rows per site</source>
+        <translation>Zeilen je Zentrum</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="101"/>
+        <source>Pipeline:</source>
+        <translation>Pipeline:</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="106"/>
+        <source>Last run against the target, per entity</source>
+        <translation>Letzter Lauf gegen das Ziel, je Entität</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="110"/>
+        <source>Rows in the target per site</source>
+        <translation>Zeilen im Ziel je Zentrum</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="159"/>
+        <source>No pipeline: open a workspace with a *.pipeline.json.</source>
+        <translation>Keine Pipeline: öffnen Sie einen Arbeitsbereich mit einer *.pipeline.json.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="166"/>
+        <source>%1 is not valid: see the Pipelines page.</source>
+        <translation>%1 ist ungültig: siehe die Seite Pipelines.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="173"/>
+        <source>Run %1 (%2) into %3</source>
+        <translation>Lauf %1 (%2) in %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="178"/>
+        <source>Every row read is accounted for in all %n entities.</source>
+        <translation>
+            <numerusform>Jede gelesene Zeile ist in der %n Entität verbucht.</numerusform>
+            <numerusform>Jede gelesene Zeile ist in allen %n Entitäten verbucht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="179"/>
+        <source>Does not reconcile: %1. Rows read and rows accounted for differ.</source>
+        <translation>Stimmt nicht überein: %1. Gelesene und verbuchte Zeilen unterscheiden sich.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="188"/>
+        <source>%n site(s): %1 subjects, %2 visits, %3 adverse events</source>
+        <translation>
+            <numerusform>%n Zentrum: %1 Probanden, %2 Visiten, %3 unerwünschte Ereignisse</numerusform>
+            <numerusform>%n Zentren: %1 Probanden, %2 Visiten, %3 unerwünschte Ereignisse</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2412,6 +3087,55 @@
     </message>
 </context>
 <context>
+    <name>tb::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="16"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="22"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="31"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="32"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="33"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="40"/>
+        <source>Rows of a source sample the mapping designer shows</source>
+        <translation>Zeilen einer Quellstichprobe, die der Zuordnungsdesigner zeigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="42"/>
+        <source>The new language is used when TrialBridge is started again.</source>
+        <translation>Die neue Sprache gilt, wenn TrialBridge neu gestartet wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="48"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="50"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="51"/>
+        <source>&amp;Preview rows:</source>
+        <translation>&amp;Vorschauzeilen:</translation>
+    </message>
+</context>
+<context>
     <name>tb::ui::SignDialog</name>
     <message>
         <location filename="../ui/esign/SignDialog.cpp" line="45"/>
@@ -2614,137 +3338,147 @@
 <context>
     <name>tb::ui::ValueMapEditor</name>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="37"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="41"/>
         <source>Value map: source values and their target codes</source>
         <translation>Wertezuordnung: Quellwerte und ihre Zielcodes</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="51"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="55"/>
         <source>&amp;Profile Values</source>
         <translation>Werte &amp;profilieren</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="53"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="57"/>
         <source>Read the distinct values of the source column from the sample and pre-fill the codes that match the codelist</source>
         <translation>Die verschiedenen Werte der Quellspalte aus dem Beispiel lesen und die zur Codeliste passenden Codes vorbelegen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="59"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="65"/>
+        <source>Reading the sample</source>
+        <translation>Stichprobe wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="72"/>
         <source>Another source value</source>
         <translation>Ein weiterer Quellwert</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="60"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="73"/>
         <source>Source value to add</source>
         <translation>Hinzuzufügender Quellwert</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="61"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="74"/>
         <source>A&amp;dd Value</source>
         <translation>Wert hinzu&amp;fügen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="68"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="81"/>
         <source>Reject the record</source>
         <translation>Datensatz abweisen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="69"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="82"/>
         <source>Use the default</source>
         <translation>Standardwert verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="70"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="83"/>
         <source>Pass the value unchanged</source>
         <translation>Wert unverändert übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="73"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="86"/>
         <source>Default code</source>
         <translation>Standardcode</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="74"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="87"/>
         <source>&amp;Ignore case</source>
         <translation>Groß-/Kleinschreibung &amp;ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="87"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="100"/>
         <source>Values without a code: %1</source>
         <translation>Werte ohne Code: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="92"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="105"/>
         <source>Set the default code to %1</source>
         <translation>Standardcode auf %1 setzen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="101"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="114"/>
         <source>Ignore case in the value map</source>
         <translation>Groß-/Kleinschreibung in der Wertezuordnung ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="101"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="114"/>
         <source>Match case in the value map</source>
         <translation>Groß-/Kleinschreibung in der Wertezuordnung beachten</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="104"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="117"/>
         <source>Edit a code of the value map</source>
         <translation>Einen Code der Wertezuordnung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="120"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="134"/>
         <source>&amp;Without a code:</source>
         <translation>&amp;Ohne Code:</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="123"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="137"/>
         <source>D&amp;efault:</source>
         <translation>Stan&amp;dard:</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="162"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="184"/>
         <source>No codelist: any code is accepted.</source>
         <translation>Keine Codeliste: jeder Code wird angenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="163"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="185"/>
         <source>Codelist %1: %2</source>
         <translation>Codeliste %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="172"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="196"/>
         <source>Open a sample to profile the values of the source column</source>
         <translation>Ein Beispiel öffnen, um die Werte der Quellspalte zu profilieren</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="173"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="197"/>
         <source>Read the distinct values of %1 from %2 and pre-fill the codes that match the codelist</source>
         <translation>Die verschiedenen Werte von %1 aus %2 lesen und die zur Codeliste passenden Codes vorbelegen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="187"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="214"/>
+        <source>Reading the values of %1 from %2…</source>
+        <translation>Werte von %1 aus %2 werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="265"/>
         <source>The values could not be read: %1</source>
         <translation>Die Werte konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="192"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="271"/>
         <source>%1: %2 distinct values in %3 rows (%4 empty).</source>
         <translation>%1: %2 verschiedene Werte in %3 Zeilen (%4 leer).</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="197"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="276"/>
         <source>Only the first %1 distinct values are shown; %2 more rows have other values.</source>
         <translation>Nur die ersten %1 verschiedenen Werte werden gezeigt; %2 weitere Zeilen haben andere Werte.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="202"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="281"/>
         <source>Pre-fill the value map from the values of %1</source>
         <translation>Wertezuordnung aus den Werten von %1 vorbelegen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="236"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="315"/>
         <source>%n value(s) without a code.</source>
         <translation>
             <numerusform>%n Wert ohne Code.</numerusform>
@@ -2752,7 +3486,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="238"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="317"/>
         <source>%n code(s) outside the codelist.</source>
         <translation>
             <numerusform>%n Code außerhalb der Codeliste.</numerusform>

@@ -4,17 +4,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="23"/>
+        <location filename="../app/gui/main.cpp" line="21"/>
         <source>TrialBridge desktop console</source>
         <translation>Настольная консоль TrialBridge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="27"/>
+        <location filename="../app/gui/main.cpp" line="25"/>
         <source>Workspace folder to open.</source>
         <translation>Папка рабочего пространства.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="30"/>
+        <location filename="../app/gui/main.cpp" line="28"/>
         <source>Write a PNG of every page to DIR and quit.</source>
         <translation>Сохранить PNG каждой страницы в DIR и выйти.</translation>
     </message>
@@ -291,6 +291,157 @@
     </message>
 </context>
 <context>
+    <name>tb::core::PipelineListModel</name>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="119"/>
+        <source>drop %1 (%2)</source>
+        <translation>папка поставки %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="121"/>
+        <source>%1 connection %2</source>
+        <translation>подключение %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="161"/>
+        <source>invalid</source>
+        <translation>недействителен</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="162"/>
+        <source>never run</source>
+        <translation>не запускался</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="191"/>
+        <source>Pipeline</source>
+        <translation>Конвейер</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="192"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="193"/>
+        <source>Steps</source>
+        <translation>Шаги</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="194"/>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="195"/>
+        <source>Last run</source>
+        <translation>Последний запуск</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="196"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="197"/>
+        <source>Started (UTC)</source>
+        <translation>Начало (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="198"/>
+        <source>Read</source>
+        <translation>Прочитано</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="199"/>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::ReconciliationModel</name>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="47"/>
+        <source>%1 has no run of pipeline %2 yet</source>
+        <translation>В %1 ещё нет запусков конвейера %2</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="74"/>
+        <source>%1 has no run %2</source>
+        <translation>В %1 нет запуска %2</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="177"/>
+        <source>%1 of them removed together with their subject (not read, left out of the balance)</source>
+        <translation>Из них %1 удалены вместе со своим субъектом (не прочитаны, не входят в баланс)</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="180"/>
+        <source>Every row read is accounted for</source>
+        <translation>Каждая прочитанная строка учтена</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="181"/>
+        <source>%1 rows read are not accounted for by the run&apos;s counts</source>
+        <translation>%1 прочитанных строк не учтены в счётчиках запуска</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="183"/>
+        <source>Not loaded by this run</source>
+        <translation>Не загружено этим запуском</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="199"/>
+        <source>Entity</source>
+        <translation>Сущность</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
+        <source>Read</source>
+        <translation>Прочитано</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
+        <source>Inserted</source>
+        <translation>Вставлено</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
+        <source>Updated</source>
+        <translation>Обновлено</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
+        <source>Unchanged</source>
+        <translation>Без изменений</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
+        <source>Stale</source>
+        <translation>Устаревшие</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
+        <source>Difference</source>
+        <translation>Разница</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="208"/>
+        <source>In target</source>
+        <translation>В цели</translation>
+    </message>
+</context>
+<context>
     <name>tb::core::RunHistoryModel</name>
     <message>
         <location filename="../core/run/RunHistoryModel.cpp" line="27"/>
@@ -346,6 +497,39 @@
         <location filename="../core/run/RunHistoryModel.cpp" line="143"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
+    </message>
+</context>
+<context>
+    <name>tb::core::SiteCountModel</name>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="100"/>
+        <source>Study</source>
+        <translation>Исследование</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="101"/>
+        <source>Site</source>
+        <translation>Центр</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="102"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="103"/>
+        <source>Subjects</source>
+        <translation>Субъекты</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="104"/>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <location filename="../core/recon/SiteCountModel.cpp" line="105"/>
+        <source>Adverse events</source>
+        <translation>Нежелательные явления</translation>
     </message>
 </context>
 <context>
@@ -797,7 +981,7 @@
         <translation>Принять все предложенные связи не ниже этой уверенности одним шагом отмены</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/AutoMapDialog.cpp" line="138"/>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="139"/>
         <source>Auto-map %n link(s)</source>
         <translation>
             <numerusform>Автосопоставление: %n связь</numerusform>
@@ -806,12 +990,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/designer/AutoMapDialog.cpp" line="157"/>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="171"/>
         <source>No proposals: every field is mapped, or no source column resembles an unmapped field.</source>
         <translation>Нет предложений: все поля сопоставлены, или ни один исходный столбец не похож на несопоставленное поле.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/AutoMapDialog.cpp" line="159"/>
+        <location filename="../ui/designer/AutoMapDialog.cpp" line="173"/>
         <source>%1 proposed link(s), %2 still to decide. Accepting one connects it (undo with Ctrl+Z).</source>
         <translation>Предложено связей: %1, ещё не решено: %2. Принятие создаёт связь (отмена — Ctrl+Z).</translation>
     </message>
@@ -1568,283 +1752,441 @@
 <context>
     <name>tb::ui::DesignerScene</name>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="178"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="169"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="178"/>
         <source>Source: %1</source>
         <translation>Источник: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="170"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="179"/>
         <source>columns the mapping names; open a sample for all</source>
         <translation>столбцы, названные в сопоставлении; откройте образец, чтобы увидеть все</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="183"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="192"/>
         <source>not in the source</source>
         <translation>нет в источнике</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="196"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="205"/>
         <source>Target: %1</source>
         <translation>Назначение: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="196"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="205"/>
         <source>Target: no entity</source>
         <translation>Назначение: нет сущности</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="209"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="218"/>
         <source>= study parameter %1</source>
         <translation>= параметр исследования %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="211"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="220"/>
         <source>= &quot;%1&quot;</source>
         <translation>= «%1»</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="227"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="236"/>
         <source>not a field of the entity</source>
         <translation>не поле сущности</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="467"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="495"/>
         <source>Choose a source column first, then a target field.</source>
         <translation>Сначала выберите столбец источника, затем поле назначения.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="478"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="506"/>
         <source>Choose a target field for %1.</source>
         <translation>Выберите поле назначения для %1.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="486"/>
-        <location filename="../ui/designer/DesignerScene.cpp" line="659"/>
-        <location filename="../ui/designer/DesignerScene.cpp" line="666"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="514"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="825"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="832"/>
         <source>%1 is already connected to %2.</source>
         <translation>%1 уже связан с %2.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="492"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="520"/>
         <source>Connect %1 to %2 fields</source>
         <translation>Связать %1 с полями (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="531"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="579"/>
         <source>Select a link, or a field whose links to remove.</source>
         <translation>Выберите связь или поле, связи которого нужно удалить.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/DesignerScene.cpp" line="651"/>
+        <location filename="../ui/designer/DesignerScene.cpp" line="590"/>
+        <source>Select a link, or a field whose links to copy.</source>
+        <translation>Выберите связь или поле, связи которого нужно скопировать.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="600"/>
+        <source>Copied %n link(s).</source>
+        <translation>
+            <numerusform>Скопирована %n связь.</numerusform>
+            <numerusform>Скопированы %n связи.</numerusform>
+            <numerusform>Скопировано %n связей.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="611"/>
+        <source>Cut %n link(s)</source>
+        <translation>
+            <numerusform>Вырезать %n связь</numerusform>
+            <numerusform>Вырезать %n связи</numerusform>
+            <numerusform>Вырезать %n связей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="613"/>
+        <source>Cut %n link(s): paste them onto fields of the same name, or one onto a selected field.</source>
+        <translation>
+            <numerusform>Вырезана %n связь: вставьте её в одноимённые поля или в выбранное поле.</numerusform>
+            <numerusform>Вырезаны %n связи: вставьте их в одноимённые поля или одну в выбранное поле.</numerusform>
+            <numerusform>Вырезано %n связей: вставьте их в одноимённые поля или одну в выбранное поле.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="623"/>
+        <source>The clipboard holds no links.</source>
+        <translation>В буфере обмена нет связей.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="664"/>
+        <source>Paste %n link(s)</source>
+        <translation>
+            <numerusform>Вставить %n связь</numerusform>
+            <numerusform>Вставить %n связи</numerusform>
+            <numerusform>Вставить %n связей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="675"/>
+        <source>Set the transforms of %1</source>
+        <translation>Задать преобразования %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="688"/>
+        <source>Nothing pasted.</source>
+        <translation>Ничего не вставлено.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/designer/DesignerScene.cpp" line="688"/>
+        <source>Pasted %n link(s).</source>
+        <translation>
+            <numerusform>Вставлена %n связь.</numerusform>
+            <numerusform>Вставлены %n связи.</numerusform>
+            <numerusform>Вставлено %n связей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="690"/>
+        <source>Not in the source: %1.</source>
+        <translation>Нет в источнике: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="692"/>
+        <source>Not a field of %1: %2.</source>
+        <translation>Не поле %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="694"/>
+        <source>Already connected: %1.</source>
+        <translation>Уже связано: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="696"/>
+        <source>Kept the transforms of %1 (they differ from the copied ones).</source>
+        <translation>Преобразования %1 сохранены (они отличаются от скопированных).</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/DesignerScene.cpp" line="817"/>
         <source>Dropped outside a target field: nothing changed.</source>
         <translation>Отпущено вне поля назначения: ничего не изменено.</translation>
     </message>
 </context>
 <context>
+    <name>tb::ui::LinkClipboard</name>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="48"/>
+        <source>%1: offset %2: %3</source>
+        <translation>%1: смещение %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="53"/>
+        <source>%1: not links copied from the mapping designer (format &quot;%2&quot; expected)</source>
+        <translation>%1: это не связи, скопированные из конструктора сопоставлений (ожидается формат «%2»)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="58"/>
+        <source>%1: links: must be a list</source>
+        <translation>%1: links: должен быть списком</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="71"/>
+        <source>%1: needs a &quot;column&quot; and a &quot;target&quot;</source>
+        <translation>%1: нужны «column» и «target»</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="76"/>
+        <source>%1.transforms: must be a list</source>
+        <translation>%1.transforms: должен быть списком</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="84"/>
+        <source>%1: a transform is an object with one key, its name</source>
+        <translation>%1: преобразование — объект с одним ключом, своим именем</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/LinkClipboard.cpp" line="98"/>
+        <source>%1: no links</source>
+        <translation>%1: нет связей</translation>
+    </message>
+</context>
+<context>
     <name>tb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
         <source>TrialBridge</source>
         <translation>TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
         <source>Workspace</source>
         <translation>Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>Mappings</source>
         <translation>Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>Runs</source>
         <translation>Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>Connections</source>
         <translation>Подключения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>Audit</source>
         <translation>Аудит</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
         <source>&amp;Open Workspace…</source>
         <translation>&amp;Открыть рабочее пространство…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
         <source>Open &amp;Secret Store…</source>
         <translation>Открыть &amp;хранилище секретов…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="137"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>&amp;Mappings</source>
         <translation>&amp;Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>R&amp;uns</source>
         <translation>&amp;Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>&amp;Connections</source>
         <translation>&amp;Подключения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <source>Pipelines</source>
+        <translation>Конвейеры</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <source>&amp;Pipelines</source>
+        <translation>&amp;Конвейеры</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <source>Reconciliation</source>
+        <translation>Сверка</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <source>R&amp;econciliation</source>
+        <translation>Св&amp;ерка</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>&amp;Audit</source>
         <translation>&amp;Аудит</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <source>&amp;New Workspace…</source>
+        <translation>&amp;Новое рабочее пространство…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <source>Se&amp;ttings…</source>
+        <translation>На&amp;стройки…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
         <source>Re&amp;fresh</source>
         <translation>О&amp;бновить</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
         <source>&amp;About TrialBridge</source>
         <translation>&amp;О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
         <source>No workspace open</source>
         <translation>Рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
         <source>Open Workspace</source>
         <translation>Открыть рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
         <source>%1 is not a folder.</source>
         <translation>%1 не является папкой.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
         <source>%1 — TrialBridge</source>
         <translation>%1 — TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="224"/>
         <source>Workspace: %1</source>
         <translation>Рабочее пространство: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
         <source>No target</source>
         <translation>Нет цели</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
         <source>Target: %1</source>
         <translation>Цель: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
         <source>About TrialBridge</source>
         <translation>О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Переносит данные клинических исследований между системами исследования — EDC, CTMS, ERP и BI — с проверкой, атомарной загрузкой и журналом аудита.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;&lt;p&gt;Libraries and their licences:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt — GNU LGPL version 3&lt;/li&gt;&lt;li&gt;libsodium — ISC licence&lt;/li&gt;&lt;li&gt;libssh — GNU LGPL version 2.1&lt;/li&gt;&lt;li&gt;QtKeychain — BSD licence (2-clause)&lt;/li&gt;&lt;li&gt;SQLite — public domain&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;Собрано с Qt %1, работает на Qt %2.&lt;/p&gt;&lt;p&gt;Библиотеки и их лицензии:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt — GNU LGPL версии 3&lt;/li&gt;&lt;li&gt;libsodium — лицензия ISC&lt;/li&gt;&lt;li&gt;libssh — GNU LGPL версии 2.1&lt;/li&gt;&lt;li&gt;QtKeychain — лицензия BSD (2 пункта)&lt;/li&gt;&lt;li&gt;SQLite — общественное достояние&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="321"/>
         <source>it is being opened</source>
         <translation>оно открывается</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="322"/>
         <source>no workspace is open</source>
         <translation>рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
         <source>The secret store is not open: %1</source>
         <translation>Хранилище секретов не открыто: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="341"/>
         <source>Running %1…</source>
         <translation>Выполняется %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="367"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Запуск %1 конвейера %2: %3 — прочитано %4, добавлено %5, изменено %6, отклонено %7</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="374"/>
         <source>Run of %1: %2</source>
         <translation>Запуск %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="294"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="378"/>
         <source>Run Not Started</source>
         <translation>Запуск не начат</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
         <source>%1 was not run.</source>
         <translation>%1 не запущен.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
         <source>Cancelling the run…</source>
         <translation>Запуск отменяется…</translation>
     </message>
@@ -1852,184 +2194,214 @@
 <context>
     <name>tb::ui::MappingDesigner</name>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="58"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="380"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="417"/>
         <source>No mapping open</source>
         <translation>Сопоставление не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="67"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="72"/>
         <source>Search the source columns (name, label, type)</source>
         <translation>Поиск столбцов источника (имя, метка, тип)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="68"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="73"/>
         <source>Search the source columns</source>
         <translation>Поиск столбцов источника</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="74"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="79"/>
         <source>Mapping: source columns and target fields</source>
         <translation>Сопоставление: столбцы источника и поля назначения</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="82"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="151"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="88"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="182"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="100"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
         <source>&amp;Open Mapping…</source>
         <translation>&amp;Открыть сопоставление…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="101"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
         <source>Open S&amp;ample…</source>
         <translation>Открыть &amp;образец…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="102"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="103"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="104"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="105"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
         <source>&amp;Connect</source>
         <translation>&amp;Связать</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="112"/>
         <source>&amp;Delete</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Увеличить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
         <source>Zoom &amp;Out</source>
         <translation>У&amp;меньшить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;Вписать в окно</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="116"/>
         <source>Auto-&amp;map…</source>
         <translation>Авто&amp;сопоставление…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="117"/>
         <source>Propose links for the unmapped fields by name, label and OID (Ctrl+Shift+M)</source>
         <translation>Предложить связи для несопоставленных полей по имени, подписи и OID (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="119"/>
         <source>&amp;Find Source Column</source>
         <translation>&amp;Найти столбец источника</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="120"/>
         <source>Connect the chosen source column to the selected target field (Ctrl+L)</source>
         <translation>Связать выбранный столбец источника с выделенным полем назначения (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
         <source>Remove the selected links, or the links of the selected fields (Del)</source>
         <translation>Удалить выделенные связи или связи выделенных полей (Del)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="312"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="346"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="127"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
         <source>Save Mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="261"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="143"/>
+        <source>Cu&amp;t Links</source>
+        <translation>Вы&amp;резать связи</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="144"/>
+        <source>C&amp;opy Links</source>
+        <translation>&amp;Копировать связи</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="145"/>
+        <source>&amp;Paste Links</source>
+        <translation>&amp;Вставить связи</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="152"/>
+        <source>Cut the selected links, or the links of the selected fields (Ctrl+X)</source>
+        <translation>Вырезать выбранные связи или связи выбранных полей (Ctrl+X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="153"/>
+        <source>Copy the selected links with their transforms (Ctrl+C)</source>
+        <translation>Копировать выбранные связи с их преобразованиями (Ctrl+C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="154"/>
+        <source>Paste links onto the fields of the same name, or one link onto the selected field (Ctrl+V)</source>
+        <translation>Вставить связи в одноимённые поля или одну связь в выбранное поле (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="298"/>
         <source>The sample could not be read: %1</source>
         <translation>Не удалось прочитать образец: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="312"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="357"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="394"/>
         <source>Mappings (*.mapping.json)</source>
         <translation>Сопоставления (*.mapping.json)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="326"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="363"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="336"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="373"/>
         <source>Unsaved Changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="337"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="356"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="362"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="393"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
         <source>Open Mapping</source>
         <translation>Открыть сопоставление</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="368"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="405"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="411"/>
         <source>Open Sample</source>
         <translation>Открыть образец</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="369"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="406"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Файлы источника (*.csv *.txt *.json *.ndjson *.xml);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="384"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="421"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (редакция %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="436"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="436"/>
         <source>Nothing to undo</source>
         <translation>Нечего отменять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="400"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="400"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
         <source>Nothing to redo</source>
         <translation>Нечего повторять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="423"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="463"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Проблем нет: все обязательные поля сопоставлены, у каждой связи есть столбец.</translation>
     </message>
@@ -2037,19 +2409,102 @@
 <context>
     <name>tb::ui::MappingsPage</name>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="25"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="28"/>
         <source>Mappings</source>
         <translation>Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="39"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="42"/>
         <source>&amp;Mappings</source>
         <translation>&amp;Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="126"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="129"/>
         <source>Change control in %1: %2</source>
         <translation>Контроль изменений в %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::NewWorkspaceDialog</name>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="25"/>
+        <source>New Workspace</source>
+        <translation>Новое рабочее пространство</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="29"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="36"/>
+        <source>e.g. study-abc-123</source>
+        <translation>например, study-abc-123</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="37"/>
+        <source>Fill with the &amp;demo study</source>
+        <translation>Заполнить &amp;демонстрационным исследованием</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="39"/>
+        <source>A synthetic study exported as EDC CSV files, with its mappings, study document and pipeline into an embedded SQLite CTMS</source>
+        <translation>Синтетическое исследование, выгруженное из EDC в CSV, с сопоставлениями, документом исследования и конвейером во встроенную CTMS на SQLite</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="45"/>
+        <source> subjects</source>
+        <translation> субъектов</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="56"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="60"/>
+        <source>&amp;Location:</source>
+        <translation>&amp;Расположение:</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="61"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="91"/>
+        <source>Enter a name for the workspace folder.</source>
+        <translation>Введите имя папки рабочего пространства.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="95"/>
+        <source>The name &apos;%1&apos; cannot be a folder name: leave out / \ : * ? &quot; &lt; &gt; | and control characters.</source>
+        <translation>Имя «%1» не может быть именем папки: уберите / \ : * ? &quot; &lt; &gt; | и управляющие символы.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="99"/>
+        <source>The location &apos;%1&apos; is not an existing folder.</source>
+        <translation>Расположение «%1» не является существующей папкой.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="101"/>
+        <source>The location &apos;%1&apos; is not writable.</source>
+        <translation>В расположение «%1» нельзя записывать.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="105"/>
+        <source>&apos;%1&apos; already exists and is not an empty folder: choose another name.</source>
+        <translation>«%1» уже существует и не является пустой папкой: выберите другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="114"/>
+        <source>Location of the New Workspace</source>
+        <translation>Расположение нового рабочего пространства</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/NewWorkspaceDialog.cpp" line="140"/>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <translation>Не удаётся создать папку «%1».</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2568,233 @@
         <location filename="../ui/secrets/PassphraseDialog.cpp" line="83"/>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::PipelinesPage</name>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="25"/>
+        <source>Pipelines</source>
+        <translation>Конвейеры</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="46"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Запустить</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="48"/>
+        <source>Run the selected pipeline into its target (Ctrl+R)</source>
+        <translation>Запустить выбранный конвейер в его цель (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="51"/>
+        <source>Re&amp;concile</source>
+        <translation>С&amp;верить</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="53"/>
+        <source>Show the reconciliation of the selected pipeline&apos;s last run</source>
+        <translation>Показать сверку последнего запуска выбранного конвейера</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="58"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="75"/>
+        <source>Steps</source>
+        <translation>Шаги</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="60"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="63"/>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="145"/>
+        <source>No pipeline in this workspace</source>
+        <translation>В этом рабочем пространстве нет конвейеров</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="145"/>
+        <source>No workspace</source>
+        <translation>Нет рабочего пространства</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="147"/>
+        <source>A pipeline is a *.pipeline.json document in the workspace folder.</source>
+        <translation>Конвейер — это документ *.pipeline.json в папке рабочего пространства.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="162"/>
+        <source>Target: %1</source>
+        <translation>Цель: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="165"/>
+        <source>Last run: %1, %2, started %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
+        <translation>Последний запуск: %1, %2, начат %3 — прочитано %4, вставлено %5, обновлено %6, отклонено %7</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="173"/>
+        <source>Last run: unknown (%1)</source>
+        <translation>Последний запуск: неизвестен (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="175"/>
+        <source>Not run yet.</source>
+        <translation>Ещё не запускался.</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::PreviewModel</name>
+    <message>
+        <location filename="../ui/designer/PreviewModel.cpp" line="38"/>
+        <source>%1 records, %2 invalid cells</source>
+        <translation>Записей: %1, недопустимых ячеек: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewModel.cpp" line="39"/>
+        <source>%1, %2 warnings</source>
+        <translation>%1, предупреждений: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::PreviewPanel</name>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="27"/>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="36"/>
+        <source>first </source>
+        <translation>первые </translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="37"/>
+        <source> records</source>
+        <translation> записей</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="38"/>
+        <source>Number of source records to preview</source>
+        <translation>Число исходных записей для предпросмотра</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="41"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Пауза</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="43"/>
+        <source>Stop following the edits (for large samples)</source>
+        <translation>Не следовать за правками (для больших образцов)</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="50"/>
+        <source>Preview: target rows of the first source records</source>
+        <translation>Предпросмотр: целевые строки первых исходных записей</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="99"/>
+        <source>Paused</source>
+        <translation>Приостановлено</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="149"/>
+        <source>Updating…</source>
+        <translation>Обновление…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="166"/>
+        <source>No mapping open</source>
+        <translation>Сопоставление не открыто</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="168"/>
+        <source>The mapping cannot be previewed: %1</source>
+        <translation>Предпросмотр сопоставления невозможен: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="170"/>
+        <source>No preview</source>
+        <translation>Нет предпросмотра</translation>
+    </message>
+</context>
+<context>
+    <name>tb::ui::ReconciliationPage</name>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="78"/>
+        <source>Pipeline</source>
+        <translation>Конвейер</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="80"/>
+        <source>Re&amp;load</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="92"/>
+        <source>Counts per entity</source>
+        <translation>Счётчики по сущностям</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="95"/>
+        <source>Rows per site</source>
+        <translation>Строки по центрам</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="101"/>
+        <source>Pipeline:</source>
+        <translation>Конвейер:</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="106"/>
+        <source>Last run against the target, per entity</source>
+        <translation>Последний запуск в цель, по сущностям</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="110"/>
+        <source>Rows in the target per site</source>
+        <translation>Строки в цели по центрам</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="159"/>
+        <source>No pipeline: open a workspace with a *.pipeline.json.</source>
+        <translation>Нет конвейера: откройте рабочее пространство с *.pipeline.json.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="166"/>
+        <source>%1 is not valid: see the Pipelines page.</source>
+        <translation>%1 недействителен: см. страницу «Конвейеры».</translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="173"/>
+        <source>Run %1 (%2) into %3</source>
+        <translation>Запуск %1 (%2) в %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="178"/>
+        <source>Every row read is accounted for in all %n entities.</source>
+        <translation>
+            <numerusform>Каждая прочитанная строка учтена в %n сущности.</numerusform>
+            <numerusform>Каждая прочитанная строка учтена во всех %n сущностях.</numerusform>
+            <numerusform>Каждая прочитанная строка учтена во всех %n сущностях.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="179"/>
+        <source>Does not reconcile: %1. Rows read and rows accounted for differ.</source>
+        <translation>Не сходится: %1. Прочитанные и учтённые строки различаются.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/reconciliation/ReconciliationPage.cpp" line="188"/>
+        <source>%n site(s): %1 subjects, %2 visits, %3 adverse events</source>
+        <translation>
+            <numerusform>%n центр: субъектов %1, визитов %2, нежелательных явлений %3</numerusform>
+            <numerusform>%n центра: субъектов %1, визитов %2, нежелательных явлений %3</numerusform>
+            <numerusform>%n центров: субъектов %1, визитов %2, нежелательных явлений %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2419,6 +3101,55 @@
     </message>
 </context>
 <context>
+    <name>tb::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="16"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="22"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="31"/>
+        <source>System</source>
+        <translation>Системная</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="32"/>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="33"/>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="40"/>
+        <source>Rows of a source sample the mapping designer shows</source>
+        <translation>Строки образца источника, которые показывает конструктор сопоставлений</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="42"/>
+        <source>The new language is used when TrialBridge is started again.</source>
+        <translation>Новый язык будет использоваться после перезапуска TrialBridge.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="48"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="50"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Тема:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="51"/>
+        <source>&amp;Preview rows:</source>
+        <translation>Строки &amp;предпросмотра:</translation>
+    </message>
+</context>
+<context>
     <name>tb::ui::SignDialog</name>
     <message>
         <location filename="../ui/esign/SignDialog.cpp" line="45"/>
@@ -2622,137 +3353,147 @@
 <context>
     <name>tb::ui::ValueMapEditor</name>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="37"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="41"/>
         <source>Value map: source values and their target codes</source>
         <translation>Таблица значений: исходные значения и их целевые коды</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="51"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="55"/>
         <source>&amp;Profile Values</source>
         <translation>&amp;Профилировать значения</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="53"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="57"/>
         <source>Read the distinct values of the source column from the sample and pre-fill the codes that match the codelist</source>
         <translation>Прочитать различные значения исходного столбца из образца и заполнить коды, совпадающие со списком кодов</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="59"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="65"/>
+        <source>Reading the sample</source>
+        <translation>Чтение образца</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="72"/>
         <source>Another source value</source>
         <translation>Ещё одно исходное значение</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="60"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="73"/>
         <source>Source value to add</source>
         <translation>Добавляемое исходное значение</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="61"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="74"/>
         <source>A&amp;dd Value</source>
         <translation>Добавить &amp;значение</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="68"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="81"/>
         <source>Reject the record</source>
         <translation>Отклонить запись</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="69"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="82"/>
         <source>Use the default</source>
         <translation>Использовать значение по умолчанию</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="70"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="83"/>
         <source>Pass the value unchanged</source>
         <translation>Передать значение без изменений</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="73"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="86"/>
         <source>Default code</source>
         <translation>Код по умолчанию</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="74"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="87"/>
         <source>&amp;Ignore case</source>
         <translation>&amp;Без учёта регистра</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="87"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="100"/>
         <source>Values without a code: %1</source>
         <translation>Значения без кода: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="92"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="105"/>
         <source>Set the default code to %1</source>
         <translation>Установить код по умолчанию %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="101"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="114"/>
         <source>Ignore case in the value map</source>
         <translation>Не учитывать регистр в таблице значений</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="101"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="114"/>
         <source>Match case in the value map</source>
         <translation>Учитывать регистр в таблице значений</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="104"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="117"/>
         <source>Edit a code of the value map</source>
         <translation>Изменить код в таблице значений</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="120"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="134"/>
         <source>&amp;Without a code:</source>
         <translation>&amp;Без кода:</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="123"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="137"/>
         <source>D&amp;efault:</source>
         <translation>По &amp;умолчанию:</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="162"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="184"/>
         <source>No codelist: any code is accepted.</source>
         <translation>Нет списка кодов: принимается любой код.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="163"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="185"/>
         <source>Codelist %1: %2</source>
         <translation>Список кодов %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="172"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="196"/>
         <source>Open a sample to profile the values of the source column</source>
         <translation>Откройте образец, чтобы профилировать значения исходного столбца</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="173"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="197"/>
         <source>Read the distinct values of %1 from %2 and pre-fill the codes that match the codelist</source>
         <translation>Прочитать различные значения %1 из %2 и заполнить коды, совпадающие со списком кодов</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="187"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="214"/>
+        <source>Reading the values of %1 from %2…</source>
+        <translation>Чтение значений %1 из %2…</translation>
+    </message>
+    <message>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="265"/>
         <source>The values could not be read: %1</source>
         <translation>Не удалось прочитать значения: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="192"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="271"/>
         <source>%1: %2 distinct values in %3 rows (%4 empty).</source>
         <translation>%1: различных значений %2 в %3 строках (%4 пустых).</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="197"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="276"/>
         <source>Only the first %1 distinct values are shown; %2 more rows have other values.</source>
         <translation>Показаны только первые %1 различных значений; ещё %2 строк содержат другие значения.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="202"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="281"/>
         <source>Pre-fill the value map from the values of %1</source>
         <translation>Заполнить таблицу значений по значениям %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="236"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="315"/>
         <source>%n value(s) without a code.</source>
         <translation>
             <numerusform>%n значение без кода.</numerusform>
@@ -2761,7 +3502,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="238"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="317"/>
         <source>%n code(s) outside the codelist.</source>
         <translation>
             <numerusform>%n код вне списка кодов.</numerusform>

@@ -1,10 +1,9 @@
 #include "mainwindow/MainWindow.h"
+#include "settings/ConsoleSettings.h"
 #include "util/Redactor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -14,10 +13,9 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(TB_VERSION));
     tb::core::Redactor::installMessageHandler(); // no log line shows a secret value or credential header
 
-    // The interface speaks the user's language where a translation exists.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("trialbridge"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The language chosen in the settings (the system's by default) where a translation exists, and the theme.
+    tb::ui::ConsoleSettings::installTranslator();
+    tb::ui::ConsoleSettings::applyTheme(tb::ui::ConsoleSettings::theme());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "TrialBridge desktop console"));

@@ -111,20 +111,31 @@ struct Slice
     bool topInRow = false, bottomInRow = false; // cut between two lines of a row taller than a page
 };
 
-// Where the row starts: its top border, in document coordinates.
-qreal rowTop(const QTextDocument& doc, QTextTable* table, int row, qreal padding, qreal border)
+// One data row of the entries: the report's rows are spread over tables of RowsPerTable rows each.
+struct RowRef
 {
-    const QTextBlock first = table->cellAt(row, 0).firstCursorPosition().block();
+    QTextTable* table = nullptr;
+    int row = 0;
+};
+
+// QTextDocument lays out and draws one large table in time growing with the square of its rows (every cell
+// looks its row up in the whole table); tables of a few dozen rows, set one under the other, keep it linear.
+constexpr int RowsPerTable = 48;
+
+// Where the row starts: its top border, in document coordinates.
+qreal rowTop(const QTextDocument& doc, const RowRef& r, qreal padding, qreal border)
+{
+    const QTextBlock first = r.table->cellAt(r.row, 0).firstCursorPosition().block();
     return doc.documentLayout()->blockBoundingRect(first).top() - padding - border;
 }
 
 // A row taller than a page is cut between lines of text (in every cell), never through one: the largest y in
 // (from, limit] that no line of the row straddles; limit itself when its lines leave no such place.
-qreal cutBetweenLines(const QTextDocument& doc, QTextTable* table, int row, qreal from, qreal limit)
+qreal cutBetweenLines(const QTextDocument& doc, const RowRef& r, qreal from, qreal limit)
 {
     QVector<std::pair<qreal, qreal>> lines;
-    for (int c = 0; c < table->columns(); ++c) {
-        const QTextTableCell cell = table->cellAt(row, c);
+    for (int c = 0; c < r.table->columns(); ++c) {
+        const QTextTableCell cell = r.table->cellAt(r.row, c);
         for (QTextFrame::iterator it = cell.begin(); !it.atEnd(); ++it) {
             const QTextBlock block = it.currentBlock();
             if (!block.isValid() || !block.layout())
@@ -156,13 +167,13 @@ qreal cutBetweenLines(const QTextDocument& doc, QTextTable* table, int row, qrea
 }
 
 // Pages end at row boundaries, so no entry is split across pages unless it is taller than a page on its own.
-QVector<Slice> paginate(const QTextDocument& doc, QTextTable* table, qreal pageHeight, qreal titleRowHeight,
-                        qreal padding, qreal border)
+QVector<Slice> paginate(const QTextDocument& doc, const QVector<RowRef>& rows, qreal pageHeight,
+                        qreal titleRowHeight, qreal padding, qreal border)
 {
     const qreal end = doc.documentLayout()->documentSize().height();
     QVector<qreal> tops; // the data rows' tops, then the document's end
-    for (int r = 1; r < table->rows(); ++r)
-        tops << rowTop(doc, table, r, padding, border);
+    for (const RowRef& r : rows)
+        tops << rowTop(doc, r, padding, border);
     tops << end;
     QVector<Slice> pages;
     qreal top = 0;
@@ -182,17 +193,17 @@ QVector<Slice> paginate(const QTextDocument& doc, QTextTable* table, qreal pageH
             const qreal fullPage = pageHeight - titleRowHeight;
             if (last + 1 < tops.size() && tops[last + 1] - tops[last] > fullPage &&
                 limit - tops[last] > fullPage / 8) {
-                const qreal cut = cutBetweenLines(doc, table, last + 1, tops[last], limit);
+                const qreal cut = cutBetweenLines(doc, rows[last], tops[last], limit);
                 if (cut > tops[last] + 0.5) {
                     bottom = cut;
                     inRow = true;
                 }
             }
         } else {
-            // The row that top lies in (tops[next - 1] <= top < tops[next]: table row next) does not fit on
-            // a page: cut it between lines.
-            const int row = std::clamp(next, 1, table->rows() - 1);
-            bottom = cutBetweenLines(doc, table, row, top, limit);
+            // The row that top lies in (tops[next - 1] <= top < tops[next]) does not fit on a page: cut it
+            // between lines.
+            const int row = std::clamp(next - 1, 0, int(rows.size()) - 1);
+            bottom = rows.isEmpty() ? limit : cutBetweenLines(doc, rows[row], top, limit);
         }
         pages.append({top, bottom, !pages.isEmpty() && pages.last().bottomInRow, inRow});
         top = bottom;
@@ -361,21 +372,43 @@ bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filte
     for (const Column& c : Columns)
         widths << QTextLength(QTextLength::PercentageLength, c.percent);
     tableFormat.setColumnWidthConstraints(widths);
-    QTextTable* table = cursor.insertTable(int(entries.size()) + 1, columnCount, tableFormat);
+    // The first table holds the column titles; the ones below continue it without a top border of their own.
+    QTextTable* titleTable = nullptr;
+    QVector<RowRef> dataRows;
+    dataRows.reserve(entries.size());
+    QTextBlockFormat joint; // the block QTextDocument keeps between two tables: no height
+    joint.setLineHeight(0, QTextBlockFormat::FixedHeight);
+    const QTextCharFormat jointChars = charFormat(1);
+    for (qsizetype first = 0; first < entries.size() || !titleTable; first += RowsPerTable) {
+        const int title = titleTable ? 0 : 1;
+        const int count = int(qMin<qsizetype>(RowsPerTable, entries.size() - first));
+        QTextTableFormat format = tableFormat;
+        if (titleTable)
+            format.setTopMargin(-TableBorder); // its top border on the bottom border of the table above
+        QTextTable* table = cursor.insertTable(count + title, columnCount, format);
+        if (!titleTable)
+            titleTable = table;
+        for (int i = 0; i < count; ++i)
+            dataRows.append({table, title + i});
+        cursor.movePosition(QTextCursor::End);
+        cursor.setBlockFormat(joint);
+        cursor.setBlockCharFormat(jointChars);
+    }
     const QTextCharFormat titleFormat = charFormat(7, true);
     for (int c = 0; c < columnCount; ++c) {
-        QTextTableCell cell = table->cellAt(0, c);
+        QTextTableCell cell = titleTable->cellAt(0, c);
         QTextCharFormat fill = cell.format();
         fill.setBackground(HeaderFill);
         cell.setFormat(fill);
-        fillCell(table, 0, c, QString::fromUtf8(Columns[c].title), titleFormat);
+        fillCell(titleTable, 0, c, QString::fromUtf8(Columns[c].title), titleFormat);
     }
     const QTextCharFormat text = charFormat(7);
     const QTextCharFormat strong = charFormat(7, true);
     const QTextCharFormat small = charFormat(6.3, false, Muted);
     for (int i = 0; i < entries.size(); ++i) {
         const AuditExport::Row& e = entries[i];
-        const int row = i + 1;
+        QTextTable* table = dataRows[i].table;
+        const int row = dataRows[i].row;
         fillCell(table, row, 0, QString::number(e.seq), text);
         fillCell(table, row, 1, e.timeUtc, text);
         fillCell(table, row, 2, e.userId, text, e.printedName, small);
@@ -408,11 +441,11 @@ bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filte
     // then the footer with the page count.
     const qreal toDevice = writer.logicalDpiY() / 96.0;
     const qreal padding = TablePadding * toDevice, border = TableBorder * toDevice;
-    const qreal titleTop = rowTop(doc, table, 0, padding, border);
-    const qreal titleBottom = table->rows() > 1 ? rowTop(doc, table, 1, padding, border)
-                                                : doc.documentLayout()->documentSize().height();
+    const qreal titleTop = rowTop(doc, {titleTable, 0}, padding, border);
+    const qreal titleBottom = dataRows.isEmpty() ? doc.documentLayout()->documentSize().height()
+                                             : rowTop(doc, dataRows.first(), padding, border);
     const qreal titleHeight = titleBottom - titleTop + border;
-    const QVector<Slice> pages = paginate(doc, table, textPage.height(), titleHeight, padding, border);
+    const QVector<Slice> pages = paginate(doc, dataRows, textPage.height(), titleHeight, padding, border);
     QPainter painter;
     if (!painter.begin(&writer)) {
         *error = QStringLiteral("%1: cannot write the PDF").arg(outPath);

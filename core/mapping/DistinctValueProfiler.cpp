@@ -9,7 +9,8 @@
 namespace tb::core {
 
 DistinctValueProfiler::Result DistinctValueProfiler::profile(const QString& path, const MappingDocument& mapping,
-                                                             const QString& column, int limit)
+                                                             const QString& column, int limit,
+                                                             const std::atomic_bool* cancel)
 {
     Result out;
     RecordSource::Kind kind;
@@ -52,6 +53,12 @@ DistinctValueProfiler::Result DistinctValueProfiler::profile(const QString& path
 
     QHash<QString, qsizetype> seen; // value → its place in out.values
     while (source->next()) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            out = Result();
+            out.cancelled = true;
+            out.error = QStringLiteral("%1: cancelled").arg(QFileInfo(path).fileName());
+            return out;
+        }
         const std::vector<QString>& fields = source->fields();
         const auto field = [&](qsizetype i) { return size_t(i) < fields.size() ? fields[size_t(i)] : QString(); };
         bool kept = true;

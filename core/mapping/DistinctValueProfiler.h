@@ -3,6 +3,8 @@
 #include <QString>
 #include <QVector>
 
+#include <atomic>
+
 namespace tb::core {
 
 class MappingDocument;
@@ -28,10 +30,13 @@ public:
         qint64 uncounted = 0;  // rows whose value was new after the cap: not in values
         bool capped = false;
         QString error;         // file and place, or the missing column; empty on success
+        bool cancelled = false; // stopped through `cancel`: values empty
     };
 
+    // Runs on any thread; cancel (optional) is polled per row, so that a designer closing its editor stops
+    // the read of a large sample at once.
     static Result profile(const QString& path, const MappingDocument& mapping, const QString& column,
-                          int limit = DefaultLimit);
+                          int limit = DefaultLimit, const std::atomic_bool* cancel = nullptr);
 };
 
 } // namespace tb::core

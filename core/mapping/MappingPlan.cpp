@@ -254,7 +254,7 @@ bool MappingPlan::map(const std::vector<QString>& row, const SourceLocation& whe
 {
     rec = Record(m_entity);
     if (isMerge())
-        rec.assigned = 0;
+        rec.assignNone();
     rec.source = where;
     rec.sourceHeader = m_header;
     rec.sourceFields = row;
@@ -319,7 +319,7 @@ void MappingPlan::keepNamed(Record& rec, QVector<ValidationIssue>& issues, const
             continue;
         if (std::any_of(f.columns.cbegin(), f.columns.cend(), named))
             continue;
-        rec.assigned &= ~(quint64(1) << f.target);
+        rec.clearAssigned(f.target);
         issues.removeIf([&](const ValidationIssue& i) { return i.field == f.targetName; });
     }
 }

@@ -101,8 +101,11 @@ std::shared_ptr<const CtmsSchema> CtmsSchema::fromJson(const QByteArray& json, c
             }
             e.keyFields << i;
         }
-        if (e.fields.size() > 64) {
-            *error = QStringLiteral("%1: entity '%2' has more than 64 fields").arg(fileName, e.name);
+        if (e.fields.size() > EntityDef::MaxFields) {
+            *error = QStringLiteral("%1: entity '%2' has %3 fields, more than the %4 an entity can have")
+                         .arg(fileName, e.name)
+                         .arg(e.fields.size())
+                         .arg(EntityDef::MaxFields);
             return nullptr;
         }
         if (e.name.isEmpty() || e.keyFields.isEmpty()) {

@@ -11,6 +11,9 @@ namespace tb::core {
 class EntityDef
 {
 public:
+    // Records track their assigned fields in a fixed bit set of this size (Record::assigned).
+    static constexpr int MaxFields = 256;
+
     QString name;              // also the table name
     int index = -1;            // position in the schema (dependency order)
     QString label;

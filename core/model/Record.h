@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <bitset>
 #include <memory>
 #include <vector>
 
@@ -17,7 +18,10 @@ struct Record
 {
     const EntityDef* entity = nullptr;
     std::vector<QString> values;
-    quint64 assigned = ~quint64(0); // bit i: the record sets field i (a merge record leaves the others alone)
+    // Bit i: the record sets field i (a merge record leaves the others alone). Fixed size: no allocation
+    // per record on the loader's hot path.
+    using FieldMask = std::bitset<EntityDef::MaxFields>;
+    FieldMask assigned = FieldMask().set();
     SourceLocation source;
     QString sourceModified;        // UTC ISO 8601, empty when unknown
     QString provenance;            // the source system's own audit data for the record (RecordSource::provenance)
@@ -27,8 +31,11 @@ struct Record
     Record() = default;
     explicit Record(const EntityDef* e) : entity(e), values(size_t(e->fields.size())) {}
 
-    bool isAssigned(int field) const { return assigned >> field & 1U; }
-    void setAssigned(int field) { assigned |= quint64(1) << field; }
+    bool isAssigned(int field) const { return assigned.test(size_t(field)); }
+    void setAssigned(int field) { assigned.set(size_t(field)); }
+    void clearAssigned(int field) { assigned.reset(size_t(field)); }
+    void assignAll() { assigned.set(); }
+    void assignNone() { assigned.reset(); }
 
     const QString& value(const QString& field) const;
     const QString& value(int index) const;        // "" (null) for -1

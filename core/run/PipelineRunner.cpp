@@ -1334,7 +1334,7 @@ bool PipelineRun::resolveChildOperations(std::vector<UnitRecord>& recs, size_t f
         } else {
             ur.record.values = base.values;
             ur.record.sourceModified = base.sourceModified;
-            ur.record.assigned = ~quint64(0);
+            ur.record.assignAll();
             ur.op = RecordSource::Operation::Upsert;
         }
     }
@@ -1436,6 +1436,7 @@ bool PipelineRun::removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, 
         if (&ur != &recs[removal])
             ++counts(ur.record.entity).unchanged; // read, superseded by the removal
     // Children first (the CTMS's foreign keys point to their parents), deepest entities first.
+    // ReconciliationModel tells these cascades from requested deletions by this wording: keep them in step.
     const QString why = QStringLiteral("removed with %1 %2").arg(rootEntity->label, cause.record.keyLabel());
     const auto& entities = m_options.schema->entities();
     for (auto it = entities.crbegin(); it != entities.crend(); ++it) {

@@ -1,7 +1,6 @@
 // Tool for tests/bench/designer_bench.sh: the mapping designer on a large mapping (offscreen).
-//   tb_designer_bench [SOURCES TARGETS LINKS [STEPS]]     defaults 300 64 150 200
-// TARGETS is at most 64: a CTMS entity has at most 64 fields (CtmsSchema refuses more; Record keeps
-// which fields a record sets in a 64-bit mask), so the 120 target fields cannot be one entity.
+//   tb_designer_bench [SOURCES TARGETS LINKS [STEPS]]     defaults 300 120 150 200
+// TARGETS is at most EntityDef::MaxFields (256), the field limit of a CTMS entity.
 // A synthetic CSV sample with SOURCES columns, a schema entity with TARGETS fields, and a mapping with LINKS
 // links. Prints, for that mapping and for a small baseline (6 columns, 6 fields, 2 links) measured the same
 // way in the same run:
@@ -203,11 +202,12 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     const int sources = args.size() > 1 ? args[1].toInt() : 300;
-    const int targets = args.size() > 2 ? args[2].toInt() : 64;
+    const int targets = args.size() > 2 ? args[2].toInt() : 120;
     const int links = args.size() > 3 ? args[3].toInt() : 150;
     const int steps = args.size() > 4 ? args[4].toInt() : 200;
-    if (sources < 7 || targets < 2 || targets > 64 || links < 1 || steps < 10) {
-        std::fprintf(stderr, "usage: tb_designer_bench [SOURCES TARGETS LINKS [STEPS]] (TARGETS 2..64: an entity's field limit)\n");
+    if (sources < 7 || targets < 2 || targets > core::EntityDef::MaxFields || links < 1 || steps < 10) {
+        std::fprintf(stderr, "usage: tb_designer_bench [SOURCES TARGETS LINKS [STEPS]] (TARGETS 2..%d: an entity's field limit)\n",
+                     core::EntityDef::MaxFields);
         return 2;
     }
     QTemporaryDir dir;

@@ -179,6 +179,7 @@ private slots:
     void initTestCase();
     void acceptRejectUndoRedoAndSave();
     void nothingToProposeIsSaid();
+    void rowsFollowUndoAndRedo();
     void mappingBuiltInTheGuiRunsWithTheCli();
 
 private:
@@ -280,6 +281,76 @@ void TestAutoMap::acceptRejectUndoRedoAndSave()
     // Another document closes the proposals: they were for the old one.
     QVERIFY2(d.openMapping(mapping, {}, &error), qPrintable(error));
     QVERIFY(!dialog->isVisible());
+}
+
+// A row's "Accepted" is the mapping's state, not a memory of the click: undoing the link in the designer makes
+// the row a proposal again (acceptable once more), redoing it accepts it again; a removed link likewise, and a
+// rejection stays what the user said.
+void TestAutoMap::rowsFollowUndoAndRedo()
+{
+    const QString mapping = test::writeFile(m_tmp.path(), QStringLiteral("undo.mapping.json"), SvMapping);
+    MappingDesigner d;
+    d.resize(1100, 720);
+    QString error;
+    QVERIFY2(d.openMapping(mapping, test::sharedDataPath(QStringLiteral("real/cdiscpilot01-sdtm/sv.csv")), &error),
+             qPrintable(error));
+    d.show();
+    QApplication::setActiveWindow(&d);
+    QVERIFY(QTest::qWaitForWindowExposed(&d));
+    d.view()->setFocus();
+    QTest::keyClick(d.view(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    ui::AutoMapDialog* dialog = d.autoMapDialog();
+    QVERIFY(dialog);
+    AutoMapModel* proposals = dialog->proposalModel();
+    new QAbstractItemModelTester(proposals, QAbstractItemModelTester::FailureReportingMode::QtTest, proposals);
+    const auto state = [proposals](int row) { return proposals->index(row, AutoMapModel::StateColumn).data().toString(); };
+
+    QTest::mouseClick(dialog->acceptButton(), Qt::LeftButton); // row 0: USUBJID → subject_id
+    QTest::mouseClick(dialog->rejectButton(), Qt::LeftButton); // row 1
+    QCOMPARE(state(0), QStringLiteral("Accepted"));
+    QCOMPARE(state(1), QStringLiteral("Rejected"));
+    QCOMPARE(proposals->pendingCount(), 2);
+
+    // Undo with the designer's key: the link goes, the row is proposed again and can be accepted again.
+    d.activateWindow();
+    QApplication::setActiveWindow(&d);
+    d.view()->setFocus();
+    QTest::keyClick(d.view(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!d.model()->findLink(QStringLiteral("USUBJID"), QStringLiteral("subject_id")));
+    QCOMPARE(state(0), QStringLiteral("Proposed"));
+    QCOMPARE(state(1), QStringLiteral("Rejected"));
+    QCOMPARE(proposals->pendingCount(), 3);
+    clickRow(dialog->table(), 0);
+    QVERIFY(dialog->acceptButton()->isEnabled());
+
+    // Redo accepts it again.
+    QApplication::setActiveWindow(&d);
+    d.view()->setFocus();
+    QTest::keyClick(d.view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(d.model()->findLink(QStringLiteral("USUBJID"), QStringLiteral("subject_id")));
+    QCOMPARE(state(0), QStringLiteral("Accepted"));
+    QVERIFY(!dialog->acceptButton()->isEnabled());
+
+    // Removing the link in the picture does the same; accepting again is one more undo step.
+    d.scene()->selectField(d.scene()->targetItem(QStringLiteral("subject_id")));
+    QTest::keyClick(d.view(), Qt::Key_Delete);
+    QCOMPARE(state(0), QStringLiteral("Proposed"));
+    const int steps = d.undoStack()->count();
+    QVERIFY(dialog->acceptProposal(0));
+    QCOMPARE(d.undoStack()->count(), steps + 1);
+    QCOMPARE(state(0), QStringLiteral("Accepted"));
+    QCOMPARE(linksOf(d), (QStringList{"USUBJID -> subject_id"}));
+
+    // "Accept all" and its undo: every row it accepted is proposed again.
+    dialog->minimumConfidence()->setValue(90);
+    QCOMPARE(dialog->acceptAllAbove(90), 2);
+    QCOMPARE(state(2), QStringLiteral("Accepted"));
+    QCOMPARE(state(3), QStringLiteral("Accepted"));
+    d.undoStack()->undo();
+    QCOMPARE(state(0), QStringLiteral("Accepted"));
+    QCOMPARE(state(1), QStringLiteral("Rejected"));
+    QCOMPARE(state(2), QStringLiteral("Proposed"));
+    QCOMPARE(state(3), QStringLiteral("Proposed"));
 }
 
 void TestAutoMap::nothingToProposeIsSaid()

@@ -269,7 +269,7 @@ void TestConnectionsPage::createsEditsTestsAndDeletesAConnection()
     ui::ConnectionsPage* page = w.connectionsPage();
     core::ConnectionListModel* model = page->model();
     new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest, &w);
-    QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), ui::MainWindow::ConnectionsPageIndex);
     QCOMPARE(model->rowCount(), 0);
 

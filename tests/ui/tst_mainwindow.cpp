@@ -1,5 +1,6 @@
 // The console's main window on a demo workspace: documents listed by kind, a pipeline run from the GUI
-// with real clicks, its outcome on the Runs page and its signed audit trail, navigation by mouse and keyboard.
+// with real clicks, its outcome on the Runs page and its signed audit trail, navigation by mouse and keyboard
+// (Workspace, Connections, Mappings, Pipelines, Runs, Reconciliation, Audit; Ctrl+1 … Ctrl+7), the About box.
 
 #include "TestSupport.h"
 #include "audit/AuditTrust.h"
@@ -12,11 +13,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -34,6 +38,9 @@ private slots:
     void listsDocumentsByKind();
     void runsAPipelineFromTheGui();
     void navigatesByMouseAndKeyboard();
+    void navigatesInOrderWithShortcuts_data();
+    void navigatesInOrderWithShortcuts();
+    void aboutNamesVersionsAndLicences();
     void refusesAMissingFolder();
     void remembersRecentWorkspaces();
 
@@ -133,15 +140,85 @@ void TestMainWindow::navigatesByMouseAndKeyboard()
     QCOMPARE(w.currentPage(), ui::MainWindow::RunsPageIndex);
     QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), ui::MainWindow::WorkspacePageIndex);
-    QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), ui::MainWindow::RunsPageIndex);
-    QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), ui::MainWindow::ConnectionsPageIndex);
     const QRect connectionsItem = nav->visualItemRect(nav->item(ui::MainWindow::ConnectionsPageIndex));
     QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, runsItem.center());
     QCOMPARE(w.currentPage(), ui::MainWindow::RunsPageIndex);
     QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, connectionsItem.center());
     QCOMPARE(w.currentPage(), ui::MainWindow::ConnectionsPageIndex);
+}
+
+void TestMainWindow::navigatesInOrderWithShortcuts_data()
+{
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<int>("key");
+    QTest::addColumn<QString>("pageClass");
+    QTest::newRow("workspace") << int(ui::MainWindow::WorkspacePageIndex) << "Workspace" << int(Qt::Key_1)
+                               << "tb::ui::WorkspacePage";
+    QTest::newRow("connections") << int(ui::MainWindow::ConnectionsPageIndex) << "Connections" << int(Qt::Key_2)
+                                 << "tb::ui::ConnectionsPage";
+    QTest::newRow("mappings") << int(ui::MainWindow::MappingsPageIndex) << "Mappings" << int(Qt::Key_3)
+                              << "tb::ui::MappingsPage";
+    QTest::newRow("pipelines") << int(ui::MainWindow::PipelinesPageIndex) << "Pipelines" << int(Qt::Key_4)
+                               << "tb::ui::PipelinesPage";
+    QTest::newRow("runs") << int(ui::MainWindow::RunsPageIndex) << "Runs" << int(Qt::Key_5) << "tb::ui::RunsPage";
+    QTest::newRow("reconciliation") << int(ui::MainWindow::ReconciliationPageIndex) << "Reconciliation"
+                                    << int(Qt::Key_6) << "tb::ui::ReconciliationPage";
+    QTest::newRow("audit") << int(ui::MainWindow::AuditPageIndex) << "Audit" << int(Qt::Key_7) << "tb::ui::AuditPage";
+}
+
+void TestMainWindow::navigatesInOrderWithShortcuts()
+{
+    QFETCH(int, page);
+    QFETCH(QString, title);
+    QFETCH(int, key);
+    QFETCH(QString, pageClass);
+    ui::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openWorkspace(m_dir));
+    QListWidget* nav = w.navigation();
+    QCOMPARE(nav->count(), int(ui::MainWindow::PageCount));
+    QCOMPARE(nav->item(page)->text(), title);
+    QVERIFY(!nav->item(page)->icon().isNull());
+    // The title fits beside its icon: nothing is cut off.
+    QVERIFY(nav->fontMetrics().horizontalAdvance(title) + nav->iconSize().width() < nav->viewport()->width());
+
+    // Start elsewhere, then the key; then elsewhere again, then a click on the item.
+    w.showPage(page == 0 ? ui::MainWindow::AuditPageIndex : ui::MainWindow::WorkspacePageIndex);
+    QTest::keyClick(&w, Qt::Key(key), Qt::ControlModifier);
+    QCOMPARE(int(w.currentPage()), page);
+    auto* stack = w.findChild<QStackedWidget*>();
+    QVERIFY(stack);
+    QCOMPARE(QString::fromLatin1(stack->currentWidget()->metaObject()->className()), pageClass);
+    w.showPage(page == 0 ? ui::MainWindow::AuditPageIndex : ui::MainWindow::WorkspacePageIndex);
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, nav->visualItemRect(nav->item(page)).center());
+    QCOMPARE(int(w.currentPage()), page);
+    QCOMPARE(QString::fromLatin1(stack->currentWidget()->metaObject()->className()), pageClass);
+}
+
+void TestMainWindow::aboutNamesVersionsAndLicences()
+{
+    ui::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // Help ▸ About, by the keyboard: Alt+H opens the menu, A the item.
+    QTest::keyClick(&w, Qt::Key_H, Qt::AltModifier);
+    QTRY_VERIFY(QApplication::activePopupWidget());
+    QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_A);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = w.findChild<QMessageBox*>(QStringLiteral("aboutBox"))));
+    const QString text = box->text() + box->informativeText();
+    QVERIFY2(text.contains(QStringLiteral(TB_VERSION)), qPrintable(text));
+    QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
+    for (const char* expected : {"Qt — GNU LGPL", "libsodium — ISC", "libssh — GNU LGPL", "QtKeychain — BSD"})
+        QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
+    QTest::keyClick(box, Qt::Key_Return);
+    QTRY_VERIFY(!w.findChild<QMessageBox*>(QStringLiteral("aboutBox")));
 }
 
 void TestMainWindow::refusesAMissingFolder()

@@ -803,7 +803,7 @@ void TestMappingDesigner::mappingsPageOpensTheWorkspacesMappings()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(w.openWorkspace(ws.path()));
-    QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), ui::MainWindow::MappingsPageIndex);
     ui::MappingsPage* page = w.mappingsPage();
     QListWidget* list = page->mappingList();
@@ -824,7 +824,7 @@ void TestMappingDesigner::mappingsPageOpensTheWorkspacesMappings()
     QVERIFY(MappingDocument::load(ws.filePath(QStringLiteral("visits.mapping.json")), &doc, &error));
     QCOMPARE(page->designer()->model()->toDocument().toJsonBytes(), doc.toJsonBytes());
     // The other pages keep their places and keys.
-    QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(w.currentPage(), ui::MainWindow::RunsPageIndex);
     QCOMPARE(w.navigation()->item(ui::MainWindow::MappingsPageIndex)->text(), QStringLiteral("Mappings"));
 }

@@ -23,12 +23,14 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QGraphicsView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
@@ -118,11 +120,14 @@ private slots:
     void valueMapFlags();
     void distinctValuesFollowTheMappingsFilter();
     void distinctValuesAreCapped();
+    void distinctValuesCanBeCancelled();
     void distinctValuesBadInputsAreNamed_data();
     void distinctValuesBadInputsAreNamed();
 
     void clickingALinkShowsItsChain();
     void editAValueMapUndoRedoAndSave();
+    void profilingStopsWhenTheEditorCloses_data();
+    void profilingStopsWhenTheEditorCloses();
     void dateEditorShowsALiveExample_data();
     void dateEditorShowsALiveExample();
     void parameterEditorRefusesInvalidParameters();
@@ -335,6 +340,21 @@ void TestTransformPanel::distinctValuesFollowTheMappingsFilter()
     QCOMPARE(unfiltered.values.size(), 13);
 }
 
+void TestTransformPanel::distinctValuesCanBeCancelled()
+{
+    const std::atomic_bool cancel{true};
+    const auto r = core::DistinctValueProfiler::profile(sample(), parse(StatusJson), QStringLiteral("DSDECOD"),
+                                                        core::DistinctValueProfiler::DefaultLimit, &cancel);
+    QVERIFY(r.cancelled);
+    QVERIFY(r.values.isEmpty());
+    QCOMPARE(r.error, QFileInfo(sample()).fileName() + QStringLiteral(": cancelled"));
+    const std::atomic_bool go{false};
+    const auto full = core::DistinctValueProfiler::profile(sample(), parse(StatusJson), QStringLiteral("DSDECOD"),
+                                                           core::DistinctValueProfiler::DefaultLimit, &go);
+    QVERIFY(!full.cancelled);
+    QCOMPARE(full.values.size(), DispositionEvents.size());
+}
+
 void TestTransformPanel::distinctValuesAreCapped()
 {
     const auto r = core::DistinctValueProfiler::profile(sample(), parse(StatusJson), QStringLiteral("USUBJID"), 100);
@@ -437,7 +457,19 @@ void TestTransformPanel::editAValueMapUndoRedoAndSave()
     ValueMapModel* model = editor->model();
     new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
     QVERIFY(editor->profileButton()->isEnabled());
+    QVERIFY(!editor->busyIndicator()->isVisible());
+    QSignalSpy finished(editor, &ui::ValueMapEditor::profileFinished);
     QTest::mouseClick(editor->profileButton(), Qt::LeftButton);
+    // Read on a worker thread: the result comes through the event loop, so until then the editor is busy.
+    QVERIFY(editor->isProfiling());
+    QVERIFY(!editor->profileButton()->isEnabled());
+    QVERIFY(editor->busyIndicator()->isVisible());
+    QVERIFY(!editor->profileValues()); // one read at a time
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(!editor->isProfiling());
+    QVERIFY(editor->profileButton()->isEnabled());
+    QVERIFY(!editor->busyIndicator()->isVisible());
     QCOMPARE(model->rowCount(), DispositionEvents.size());
     for (auto it = DispositionEvents.begin(); it != DispositionEvents.end(); ++it) {
         const int row = model->rowOf(it.key());
@@ -611,6 +643,46 @@ void TestTransformPanel::editAValueMapUndoRedoAndSave()
     MappingDocument reread;
     QVERIFY2(MappingDocument::load(saved, &reread, &error), qPrintable(error));
     QCOMPARE(reread.toJsonBytes(), steps.last());
+}
+
+void TestTransformPanel::profilingStopsWhenTheEditorCloses_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("another transform shown") << QStringLiteral("transform");
+    QTest::newRow("another link chosen") << QStringLiteral("link");
+    QTest::newRow("designer closed") << QStringLiteral("close");
+}
+
+// A read that is still running when its editor goes away is cancelled: its result never pre-fills anything.
+void TestTransformPanel::profilingStopsWhenTheEditorCloses()
+{
+    QFETCH(QString, how);
+    TransformPanel* p = panel();
+    clickLink(QStringLiteral("DSDECOD"), QStringLiteral("status"));
+    p->transformList()->setCurrentRow(0);
+    p->addMenu()->findChild<QAction*>(QStringLiteral("add-valueMap"))->trigger();
+    QCOMPARE(p->editorStack()->currentWidget(), p->valueMapEditor());
+    ui::ValueMapEditor* editor = p->valueMapEditor();
+    const QByteArray before = current(*m_designer);
+    const int steps = m_designer->undoStack()->count();
+    QSignalSpy finished(editor, &ui::ValueMapEditor::profileFinished);
+    QVERIFY(editor->profileValues());
+    QVERIFY(editor->isProfiling());
+    if (how == QLatin1String("transform")) {
+        p->transformList()->setCurrentRow(0); // trim: the value map's editor is hidden
+        QVERIFY(p->editorStack()->currentWidget() != editor);
+    } else if (how == QLatin1String("link")) {
+        clickLink(QStringLiteral("USUBJID"), QStringLiteral("subject_id"));
+    } else {
+        m_designer->hide();
+    }
+    QVERIFY(!editor->isProfiling());
+    QVERIFY(!editor->busyIndicator()->isVisibleTo(editor));
+    QTest::qWait(300); // long enough for the read of this sample to have ended
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(m_designer->undoStack()->count(), steps);
+    QCOMPARE(current(*m_designer), before);
+    QCOMPARE(editor->model()->rowCount(), 0);
 }
 
 void TestTransformPanel::dateEditorShowsALiveExample_data()

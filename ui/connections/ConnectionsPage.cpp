@@ -4,6 +4,7 @@
 #include "connection/ConnectionTester.h"
 #include "connections/ConnectionEditor.h"
 #include "secrets/SecretStore.h"
+#include "style/ThemedIcon.h"
 
 #include <QAction>
 #include <QDir>
@@ -72,9 +73,9 @@ ConnectionsPage::ConnectionsPage(QWidget* parent) : QWidget(parent), m_model(new
     m_table->horizontalHeader()->setSectionResizeMode(ConnectionListModel::Target, QHeaderView::Stretch);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    const auto action = [this](const QString& text, const QKeySequence& key, QStyle::StandardPixmap icon,
+    const auto action = [this](const QString& text, const QKeySequence& key, const char* icon,
                                const QString& tip, void (ConnectionsPage::*slot)()) {
-        auto* a = new QAction(style()->standardIcon(icon), text, this);
+        auto* a = new QAction(ThemedIcon::get(QLatin1String(icon)), text, this);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
@@ -83,13 +84,13 @@ ConnectionsPage::ConnectionsPage(QWidget* parent) : QWidget(parent), m_model(new
         m_table->addAction(a);
         return a;
     };
-    m_new = action(tr("&New…"), QKeySequence::New, QStyle::SP_FileIcon, tr("Create a connection"),
+    m_new = action(tr("&New…"), QKeySequence::New, "new", tr("Create a connection"),
                    &ConnectionsPage::newConnection);
-    m_edit = action(tr("&Edit…"), QKeySequence(Qt::Key_F2), QStyle::SP_FileDialogDetailedView,
+    m_edit = action(tr("&Edit…"), QKeySequence(Qt::Key_F2), "edit",
                     tr("Edit the selected connection"), &ConnectionsPage::editConnection);
-    m_test = action(tr("&Test"), QKeySequence(Qt::CTRL | Qt::Key_T), QStyle::SP_BrowserReload,
+    m_test = action(tr("&Test"), QKeySequence(Qt::CTRL | Qt::Key_T), "connections",
                     tr("Test the selected connection with its stored secrets"), &ConnectionsPage::testConnection);
-    m_delete = action(tr("&Delete…"), QKeySequence::Delete, QStyle::SP_TrashIcon,
+    m_delete = action(tr("&Delete…"), QKeySequence::Delete, "delete",
                       tr("Delete the selected connection and its secrets"), &ConnectionsPage::deleteConnection);
     // Enter on a row (or a double click) edits it.
     connect(m_table, &QTableView::activated, this, [this] { editConnection(); });

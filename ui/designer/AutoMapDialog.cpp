@@ -79,6 +79,7 @@ AutoMapDialog::AutoMapDialog(core::MappingModel* mapping, QUndoStack* undoStack,
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AutoMapDialog::updateButtons);
     connect(m_proposals, &QAbstractItemModel::dataChanged, this, &AutoMapDialog::updateButtons);
     connect(m_proposals, &QAbstractItemModel::modelReset, this, &AutoMapDialog::updateButtons);
+    connect(m_mapping, &core::MappingModel::changed, this, &AutoMapDialog::followMapping);
     updateButtons();
 }
 
@@ -144,6 +145,19 @@ int AutoMapDialog::acceptAllAbove(int percent)
     }
     m_undo->endMacro();
     return int(rows.size());
+}
+
+void AutoMapDialog::followMapping()
+{
+    // Rejections are the user's word, not the mapping's: they stay.
+    for (int r = 0; r < m_proposals->rowCount(); ++r) {
+        const AutoMapModel::State s = m_proposals->state(r);
+        if (s == AutoMapModel::State::Rejected)
+            continue;
+        const core::AutoMapProposal& p = m_proposals->proposal(r);
+        m_proposals->setState(r, m_mapping->findLink(p.column, p.target) ? AutoMapModel::State::Accepted
+                                                                         : AutoMapModel::State::Pending);
+    }
 }
 
 void AutoMapDialog::updateButtons()

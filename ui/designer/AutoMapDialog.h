@@ -20,7 +20,8 @@ class AutoMapModel;
 
 // Auto-map's proposals for the open mapping: one row each with confidence and reason, accepted or rejected
 // one by one, or all pending ones at or above a confidence at once. Accepting connects through
-// ConnectCommand: one undo step per accepted row, one macro for "accept all".
+// ConnectCommand: one undo step per accepted row, one macro for "accept all". A row's "accepted" follows the
+// mapping: undoing its link makes it a proposal again, redoing it (or drawing the same link) accepts it.
 class AutoMapDialog : public QDialog
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ public:
 private:
     int currentRow() const;
     void updateButtons();
+    void followMapping();
 
     core::MappingModel* m_mapping;
     QUndoStack* m_undo;

@@ -1,21 +1,28 @@
 #include "designer/DesignerScene.h"
 
 #include "designer/DraftLinkItem.h"
+#include "designer/LinkClipboard.h"
 #include "designer/LinkItem.h"
 #include "designer/commands/ConnectCommand.h"
 #include "designer/commands/RemoveLinksCommand.h"
 #include "designer/commands/RetargetCommand.h"
+#include "designer/commands/SetTransformsCommand.h"
 #include "mapping/MappingModel.h"
 #include "mapping/SourceSchemaModel.h"
 #include "mapping/TargetSchemaModel.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QFileInfo>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QKeyEvent>
 #include <QLineF>
+#include <QMimeData>
+#include <QPainter>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace tb::ui {
 
@@ -52,8 +59,10 @@ DesignerScene::DesignerScene(core::MappingModel* mapping, core::SourceSchemaMode
             addLinkItem(id);
     });
     connect(m_mapping, &MappingModel::linkRemoved, this, [this](int id, const QString& column, const QString& target) {
-        if (LinkItem* item = m_links.take(id))
+        if (LinkItem* item = m_links.take(id)) {
             delete item;
+            invalidateLinks();
+        }
         if (needsPlaceholder(column, target))
             rebuild();
     });
@@ -319,6 +328,24 @@ void DesignerScene::addLinkItem(int id)
     addItem(item);
     m_links.insert(id, item);
     updateLink(item);
+    invalidateLinks();
+}
+
+void DesignerScene::invalidateLinks()
+{
+    invalidate(QRectF(), BackgroundLayer);
+}
+
+void DesignerScene::drawBackground(QPainter* painter, const QRectF& rect)
+{
+    QGraphicsScene::drawBackground(painter, rect);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing); // the view's cache painter does not inherit its hints
+    for (const bool broken : {false, true}) // broken links over the others
+        for (LinkItem* l : std::as_const(m_links))
+            if (l->isVisible() && l->isBroken() == broken && l->boundingRect().intersects(rect))
+                l->paintCurve(painter, rect);
+    painter->restore();
 }
 
 void DesignerScene::updateLink(LinkItem* item)
@@ -362,6 +389,7 @@ void DesignerScene::refreshStates()
         l->setBroken(broken.contains(l->id()));
         updateLink(l);
     }
+    invalidateLinks();
 }
 
 FieldItem* DesignerScene::fieldAt(const QPointF& pos) const
@@ -513,7 +541,7 @@ bool DesignerScene::canDelete() const
     return false;
 }
 
-bool DesignerScene::deleteSelected()
+QVector<int> DesignerScene::linksOfSelection() const
 {
     QVector<int> ids = selectedLinkIds();
     for (QGraphicsItem* i : selectedItems())
@@ -527,12 +555,147 @@ bool DesignerScene::deleteSelected()
                 if (!ids.contains(id))
                     ids << id;
         }
+    // In the model's order, so that copies and the document list them alike.
+    QVector<int> ordered;
+    for (const core::MappingLink& l : m_mapping->links())
+        if (ids.contains(l.id))
+            ordered << l.id;
+    return ordered;
+}
+
+QStringList DesignerScene::selectedTargetFields() const
+{
+    QStringList targets;
+    for (FieldItem* f : m_targetOrder)
+        if (f->isSelected() && f->kind() == FieldItem::Kind::Field)
+            targets << f->key();
+    return targets;
+}
+
+bool DesignerScene::deleteSelected()
+{
+    const QVector<int> ids = linksOfSelection();
     if (ids.isEmpty()) {
         emit message(tr("Select a link, or a field whose links to remove."));
         return false;
     }
     m_undo->push(new RemoveLinksCommand(m_mapping, ids));
     return true;
+}
+
+bool DesignerScene::copySelected()
+{
+    const QVector<int> ids = linksOfSelection();
+    if (ids.isEmpty()) {
+        emit message(tr("Select a link, or a field whose links to copy."));
+        return false;
+    }
+    LinkClipboard clip;
+    clip.entity = m_mapping->toDocument().targetEntity;
+    for (int id : ids) {
+        const core::MappingLink l = m_mapping->link(id);
+        clip.links << LinkClipboard::Link{l.column, l.target, m_mapping->transforms(l.target)};
+    }
+    QApplication::clipboard()->setMimeData(clip.toMimeData());
+    emit message(tr("Copied %n link(s).", nullptr, int(ids.size())));
+    emit selectionStateChanged(); // Paste can do something now
+    return true;
+}
+
+bool DesignerScene::cutSelected()
+{
+    const QVector<int> ids = linksOfSelection();
+    if (!copySelected())
+        return false;
+    auto* command = new RemoveLinksCommand(m_mapping, ids);
+    command->setText(tr("Cut %n link(s)", nullptr, int(ids.size())));
+    m_undo->push(command);
+    emit message(tr("Cut %n link(s): paste them onto fields of the same name, or one onto a selected field.", nullptr,
+                    int(ids.size())));
+    return true;
+}
+
+bool DesignerScene::paste()
+{
+    LinkClipboard clip;
+    QString error;
+    if (!LinkClipboard::fromMimeData(QApplication::clipboard()->mimeData(), &clip, &error)) {
+        emit message(error.isEmpty() ? tr("The clipboard holds no links.") : error);
+        return false;
+    }
+    const QStringList selectedTargets = selectedTargetFields();
+    const bool retarget = clip.links.size() == 1 && !selectedTargets.isEmpty();
+    const QStringList fields = m_target->fields();
+    struct Todo
+    {
+        QString column, target;
+        QVector<core::TransformSpec> transforms;
+    };
+    QVector<Todo> todo;
+    QStringList noColumn, noTarget, existing;
+    auto note = [](QStringList& list, const QString& name) {
+        if (!list.contains(name))
+            list << name;
+    };
+    for (const LinkClipboard::Link& l : std::as_const(clip.links)) {
+        if (!m_source->hasColumn(l.column)) {
+            note(noColumn, l.column);
+            continue;
+        }
+        for (const QString& target : retarget ? selectedTargets : QStringList{l.target}) {
+            if (!fields.contains(target)) {
+                note(noTarget, target);
+                continue;
+            }
+            const bool planned = std::any_of(todo.cbegin(), todo.cend(), [&](const Todo& t) {
+                return t.column == l.column && t.target == target;
+            });
+            if (planned || m_mapping->findLink(l.column, target)) {
+                note(existing, QStringLiteral("%1 → %2").arg(l.column, target));
+                continue;
+            }
+            todo << Todo{l.column, target, l.transforms};
+        }
+    }
+
+    QStringList keptChains;
+    QVector<int> pasted;
+    if (!todo.isEmpty()) {
+        m_undo->beginMacro(tr("Paste %n link(s)", nullptr, int(todo.size())));
+        for (const Todo& t : std::as_const(todo)) {
+            auto* connect = new ConnectCommand(m_mapping, t.column, t.target);
+            m_undo->push(connect);
+            pasted << connect->linkId();
+            if (t.transforms.isEmpty())
+                continue;
+            // Transforms belong to the target field, not to one link: a field that has its own keeps them.
+            const QVector<core::TransformSpec> own = m_mapping->transforms(t.target);
+            if (own.isEmpty())
+                m_undo->push(new SetTransformsCommand(m_mapping, t.target, t.transforms,
+                                                      tr("Set the transforms of %1").arg(t.target)));
+            else if (own != t.transforms)
+                note(keptChains, t.target);
+        }
+        m_undo->endMacro();
+        clearSelection();
+        for (int id : std::as_const(pasted))
+            if (LinkItem* item = m_links.value(id))
+                item->setSelected(true);
+    }
+
+    const QString separator = QStringLiteral(", ");
+    QStringList report;
+    report << (pasted.isEmpty() ? tr("Nothing pasted.") : tr("Pasted %n link(s).", nullptr, int(pasted.size())));
+    if (!noColumn.isEmpty())
+        report << tr("Not in the source: %1.").arg(noColumn.join(separator));
+    if (!noTarget.isEmpty())
+        report << tr("Not a field of %1: %2.").arg(m_mapping->toDocument().targetEntity, noTarget.join(separator));
+    if (!existing.isEmpty())
+        report << tr("Already connected: %1.").arg(existing.join(separator));
+    if (!keptChains.isEmpty())
+        report << tr("Kept the transforms of %1 (they differ from the copied ones).").arg(keptChains.join(separator));
+    emit message(report.join(QLatin1Char(' ')));
+    return !pasted.isEmpty();
 }
 
 void DesignerScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
@@ -599,8 +762,10 @@ void DesignerScene::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
         }
         m_draft = new DraftLinkItem(from, m_pressedLink);
         addItem(m_draft);
-        if (moved)
+        if (moved) {
             moved->setVisible(false); // the draft stands for it while it moves (updateLink knows)
+            invalidateLinks();
+        }
     }
     m_draft->setEnd(pos);
     FieldItem* target = connectableTargetAt(pos);
@@ -627,6 +792,7 @@ void DesignerScene::endDrag()
     if (LinkItem* l = m_links.value(m_pressedLink)) {
         updateLink(l);
         l->setSelected(true);
+        invalidateLinks();
     }
     m_pressedColumn.clear();
     m_pressedLink = 0;

@@ -29,7 +29,8 @@ class LinkItem;
 // becomes a link, anywhere else nothing. Drag the end of a link (its handle) onto another field to
 // re-target it. Click a group to fold or unfold it. Keyboard: Up / Down move within a column, Left / Right
 // switch columns, Return folds a group; the last chosen source column stays marked ("armed") for
-// connectSelected() (Connect, Ctrl+L) with the selected target field.
+// connectSelected() (Connect, Ctrl+L) with the selected target field. Copy / cut / paste of links go through
+// the clipboard (LinkClipboard).
 class DesignerScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -61,6 +62,19 @@ public:
     bool canConnect() const;
     bool canDelete() const;
 
+    // The links Delete would remove (selected links, links of selected fields) to the clipboard with their
+    // target's transform chain. False (with message()) when there are none.
+    bool copySelected();
+    // Copy, then remove them: one undo step.
+    bool cutSelected();
+    // The clipboard's links: one link with target fields selected goes onto each of them (re-targeted);
+    // otherwise each link onto the target field of its own name. Source columns are matched by name in the
+    // current source. A target that has links gets one more source (as a drag does); a target without a
+    // transform chain takes the copied one, a target with another chain keeps its own. Columns the source
+    // lacks, targets the entity lacks and links that exist already are skipped and named in message().
+    // One undo step; the pasted links end up selected. False when nothing was pasted.
+    bool paste();
+
     void setExpanded(const QString& groupPath, bool expanded);
     // Selects a row (and arms a source column), as a click does.
     void selectField(FieldItem* item);
@@ -74,6 +88,9 @@ protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    // The plain curves of all links: under the rows, and cached by the view (CacheBackground) so that
+    // scrolling paints only the strip that comes into view. invalidateLinks() after any link change.
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
 
 private:
     void rebuild();
@@ -81,11 +98,14 @@ private:
                        qreal* y);
     void addLinkItem(int id);
     void updateLink(LinkItem* item);
+    void invalidateLinks();
     void refreshStates();
     bool needsPlaceholder(const QString& column, const QString& target) const;
     FieldItem* fieldAt(const QPointF& pos) const;
     FieldItem* connectableTargetAt(const QPointF& pos) const;
     QVector<int> selectedLinkIds() const;
+    QVector<int> linksOfSelection() const; // selected links and the links of selected fields
+    QStringList selectedTargetFields() const;
     LinkItem* linkHandleAt(const QPointF& pos) const;
     void endDrag();
     FieldItem* currentField() const;

@@ -8,6 +8,13 @@
 
 namespace tb::ui {
 
+namespace {
+QColor linkColor(bool broken)
+{
+    return broken ? QColor(0xc6, 0x28, 0x28) : QColor(0x3b, 0x6e, 0xa8);
+}
+} // namespace
+
 LinkItem::LinkItem(int id) : m_id(id)
 {
     setFlags(ItemIsSelectable | ItemUsesExtendedStyleOption); // exposedRect: see paint()
@@ -78,27 +85,35 @@ void LinkItem::drawCurve(QPainter* painter, const QRectF& exposed) const
         painter->drawPolyline(m_points.constData() + start, int(m_points.size()) - start);
 }
 
-void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+void LinkItem::paintCurve(QPainter* painter, const QRectF& exposed) const
 {
-    const QPalette pal = QApplication::palette();
-    painter->setRenderHint(QPainter::Antialiasing);
-    QColor color = m_broken ? QColor(0xc6, 0x28, 0x28) : QColor(0x3b, 0x6e, 0xa8);
-    QPen pen(color, isSelected() ? 3.5 : 2);
+    QPen pen(linkColor(m_broken), 2);
     if (m_broken)
         pen.setStyle(Qt::DashLine);
-    if (isSelected()) {
-        // A halo, so that the selection reads also where links cross.
-        painter->setPen(QPen(pal.color(QPalette::Highlight).lighter(150), 7, Qt::SolidLine, Qt::RoundCap));
-        drawCurve(painter, option->exposedRect);
-    }
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    drawCurve(painter, exposed);
+}
+
+void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    if (!isSelected())
+        return; // the scene's background has the plain curve
+    const QPalette pal = QApplication::palette();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QColor color = linkColor(m_broken);
+    QPen pen(color, 3.5);
+    if (m_broken)
+        pen.setStyle(Qt::DashLine);
+    // A halo, so that the selection reads also where links cross.
+    painter->setPen(QPen(pal.color(QPalette::Highlight).lighter(150), 7, Qt::SolidLine, Qt::RoundCap));
+    drawCurve(painter, option->exposedRect);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     drawCurve(painter, option->exposedRect);
-    if (isSelected()) {
-        // The handle that re-targets the link when dragged.
-        painter->setBrush(color);
-        painter->drawEllipse(m_to, 5, 5);
-    }
+    // The handle that re-targets the link when dragged.
+    painter->setBrush(color);
+    painter->drawEllipse(m_to, 5, 5);
 }
 
 } // namespace tb::ui

@@ -6,6 +6,8 @@ namespace tb::ui {
 
 // A link of the mapping (MappingModel's link id) drawn as a cubic curve from a source column's anchor to a
 // target field's anchor; red and dashed when broken. Selectable; its target end can be dragged elsewhere.
+// The item itself paints only the selection (halo, thick line, handle): the plain curves of all links are
+// painted by DesignerScene::drawBackground through paintCurve(), which the view caches while it scrolls.
 class LinkItem : public QGraphicsPathItem
 {
 public:
@@ -27,6 +29,8 @@ public:
 
     // The curve every link and the draft link follow: horizontal at both ends.
     static QPainterPath curve(const QPointF& from, const QPointF& to);
+    // The plain curve (broken: red and dashed), the part of it that reaches exposed (scene coordinates).
+    void paintCurve(QPainter* painter, const QRectF& exposed) const;
 
 private:
     void drawCurve(QPainter* painter, const QRectF& exposed) const;

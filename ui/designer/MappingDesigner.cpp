@@ -2,15 +2,20 @@
 
 #include "designer/AutoMapDialog.h"
 #include "designer/DesignerScene.h"
+#include "designer/LinkClipboard.h"
 #include "designer/LinkItem.h"
+#include "designer/PreviewPanel.h"
 #include "designer/TransformPanel.h"
 #include "mapping/AutoMapper.h"
 #include "mapping/MappingDocument.h"
 #include "mapping/MappingModel.h"
 #include "mapping/SourceSchemaModel.h"
+#include "style/ThemedIcon.h"
 #include "mapping/TargetSchemaModel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -76,6 +81,7 @@ MappingDesigner::MappingDesigner(std::shared_ptr<const core::CtmsSchema> schema,
     m_view->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_view->setDragMode(QGraphicsView::NoDrag);
     m_view->setFocusPolicy(Qt::StrongFocus);
+    m_view->setCacheMode(QGraphicsView::CacheBackground); // the links: see DesignerScene::drawBackground
 
     m_problems = new QListWidget;
     m_problems->setObjectName(QStringLiteral("problemList"));
@@ -88,8 +94,8 @@ MappingDesigner::MappingDesigner(std::shared_ptr<const core::CtmsSchema> schema,
     connect(m_scene, &DesignerScene::message, m_status, &QLabel::setText);
 
     // Actions: buttons, shortcuts while the designer has the focus.
-    auto action = [this](const QString& text, const QKeySequence& key, QStyle::StandardPixmap icon, const char* name) {
-        auto* a = new QAction(style()->standardIcon(icon), text, this);
+    auto action = [this](const QString& text, const QKeySequence& key, const char* icon, const char* name) {
+        auto* a = new QAction(ThemedIcon::get(QLatin1String(icon)), text, this);
         a->setObjectName(QLatin1String(name));
         if (!key.isEmpty())
             a->setShortcut(key);
@@ -97,20 +103,20 @@ MappingDesigner::MappingDesigner(std::shared_ptr<const core::CtmsSchema> schema,
         addAction(a);
         return a;
     };
-    m_open = action(tr("&Open Mapping…"), {}, QStyle::SP_DialogOpenButton, "openMapping");
-    m_openSample = action(tr("Open S&ample…"), {}, QStyle::SP_FileDialogContentsView, "openSample");
-    m_save = action(tr("&Save"), QKeySequence::Save, QStyle::SP_DialogSaveButton, "saveMapping");
-    m_undoAction = action(tr("&Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z), QStyle::SP_ArrowBack, "undo");
-    m_redoAction = action(tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QStyle::SP_ArrowForward, "redo");
-    m_connect = action(tr("&Connect"), QKeySequence(Qt::CTRL | Qt::Key_L), QStyle::SP_CommandLink, "connect");
-    m_delete = action(tr("&Delete"), QKeySequence::Delete, QStyle::SP_TrashIcon, "deleteLinks");
-    m_zoomIn = action(tr("Zoom &In"), QKeySequence::ZoomIn, QStyle::SP_ArrowUp, "zoomIn");
-    m_zoomOut = action(tr("Zoom &Out"), QKeySequence::ZoomOut, QStyle::SP_ArrowDown, "zoomOut");
-    m_fit = action(tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::Key_0), QStyle::SP_TitleBarMaxButton, "fitToView");
-    m_autoMap = action(tr("Auto-&map…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), QStyle::SP_DialogYesButton, "autoMap");
+    m_open = action(tr("&Open Mapping…"), {}, "open", "openMapping");
+    m_openSample = action(tr("Open S&ample…"), {}, "sample", "openSample");
+    m_save = action(tr("&Save"), QKeySequence::Save, "save", "saveMapping");
+    m_undoAction = action(tr("&Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z), "undo", "undo");
+    m_redoAction = action(tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), "redo", "redo");
+    m_connect = action(tr("&Connect"), QKeySequence(Qt::CTRL | Qt::Key_L), "link", "connect");
+    m_delete = action(tr("&Delete"), QKeySequence::Delete, "delete", "deleteLinks");
+    m_zoomIn = action(tr("Zoom &In"), QKeySequence::ZoomIn, "zoom-in", "zoomIn");
+    m_zoomOut = action(tr("Zoom &Out"), QKeySequence::ZoomOut, "zoom-out", "zoomOut");
+    m_fit = action(tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::Key_0), "zoom-fit", "fitToView");
+    m_autoMap = action(tr("Auto-&map…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), "automap", "autoMap");
     m_autoMap->setToolTip(tr("Propose links for the unmapped fields by name, label and OID (Ctrl+Shift+M)"));
     connect(m_autoMap, &QAction::triggered, this, &MappingDesigner::showAutoMap);
-    QAction* find = action(tr("&Find Source Column"), QKeySequence::Find, QStyle::SP_FileDialogContentsView, "find");
+    QAction* find = action(tr("&Find Source Column"), QKeySequence::Find, "search", "find");
     m_connect->setToolTip(tr("Connect the chosen source column to the selected target field (Ctrl+L)"));
     m_delete->setToolTip(tr("Remove the selected links, or the links of the selected fields (Del)"));
     connect(m_open, &QAction::triggered, this, &MappingDesigner::chooseMapping);
@@ -131,6 +137,31 @@ MappingDesigner::MappingDesigner(std::shared_ptr<const core::CtmsSchema> schema,
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
+
+    // Copy / paste of links: shortcuts only while the picture has the focus (the search field and the
+    // transform panel's editors keep their own Ctrl+C / Ctrl+V); also the picture's context menu.
+    m_cut = new QAction(ThemedIcon::get(QStringLiteral("cut")), tr("Cu&t Links"), this);
+    m_copy = new QAction(ThemedIcon::get(QStringLiteral("copy")), tr("C&opy Links"), this);
+    m_paste = new QAction(ThemedIcon::get(QStringLiteral("paste")), tr("&Paste Links"), this);
+    m_cut->setObjectName(QStringLiteral("cutLinks"));
+    m_copy->setObjectName(QStringLiteral("copyLinks"));
+    m_paste->setObjectName(QStringLiteral("pasteLinks"));
+    m_cut->setShortcut(QKeySequence::Cut);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_paste->setShortcut(QKeySequence::Paste);
+    m_cut->setToolTip(tr("Cut the selected links, or the links of the selected fields (Ctrl+X)"));
+    m_copy->setToolTip(tr("Copy the selected links with their transforms (Ctrl+C)"));
+    m_paste->setToolTip(tr("Paste links onto the fields of the same name, or one link onto the selected field (Ctrl+V)"));
+    connect(m_cut, &QAction::triggered, m_scene, &DesignerScene::cutSelected);
+    connect(m_copy, &QAction::triggered, m_scene, &DesignerScene::copySelected);
+    connect(m_paste, &QAction::triggered, m_scene, &DesignerScene::paste);
+    connect(QApplication::clipboard(), &QClipboard::dataChanged, this, &MappingDesigner::updateActions);
+    auto* editSeparator = new QAction(this);
+    editSeparator->setSeparator(true);
+    for (QAction* a : {m_cut, m_copy, m_paste})
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addActions({m_cut, m_copy, m_paste, editSeparator, m_connect, m_delete});
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_toolBar = new QToolBar;
     m_toolBar->setObjectName(QStringLiteral("designerToolBar"));
@@ -168,6 +199,11 @@ MappingDesigner::MappingDesigner(std::shared_ptr<const core::CtmsSchema> schema,
     splitter->addWidget(side);
     splitter->addWidget(lower);
     splitter->setStretchFactor(0, 1);
+    // Live preview (issue 6): follows the model's edits by itself.
+    m_preview = new PreviewPanel(m_model, m_source);
+    splitter->addWidget(m_preview);
+    splitter->setStretchFactor(2, 1);
+    splitter->setSizes({440, 90, 300});
     splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -217,6 +253,7 @@ void MappingDesigner::setDocument(const core::MappingDocument& doc, const QStrin
     m_model->setDocument(doc);
     useMappingColumns();
     m_fileName = path;
+    m_preview->setMappingFile(path);
     m_hasDocument = true;
     m_status->clear();
     updateTitle();
@@ -402,6 +439,9 @@ void MappingDesigner::updateActions()
     m_openSample->setEnabled(m_hasDocument);
     m_connect->setEnabled(m_hasDocument && m_scene->canConnect());
     m_delete->setEnabled(m_hasDocument && m_scene->canDelete());
+    m_cut->setEnabled(m_hasDocument && m_scene->canDelete());
+    m_copy->setEnabled(m_hasDocument && m_scene->canDelete());
+    m_paste->setEnabled(m_hasDocument && LinkClipboard::hasLinks(QApplication::clipboard()->mimeData()));
     m_autoMap->setEnabled(m_hasDocument);
     updateTitle();
 }
@@ -413,13 +453,13 @@ void MappingDesigner::updateProblems()
         return;
     const QVector<core::MappingProblem> problems = m_model->problems();
     for (const core::MappingProblem& p : problems) {
-        auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxWarning), p.message, m_problems);
+        auto* item = new QListWidgetItem(ThemedIcon::get(QStringLiteral("problems")), p.message, m_problems);
         item->setData(ProblemTargetRole, p.target);
         item->setData(ProblemLinkRole, p.linkId);
         item->setData(ProblemColumnRole, p.column);
     }
     if (problems.isEmpty())
-        new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton),
+        new QListWidgetItem(ThemedIcon::get(QStringLiteral("ok")),
                             tr("No problems: every required field is mapped and every link has its column."), m_problems);
 }
 

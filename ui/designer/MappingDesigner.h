@@ -25,6 +25,7 @@ namespace tb::ui {
 
 class AutoMapDialog;
 class DesignerScene;
+class PreviewPanel;
 class TransformPanel;
 
 // The mapping designer: a mapping document (*.mapping.json) as a picture — source columns on the left,
@@ -63,6 +64,8 @@ public:
     core::TargetSchemaModel* targetModel() const { return m_target; }
     DesignerScene* scene() const { return m_scene; }
     TransformPanel* transformPanel() const { return m_transforms; }
+    // The live preview below the problems (issue 6).
+    PreviewPanel* previewPanel() const { return m_preview; }
     QGraphicsView* view() const { return m_view; }
     QUndoStack* undoStack() const { return m_undo; }
     QLineEdit* searchField() const { return m_search; }
@@ -70,6 +73,9 @@ public:
     QLabel* statusLabel() const { return m_status; }
     QAction* connectAction() const { return m_connect; }
     QAction* deleteAction() const { return m_delete; }
+    QAction* cutAction() const { return m_cut; }
+    QAction* copyAction() const { return m_copy; }
+    QAction* pasteAction() const { return m_paste; }
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
     QAction* saveAction() const { return m_save; }
@@ -113,6 +119,7 @@ private:
     QUndoStack* m_undo;
     DesignerScene* m_scene;
     TransformPanel* m_transforms;
+    PreviewPanel* m_preview;
     QString m_fileName;
     bool m_hasDocument = false;
     bool m_fitWidth = true; // follow the view's width until the user zooms
@@ -130,6 +137,9 @@ private:
     QAction* m_redoAction;
     QAction* m_connect;
     QAction* m_delete;
+    QAction* m_cut;
+    QAction* m_copy;
+    QAction* m_paste;
     QAction* m_zoomIn;
     QAction* m_zoomOut;
     QAction* m_fit;

@@ -2,8 +2,11 @@
 
 #include "changecontrol/ChangeControl.h"
 #include "designer/MappingDesigner.h"
+#include "designer/PreviewPanel.h"
 #include "load/CtmsDatabase.h"
 #include "mapping/MappingDocument.h"
+#include "mapping/MappingModel.h"
+#include "mapping/MappingPreview.h"
 #include "run/PipelineDocument.h"
 
 #include <QDir>
@@ -151,6 +154,12 @@ void MappingsPage::openCurrent()
     }
     const QString path = m_workspace.absolutePath(m_list->item(row)->text());
     showRevisionStatus(path);
+    // The preview checks with the pipeline's study document and reads a child's roots (subjects) from it.
+    core::PipelineDocument pipeline;
+    int step = 0;
+    m_designer->previewPanel()->setContext(stepFor(path, &pipeline, &step)
+                                               ? core::MappingPreview::contextFor(pipeline, path, m_designer->model()->schema())
+                                               : core::MappingPreview::Context());
     QString error;
     if (!m_designer->openMapping(path, sampleFor(path), &error)) {
         m_error->setText(error);

@@ -9,6 +9,7 @@
 #include "mapping/MappingModel.h"
 #include "mapping/SourceSchemaModel.h"
 #include "mapping/TransformFactory.h"
+#include "style/ThemedIcon.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -76,11 +77,11 @@ TransformPanel::TransformPanel(core::MappingModel* mapping, core::SourceSchemaMo
     auto* listLabel = new QLabel(tr("&Transforms (applied top to bottom):"));
     listLabel->setBuddy(m_list);
 
-    auto button = [this](const QString& text, QStyle::StandardPixmap icon, const char* name, const QKeySequence& key) {
+    auto button = [this](const QString& text, const char* icon, const char* name, const QKeySequence& key) {
         auto* b = new QToolButton;
         b->setObjectName(QLatin1String(name));
         b->setText(text);
-        b->setIcon(style()->standardIcon(icon));
+        b->setIcon(ThemedIcon::get(QLatin1String(icon)));
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         b->setFocusPolicy(Qt::StrongFocus);
         if (!key.isEmpty()) {
@@ -94,7 +95,7 @@ TransformPanel::TransformPanel(core::MappingModel* mapping, core::SourceSchemaMo
         }
         return b;
     };
-    m_add = button(tr("&Add"), QStyle::SP_FileDialogNewFolder, "addTransform", {});
+    m_add = button(tr("&Add"), "add", "addTransform", {});
     m_addMenu = new QMenu(m_add);
     m_addMenu->setObjectName(QStringLiteral("addTransformMenu"));
     for (const QString& name : core::TransformFactory::names()) {
@@ -105,9 +106,9 @@ TransformPanel::TransformPanel(core::MappingModel* mapping, core::SourceSchemaMo
     m_add->setMenu(m_addMenu);
     m_add->setPopupMode(QToolButton::InstantPopup);
     m_add->setToolTip(tr("Add a transform after the selected one"));
-    m_up = button(tr("&Up"), QStyle::SP_ArrowUp, "moveTransformUp", QKeySequence(Qt::ALT | Qt::Key_Up));
-    m_down = button(tr("Do&wn"), QStyle::SP_ArrowDown, "moveTransformDown", QKeySequence(Qt::ALT | Qt::Key_Down));
-    m_remove = button(tr("&Remove"), QStyle::SP_TrashIcon, "removeTransform", {});
+    m_up = button(tr("&Up"), "up", "moveTransformUp", QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_down = button(tr("Do&wn"), "down", "moveTransformDown", QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_remove = button(tr("&Remove"), "delete", "removeTransform", {});
     m_remove->setToolTip(tr("Remove the selected transform"));
     connect(m_up, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
     connect(m_down, &QToolButton::clicked, this, [this] { moveCurrent(1); });
@@ -310,7 +311,7 @@ void TransformPanel::refresh()
             auto* item = new QListWidgetItem(summary(spec), m_list);
             QString error;
             if (!core::TransformFactory::create(spec, &error)) {
-                item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+                item->setIcon(ThemedIcon::get(QStringLiteral("problems")));
                 item->setToolTip(error);
             }
         }

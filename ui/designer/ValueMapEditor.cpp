@@ -10,12 +10,16 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHideEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -53,6 +57,15 @@ ValueMapEditor::ValueMapEditor(QWidget* parent) : QWidget(parent)
     m_profile->setToolTip(tr("Read the distinct values of the source column from the sample and pre-fill the codes "
                              "that match the codelist"));
     connect(m_profile, &QPushButton::clicked, this, &ValueMapEditor::profileValues);
+    m_busy = new QProgressBar;
+    m_busy->setObjectName(QStringLiteral("profileBusy"));
+    m_busy->setRange(0, 0); // no length known: a busy bar
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumHeight(m_profile->sizeHint().height() / 2);
+    m_busy->setAccessibleName(tr("Reading the sample"));
+    m_busy->hide();
+    m_watcher = new QFutureWatcher<core::DistinctValueProfiler::Result>(this);
+    connect(m_watcher, &QFutureWatcherBase::finished, this, &ValueMapEditor::profiled);
 
     m_newValue = new QLineEdit;
     m_newValue->setObjectName(QStringLiteral("newSourceValue"));
@@ -111,6 +124,7 @@ ValueMapEditor::ValueMapEditor(QWidget* parent) : QWidget(parent)
 
     auto* profileRow = new QHBoxLayout;
     profileRow->addWidget(m_profile);
+    profileRow->addWidget(m_busy, 1);
     profileRow->addStretch(1);
     auto* addRow = new QHBoxLayout;
     addRow->addWidget(m_newValue, 1);
@@ -137,10 +151,18 @@ ValueMapEditor::ValueMapEditor(QWidget* parent) : QWidget(parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &ValueMapEditor::updateSummary);
 }
 
+ValueMapEditor::~ValueMapEditor()
+{
+    // The read holds copies and the shared flag only: told to stop, it ends on its own, soon, without us.
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
 void ValueMapEditor::setParameters(const QJsonObject& params, bool sameTransform)
 {
     m_updating = true;
     if (!sameTransform) {
+        cancelProfile();
         m_model->clearExtraRows();
         m_profileNote.clear();
     }
@@ -165,10 +187,12 @@ void ValueMapEditor::setCodelist(const QString& name, const QStringList& terms)
 
 void ValueMapEditor::setSample(const core::MappingModel* mapping, const QString& file, const QString& column)
 {
+    if (mapping != m_mapping || file != m_file || column != m_column)
+        cancelProfile();
     m_mapping = mapping;
     m_file = file;
     m_column = column;
-    m_profile->setEnabled(!file.isEmpty() && !column.isEmpty());
+    updateProfileButton();
     m_profile->setToolTip(file.isEmpty() ? tr("Open a sample to profile the values of the source column")
                                          : tr("Read the distinct values of %1 from %2 and pre-fill the codes that "
                                               "match the codelist")
@@ -177,20 +201,75 @@ void ValueMapEditor::setSample(const core::MappingModel* mapping, const QString&
 
 bool ValueMapEditor::profileValues()
 {
-    if (!m_mapping || m_file.isEmpty() || m_column.isEmpty())
+    if (!m_mapping || m_file.isEmpty() || m_column.isEmpty() || isProfiling())
         return false;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const core::DistinctValueProfiler::Result r =
-        core::DistinctValueProfiler::profile(m_file, m_mapping->toDocument(), m_column);
-    QApplication::restoreOverrideCursor();
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
+    m_profiledColumn = m_column;
+    // The thread gets copies only: the editor may be gone before it ends.
+    m_watcher->setFuture(QtConcurrent::run([file = m_file, doc = m_mapping->toDocument(), column = m_column, cancel] {
+        return core::DistinctValueProfiler::profile(file, doc, column, core::DistinctValueProfiler::DefaultLimit,
+                                                    cancel.get());
+    }));
+    m_profileNote = tr("Reading the values of %1 from %2…").arg(m_column, QFileInfo(m_file).fileName());
+    m_busy->show();
+    updateProfileButton();
+    updateSummary();
+    return true;
+}
+
+bool ValueMapEditor::isProfiling() const
+{
+    return m_cancel != nullptr;
+}
+
+void ValueMapEditor::cancelProfile()
+{
+    if (!m_cancel)
+        return;
+    m_cancel->store(true);
+    m_cancel.reset();
+    m_watcher->disconnect(this);
+    // A new watcher: the old one's finished signal, already queued, must not reach profiled().
+    m_watcher->deleteLater();
+    m_watcher = new QFutureWatcher<core::DistinctValueProfiler::Result>(this);
+    connect(m_watcher, &QFutureWatcherBase::finished, this, &ValueMapEditor::profiled);
+    m_busy->hide();
+    m_profileNote.clear();
+    updateProfileButton();
+    updateSummary();
+}
+
+void ValueMapEditor::hideEvent(QHideEvent* event)
+{
+    // Closed (another transform shown, the panel or page left), not merely minimised.
+    if (!event->spontaneous())
+        cancelProfile();
+    QWidget::hideEvent(event);
+}
+
+void ValueMapEditor::updateProfileButton()
+{
+    m_profile->setEnabled(!m_file.isEmpty() && !m_column.isEmpty() && !isProfiling());
+}
+
+void ValueMapEditor::profiled()
+{
+    if (!m_cancel)
+        return;
+    const core::DistinctValueProfiler::Result r = m_watcher->result();
+    m_cancel.reset();
+    m_busy->hide();
+    updateProfileButton();
     if (!r.error.isEmpty()) {
         m_profileNote = tr("The values could not be read: %1").arg(r.error);
         updateSummary();
-        return false;
+        emit profileFinished(false);
+        return;
     }
     const QLocale locale;
     m_profileNote = tr("%1: %2 distinct values in %3 rows (%4 empty).")
-                        .arg(m_column, locale.toString(r.values.size()), locale.toString(r.rows),
+                        .arg(m_profiledColumn, locale.toString(r.values.size()), locale.toString(r.rows),
                              locale.toString(r.nulls));
     if (r.capped)
         m_profileNote += QLatin1Char(' ')
@@ -199,9 +278,9 @@ bool ValueMapEditor::profileValues()
     m_model->setProfile(r);
     const QJsonObject prefilled = m_model->prefilledMap();
     if (prefilled != m_model->map())
-        edit(QStringLiteral("map"), prefilled, tr("Pre-fill the value map from the values of %1").arg(m_column));
+        edit(QStringLiteral("map"), prefilled, tr("Pre-fill the value map from the values of %1").arg(m_profiledColumn));
     updateSummary();
-    return true;
+    emit profileFinished(true);
 }
 
 void ValueMapEditor::edit(const QString& key, const QJsonValue& value, const QString& text)

@@ -8,16 +8,24 @@
 #include "designer/LinkItem.h"
 #include "designer/MappingDesigner.h"
 #include "designer/MappingsPage.h"
+#include "designer/PreviewPanel.h"
 #include "designer/TransformPanel.h"
 #include "designer/ValueMapEditor.h"
 #include "mapping/MappingModel.h"
+#include "pipelines/PipelinesPage.h"
+#include "reconciliation/ReconciliationPage.h"
 #include "run/PipelineRunner.h"
 #include "run/RunFeedback.h"
 #include "runs/RunsPage.h"
 #include "secrets/WorkspaceSecrets.h"
+#include "settings/ConsoleSettings.h"
+#include "settings/SettingsDialog.h"
+#include "style/ThemedIcon.h"
+#include "workspace/NewWorkspaceDialog.h"
 #include "workspace/WorkspacePage.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDeadlineTimer>
@@ -56,26 +64,41 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_navigation = new QListWidget;
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(tr("Pages"));
-    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Workspace")));
-    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogListView), tr("Mappings")));
-    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Runs")));
-    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("Connections")));
-    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Audit")));
-    m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(QStringLiteral("Reconciliation")) + 64);
+    // Page titles with their icon and the View menu's accelerated form, in navigation order (enum Page).
+    const struct
+    {
+        QString title, menuText, icon;
+    } pageNames[PageCount] = {
+        {tr("Workspace"), tr("&Workspace"), QStringLiteral("workspace")},
+        {tr("Connections"), tr("&Connections"), QStringLiteral("connections")},
+        {tr("Mappings"), tr("&Mappings"), QStringLiteral("mappings")},
+        {tr("Pipelines"), tr("&Pipelines"), QStringLiteral("pipelines")},
+        {tr("Runs"), tr("R&uns"), QStringLiteral("runs")},
+        {tr("Reconciliation"), tr("R&econciliation"), QStringLiteral("reconciliation")},
+        {tr("Audit"), tr("&Audit"), QStringLiteral("audit")},
+    };
+    int navigationWidth = 0;
+    for (const auto& page : pageNames) {
+        m_navigation->addItem(new QListWidgetItem(ThemedIcon::get(page.icon), page.title));
+        navigationWidth = qMax(navigationWidth, m_navigation->fontMetrics().horizontalAdvance(page.title));
+    }
+    // Wide enough for the longest title in the language in use, with its icon and the margins.
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setSpacing(2);
+    m_navigation->setFixedWidth(navigationWidth + m_navigation->iconSize().width() + 40);
 
     m_workspacePage = new WorkspacePage;
-    m_mappingsPage = new MappingsPage;
-    m_runsPage = new RunsPage;
     m_connectionsPage = new ConnectionsPage;
+    m_mappingsPage = new MappingsPage;
+    m_pipelinesPage = new PipelinesPage;
+    m_runsPage = new RunsPage;
+    m_reconciliationPage = new ReconciliationPage;
     m_auditPage = new AuditPage;
     m_pages = new QStackedWidget;
-    m_pages->addWidget(m_workspacePage);
-    m_pages->addWidget(m_mappingsPage);
-    m_pages->addWidget(m_runsPage);
-    m_pages->addWidget(m_connectionsPage);
-    m_pages->addWidget(m_auditPage);
+    for (QWidget* page : std::initializer_list<QWidget*>{m_workspacePage, m_connectionsPage, m_mappingsPage,
+                                                        m_pipelinesPage, m_runsPage, m_reconciliationPage, m_auditPage})
+        m_pages->addWidget(page);
+    m_reconciliationPage->setPipelineModel(m_pipelinesPage->model());
     m_secrets = new WorkspaceSecrets(this, this);
     m_auditPage->setSecrets(m_secrets);
 
@@ -90,7 +113,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     // Menus.
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Workspace…"),
+    QAction* create = file->addAction(ThemedIcon::get(QStringLiteral("workspace-new")), tr("&New Workspace…"), this,
+                                      &MainWindow::newWorkspace);
+    create->setObjectName(QStringLiteral("newWorkspace"));
+    create->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)); // Ctrl+N is the Connections page's new connection
+    QAction* open = file->addAction(ThemedIcon::get(QStringLiteral("workspace-open")), tr("&Open Workspace…"),
                                     this, &MainWindow::chooseWorkspace);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -100,28 +127,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_secrets, &WorkspaceSecrets::stateChanged, unlock,
             [this, unlock] { unlock->setEnabled(m_secrets->state() == WorkspaceSecrets::State::Failed); });
     file->addSeparator();
+    QAction* settingsAction = file->addAction(ThemedIcon::get(QStringLiteral("settings")), tr("Se&ttings…"), this,
+                                              &MainWindow::showSettings);
+    settingsAction->setObjectName(QStringLiteral("showSettings"));
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* showWorkspace = view->addAction(tr("&Workspace"), this, [this] { showPage(WorkspacePageIndex); });
-    showWorkspace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    // Ctrl+4: the pages that came first keep their keys.
-    QAction* showMappings = view->addAction(tr("&Mappings"), this, [this] { showPage(MappingsPageIndex); });
-    showMappings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
-    QAction* showRuns = view->addAction(tr("R&uns"), this, [this] { showPage(RunsPageIndex); });
-    showRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    QAction* showConnections = view->addAction(tr("&Connections"), this, [this] { showPage(ConnectionsPageIndex); });
-    showConnections->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    QAction* showAudit = view->addAction(tr("&Audit"), this, [this] { showPage(AuditPageIndex); });
-    showAudit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    // Ctrl+1 … Ctrl+7 in the order of the navigation.
+    for (int page = 0; page < PageCount; ++page) {
+        QAction* show = view->addAction(ThemedIcon::get(pageNames[page].icon), pageNames[page].menuText, this,
+                                        [this, page] { showPage(Page(page)); });
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
+    }
     view->addSeparator();
-    QAction* refresh = view->addAction(tr("Re&fresh"), this, [this] {
+    QAction* refresh = view->addAction(ThemedIcon::get(QStringLiteral("refresh")), tr("Re&fresh"), this, [this] {
         if (m_workspace.isValid())
             openWorkspace(m_workspace.dir());
     });
     refresh->setShortcut(QKeySequence::Refresh);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About TrialBridge"), this, &MainWindow::showAbout);
+    help->addAction(ThemedIcon::get(QStringLiteral("about")), tr("&About TrialBridge"), this, &MainWindow::showAbout);
 
     // Status bar: where we are, and the progress of a run.
     m_workspaceLabel = new QLabel(tr("No workspace open"));
@@ -145,16 +173,35 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_cancel);
 
     connect(m_workspacePage, &WorkspacePage::runPipelineRequested, this, &MainWindow::runPipeline);
+    connect(m_pipelinesPage, &PipelinesPage::runPipelineRequested, this, &MainWindow::runPipeline);
+    connect(m_pipelinesPage, &PipelinesPage::currentPipelineChanged, m_reconciliationPage,
+            &ReconciliationPage::selectPipeline);
+    connect(m_pipelinesPage, &PipelinesPage::reconcileRequested, this, [this](const QString& path) {
+        m_reconciliationPage->selectPipeline(path);
+        showPage(ReconciliationPageIndex);
+    });
+    connect(m_reconciliationPage, &ReconciliationPage::rejectsRequested, this,
+            [this](const QString& database, qint64 runId) {
+                m_runsPage->selectRun(database, runId);
+                showPage(RunsPageIndex);
+            });
     connect(m_secrets, &WorkspaceSecrets::stateChanged, this, &MainWindow::secretsChanged);
     connect(m_connectionsPage, &ConnectionsPage::openStoreRequested, m_secrets, &WorkspaceSecrets::reopen);
     // A saved or deleted profile changes the workspace's document list.
-    connect(m_connectionsPage, &ConnectionsPage::connectionsChanged, this,
-            [this] { m_workspacePage->setWorkspace(m_workspace); });
-    connect(m_mappingsPage, &MappingsPage::mappingSaved, this, [this] { m_workspacePage->setWorkspace(m_workspace); });
+    // A pipeline's problems depend on the mappings it names.
+    connect(m_connectionsPage, &ConnectionsPage::connectionsChanged, this, [this] {
+        m_workspacePage->setWorkspace(m_workspace);
+        m_pipelinesPage->refresh();
+    });
+    connect(m_mappingsPage, &MappingsPage::mappingSaved, this, [this] {
+        m_workspacePage->setWorkspace(m_workspace);
+        m_pipelinesPage->refresh();
+    });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1200, 760);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     updateRecentMenu();
 }
 
@@ -181,6 +228,7 @@ bool MainWindow::openWorkspace(const QString& dir)
                                              : tr("Target: %1").arg(QDir::toNativeSeparators(targets.first())));
     m_workspacePage->setWorkspace(ws);
     m_mappingsPage->setWorkspace(ws);
+    m_pipelinesPage->setWorkspace(ws);
     m_runsPage->setTargets(targets);
     m_connectionsPage->setWorkspace(ws);
     m_auditPage->setWorkspace(ws.dir(), targets);
@@ -207,6 +255,17 @@ MainWindow::Page MainWindow::currentPage() const
     return Page(m_pages->currentIndex());
 }
 
+void MainWindow::newWorkspace()
+{
+    // Next to the open workspace, else in the home folder. Window-modal, not exec(): the main window keeps
+    // painting while the demo study is written.
+    const QString parentDir = m_workspace.isValid() ? QFileInfo(m_workspace.dir()).absolutePath() : QDir::homePath();
+    auto* dialog = new NewWorkspaceDialog(parentDir, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { openWorkspace(dialog->createdDir()); });
+    dialog->open();
+}
+
 void MainWindow::chooseWorkspace()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"), m_workspace.dir());
@@ -225,10 +284,34 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About TrialBridge"),
-                       tr("<h3>TrialBridge %1</h3><p>Moves clinical-trial data between the systems of a study — "
-                          "EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.</p>")
-                           .arg(QStringLiteral(TB_VERSION)));
+    // Not exec(): the window stays live, and tests find the box by its name.
+    auto* box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About TrialBridge"));
+    box->setIcon(QMessageBox::Information);
+    box->setTextFormat(Qt::RichText);
+    box->setText(tr("<h3>TrialBridge %1</h3><p>Moves clinical-trial data between the systems of a study — "
+                    "EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.</p>")
+                     .arg(QStringLiteral(TB_VERSION)));
+    box->setInformativeText(
+        tr("<p>Built with Qt %1, running on Qt %2.</p>"
+           "<p>Libraries and their licences:</p><ul>"
+           "<li>Qt — GNU LGPL version 3</li>"
+           "<li>libsodium — ISC licence</li>"
+           "<li>libssh — GNU LGPL version 2.1</li>"
+           "<li>QtKeychain — BSD licence (2-clause)</li>"
+           "<li>SQLite — public domain</li></ul>")
+            .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    box->setStandardButtons(QMessageBox::Ok);
+    box->open();
+}
+
+void MainWindow::showSettings()
+{
+    auto* dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::secretsChanged()
@@ -251,6 +334,7 @@ void MainWindow::runPipeline(const QString& path)
     auto* feedback = new core::RunFeedback;
     m_feedback = feedback;
     m_workspacePage->setRunning(true);
+    m_pipelinesPage->setRunning(true);
     m_progress->setValue(0);
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
@@ -278,6 +362,7 @@ void MainWindow::runPipeline(const QString& path)
         m_cancel->setVisible(false);
         m_cancel->disconnect(feedback);
         m_workspacePage->setRunning(false);
+        m_pipelinesPage->setRunning(false);
         const core::EntityCounts t = r.total();
         const QString summary = r.message.isEmpty()
             ? tr("Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected")
@@ -299,6 +384,7 @@ void MainWindow::runPipeline(const QString& path)
             box->open();
         }
         m_runsPage->refresh();
+        m_pipelinesPage->refresh(); // its last run; the Reconciliation page follows the model
         m_auditPage->refresh();
         if (r.runId > 0)
             showPage(RunsPageIndex);
@@ -310,8 +396,9 @@ void MainWindow::runPipeline(const QString& path)
 bool MainWindow::saveScreenshots(const QString& dir)
 {
     QDir().mkpath(dir);
-    const QStringList names{QStringLiteral("workspace"), QStringLiteral("mappings"), QStringLiteral("runs"),
-                            QStringLiteral("connections"), QStringLiteral("audit")};
+    const QStringList names{QStringLiteral("workspace"), QStringLiteral("connections"), QStringLiteral("mappings"),
+                            QStringLiteral("pipelines"),  QStringLiteral("runs"),        QStringLiteral("reconciliation"),
+                            QStringLiteral("audit")};
     // Let the secret store settle first (a keychain probe, a vault passphrase file), so that the status bar
     // and the Connections page show what a person would see; a passphrase dialog is not waited for.
     QDeadlineTimer deadline(10000);
@@ -321,8 +408,13 @@ bool MainWindow::saveScreenshots(const QString& dir)
     bool ok = true;
     for (int page = 0; page < names.size(); ++page) {
         showPage(Page(page));
-        if (page == MappingsPageIndex)
+        if (page == MappingsPageIndex) {
             m_mappingsPage->selectMapping(QStringLiteral("visits.mapping.json")); // links, transforms, a sample
+            const PreviewPanel* preview = m_mappingsPage->designer()->previewPanel(); // computed on a worker
+            QDeadlineTimer previewDeadline(10000);
+            while (preview->shownGeneration() != preview->generation() && !previewDeadline.hasExpired())
+                QApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+        }
         if (page == AuditPageIndex)
             m_auditPage->trail()->entryTable()->selectRow(m_auditPage->trail()->entryTable()->model()->rowCount() - 1);
         QApplication::processEvents();
@@ -336,7 +428,10 @@ bool MainWindow::saveScreenshots(const QString& dir)
         designer->scene()->clearSelection();
         link->setSelected(true);
         designer->transformPanel()->setCurrentTransform(1);
-        designer->transformPanel()->valueMapEditor()->profileValues();
+        ValueMapEditor* values = designer->transformPanel()->valueMapEditor();
+        values->profileValues();
+        while (values->isProfiling()) // read on a worker thread
+            QApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
         QApplication::processEvents();
         ok = grab().save(QDir(dir).filePath(QStringLiteral("mappings-transform.png"))) && ok;
         while (designer->undoStack()->canUndo()) // the pre-fill: nothing is left unsaved
@@ -347,7 +442,22 @@ bool MainWindow::saveScreenshots(const QString& dir)
     m_auditPage->tabs()->setCurrentWidget(m_auditPage->revisions());
     m_auditPage->revisions()->revisionTable()->selectRow(0);
     QApplication::processEvents();
-    return grab().save(QDir(dir).filePath(QStringLiteral("audit-revisions.png"))) && ok;
+    ok = grab().save(QDir(dir).filePath(QStringLiteral("audit-revisions.png"))) && ok;
+
+    // The settings dialog over the window, then the dark palette on two pages (then back to the user's theme).
+    auto* settings = new SettingsDialog(this);
+    settings->show();
+    QApplication::processEvents();
+    ok = settings->grab().save(QDir(dir).filePath(QStringLiteral("settings.png"))) && ok;
+    delete settings;
+    ConsoleSettings::applyTheme(ConsoleSettings::Theme::Dark);
+    for (Page page : {RunsPageIndex, ReconciliationPageIndex}) {
+        showPage(page);
+        QApplication::processEvents();
+        ok = grab().save(QDir(dir).filePath(names[page] + QStringLiteral("-dark.png"))) && ok;
+    }
+    ConsoleSettings::applyTheme(ConsoleSettings::theme());
+    return ok;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -364,7 +474,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
-    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
     event->accept();
 }
 

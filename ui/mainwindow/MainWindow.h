@@ -18,6 +18,8 @@ namespace tb::ui {
 class AuditPage;
 class ConnectionsPage;
 class MappingsPage;
+class PipelinesPage;
+class ReconciliationPage;
 class RunsPage;
 class WorkspacePage;
 class WorkspaceSecrets;
@@ -30,7 +32,17 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { WorkspacePageIndex, MappingsPageIndex, RunsPageIndex, ConnectionsPageIndex, AuditPageIndex };
+    // In navigation order; Ctrl+1 … Ctrl+7 follow it.
+    enum Page {
+        WorkspacePageIndex,
+        ConnectionsPageIndex,
+        MappingsPageIndex,
+        PipelinesPageIndex,
+        RunsPageIndex,
+        ReconciliationPageIndex,
+        AuditPageIndex,
+        PageCount
+    };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -42,7 +54,9 @@ public:
 
     WorkspacePage* workspacePage() const { return m_workspacePage; }
     MappingsPage* mappingsPage() const { return m_mappingsPage; }
+    PipelinesPage* pipelinesPage() const { return m_pipelinesPage; }
     RunsPage* runsPage() const { return m_runsPage; }
+    ReconciliationPage* reconciliationPage() const { return m_reconciliationPage; }
     ConnectionsPage* connectionsPage() const { return m_connectionsPage; }
     AuditPage* auditPage() const { return m_auditPage; }
     WorkspaceSecrets* secrets() const { return m_secrets; }
@@ -53,7 +67,10 @@ public:
     bool saveScreenshots(const QString& dir);
 
 public slots:
+    void newWorkspace();
     void runPipeline(const QString& path);
+    void showSettings();
+    void showAbout();
 
 signals:
     void runFinished(int exitCode, const QString& summary);
@@ -64,7 +81,6 @@ protected:
 private:
     void chooseWorkspace();
     void updateRecentMenu();
-    void showAbout();
     void secretsChanged();
 
     core::Workspace m_workspace;
@@ -72,7 +88,9 @@ private:
     QStackedWidget* m_pages;
     WorkspacePage* m_workspacePage;
     MappingsPage* m_mappingsPage;
+    PipelinesPage* m_pipelinesPage;
     RunsPage* m_runsPage;
+    ReconciliationPage* m_reconciliationPage;
     ConnectionsPage* m_connectionsPage;
     AuditPage* m_auditPage;
     WorkspaceSecrets* m_secrets;

@@ -115,6 +115,24 @@ void RunsPage::refresh()
         showRun(-1);
 }
 
+bool RunsPage::selectRun(const QString& database, qint64 runId)
+{
+    const int target = m_target->findData(database);
+    if (target < 0)
+        return false;
+    if (target != m_target->currentIndex())
+        m_target->setCurrentIndex(target); // reloads the runs
+    else
+        refresh();
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_model->run(row).id == runId) {
+            m_runs->selectRow(row);
+            m_runs->scrollTo(m_model->index(row, 0));
+            return true;
+        }
+    return false;
+}
+
 void RunsPage::showRun(int row)
 {
     m_entities->setRowCount(0);

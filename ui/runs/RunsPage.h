@@ -23,6 +23,8 @@ public:
 
     void setTargets(const QStringList& databases);
     void refresh();
+    // Shows a run of a target (its counts and rejects); false when the target or the run is not listed.
+    bool selectRun(const QString& database, qint64 runId);
     core::RunHistoryModel* model() const { return m_model; }
     QTableView* runTable() const { return m_runs; }
     QTableWidget* entityTable() const { return m_entities; }
