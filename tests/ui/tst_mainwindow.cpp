@@ -6,6 +6,8 @@
 #include "audit/AuditTrust.h"
 #include "audit/AuditVerifier.h"
 #include "mainwindow/MainWindow.h"
+#include "designer/MappingsPage.h"
+#include "designer/MappingDesigner.h"
 #include "run/RunHistoryModel.h"
 #include "runs/RunsPage.h"
 #include "workspace/DemoStudyGenerator.h"
@@ -25,6 +27,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QSplitter>
 #include <QtTest>
 
 using namespace tb;
@@ -43,6 +46,7 @@ private slots:
     void aboutNamesVersionsAndLicences();
     void refusesAMissingFolder();
     void remembersRecentWorkspaces();
+    void remembersGeometryAndSplitters();
 
 private:
     QTemporaryDir m_tmp;
@@ -242,6 +246,46 @@ void TestMainWindow::remembersRecentWorkspaces()
     const QStringList recent = QSettings().value(QStringLiteral("workspaces/recent")).toStringList();
     QVERIFY(!recent.isEmpty());
     QCOMPARE(recent.first(), QDir(m_dir).absolutePath());
+}
+
+void TestMainWindow::remembersGeometryAndSplitters()
+{
+    QList<int> runsSizes, designerSizes;
+    {
+        ui::MainWindow w;
+        QVERIFY(w.openWorkspace(m_dir));
+        w.resize(1180, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // The Runs page's outer splitter and the designer's split between the picture and its side panel.
+        w.showPage(ui::MainWindow::RunsPageIndex);
+        auto* runs = w.runsPage()->findChild<QSplitter*>();
+        QTRY_VERIFY(runs->sizes().value(0) > 0);
+        auto* designer = w.mappingsPage()->designer()->findChild<QSplitter*>();
+        QVERIFY(runs && designer);
+        const int runsTotal = runs->sizes().value(0) + runs->sizes().value(1);
+        runs->setSizes({runsTotal / 5, runsTotal - runsTotal / 5});
+        runsSizes = runs->sizes();
+        QList<int> d;
+        w.showPage(ui::MainWindow::MappingsPageIndex);
+        QTRY_VERIFY(designer->sizes().value(0) > 0);
+        d = designer->sizes();
+        const int pair2 = d[0] + d[1];
+        d[0] = pair2 / 3;
+        d[1] = pair2 - pair2 / 3;
+        designer->setSizes(d);
+        designerSizes = designer->sizes();
+        QVERIFY(w.close());
+    }
+    ui::MainWindow again;
+    QCOMPARE(again.size(), QSize(1180, 800));
+    QVERIFY(again.openWorkspace(m_dir));
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    again.showPage(ui::MainWindow::RunsPageIndex);
+    QTRY_COMPARE(again.runsPage()->findChild<QSplitter*>()->sizes(), runsSizes);
+    again.showPage(ui::MainWindow::MappingsPageIndex);
+    QTRY_COMPARE(again.mappingsPage()->designer()->findChild<QSplitter*>()->sizes(), designerSizes);
 }
 
 QTEST_MAIN(TestMainWindow)

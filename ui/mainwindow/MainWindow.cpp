@@ -202,7 +202,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1200, 760);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    for (const auto& [key, splitter] : splitters())
+        splitter->restoreState(settings.value(key).toByteArray()); // false (kept as built) when none or changed
     updateRecentMenu();
+}
+
+std::vector<std::pair<QString, QSplitter*>> MainWindow::splitters() const
+{
+    // Keyed by page and order of creation: stable while a page's layout is, and restoreState refuses a
+    // state saved for a splitter with another number of panes.
+    std::vector<std::pair<QString, QSplitter*>> out;
+    for (int page = 0; page < m_pages->count(); ++page) {
+        const QList<QSplitter*> found = m_pages->widget(page)->findChildren<QSplitter*>();
+        for (int i = 0; i < found.size(); ++i)
+            out.emplace_back(QStringLiteral("layout/page%1/splitter%2").arg(page).arg(i), found[i]);
+    }
+    return out;
 }
 
 MainWindow::~MainWindow()
@@ -477,6 +492,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    for (const auto& [key, splitter] : splitters())
+        settings.setValue(key, splitter->saveState());
     event->accept();
 }
 

@@ -4,10 +4,14 @@
 #include "workspace/Workspace.h"
 
 #include <QMainWindow>
+
+#include <utility>
+#include <vector>
 #include <QPointer>
 
 class QLabel;
 class QListWidget;
+class QSplitter;
 class QMenu;
 class QProgressBar;
 class QPushButton;
@@ -79,6 +83,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // Every splitter of every page with its settings key: their sizes are kept like the window's geometry.
+    std::vector<std::pair<QString, QSplitter*>> splitters() const;
     void chooseWorkspace();
     void updateRecentMenu();
     void secretsChanged();

@@ -57,8 +57,10 @@ RunsPage::RunsPage(QWidget* parent) : QWidget(parent), m_model(new RunHistoryMod
     m_runs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_runs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_runs->verticalHeader()->setVisible(false);
+    // The pipeline's name takes the spare width: the counts stay next to their titles.
     m_runs->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_runs->horizontalHeader()->setStretchLastSection(true);
+    m_runs->horizontalHeader()->setSectionResizeMode(core::RunHistoryModel::Pipeline, QHeaderView::Stretch);
+    m_runs->horizontalHeader()->setStretchLastSection(false);
 
     m_entities = makeTable({tr("Entity"), tr("Read"), tr("Inserted"), tr("Updated"), tr("Deleted"), tr("Unchanged"), tr("Rejected"),
                             tr("Stale"), tr("Warnings")},
