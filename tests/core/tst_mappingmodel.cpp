@@ -16,15 +16,6 @@ using core::MappingProblem;
 
 namespace {
 
-MappingDocument parse(const QByteArray& json)
-{
-    MappingDocument doc;
-    QString error;
-    if (!MappingDocument::fromJson(json, QStringLiteral("test.mapping.json"), &doc, &error))
-        qFatal("%s", qPrintable(error));
-    return doc;
-}
-
 // A visit mapping: study from a parameter, subject with transforms, the visit code from two columns.
 const QByteArray Visits = R"({
   "format": "trialbridge.mapping/1", "name": "visits", "revision": 2,
@@ -103,7 +94,7 @@ void TestMappingModel::roundTripIsExact()
     QFETCH(QString, file);
     MappingDocument doc;
     if (file.isEmpty()) {
-        doc = parse(Visits);
+        doc = test::parseMapping(Visits);
     } else {
         QString error;
         QVERIFY2(MappingDocument::load(test::sourcePath(file), &doc, &error), qPrintable(error));
@@ -124,7 +115,7 @@ void TestMappingModel::roundTripIsExact()
 void TestMappingModel::linksComeFromTheDocumentInOrder()
 {
     MappingModel model;
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     QStringList links;
     for (const core::MappingLink& l : model.links())
         links << l.column + QStringLiteral("→") + l.target;
@@ -144,7 +135,7 @@ void TestMappingModel::linksComeFromTheDocumentInOrder()
 void TestMappingModel::idsAreStableAndNeverReused()
 {
     MappingModel model;
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     QSet<int> ids;
     for (const core::MappingLink& l : model.links())
         ids.insert(l.id);
@@ -158,7 +149,7 @@ void TestMappingModel::idsAreStableAndNeverReused()
     // An id given back (undo of a removal) is taken as it is.
     QVERIFY(model.removeLink(added));
     QCOMPARE(model.addLink(QStringLiteral("SUBJ"), QStringLiteral("subject_id"), -1, subject), subject);
-    QCOMPARE(model.toDocument().toJsonBytes(), parse(Visits).toJsonBytes());
+    QCOMPARE(model.toDocument().toJsonBytes(), test::parseMapping(Visits).toJsonBytes());
 }
 
 void TestMappingModel::everyEditEmitsItsSignals()
@@ -174,7 +165,7 @@ void TestMappingModel::everyEditEmitsItsSignals()
     QSignalSpy problems(&model, &MappingModel::problemsChanged);
     QSignalSpy columns(&model, &MappingModel::sourceColumnsChanged);
 
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     QCOMPARE(reset.size(), 1);
     QCOMPARE(changed.size(), 0); // opening is not an edit
     QCOMPARE(problems.size(), 1);
@@ -223,19 +214,19 @@ void TestMappingModel::positionsOrderSeveralSources()
     QFETCH(int, position);
     QFETCH(QStringList, from);
     MappingModel model;
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     const int id = model.addLink(QStringLiteral("EXTRA"), QStringLiteral("visit_code"), position);
     QVERIFY(id);
     QCOMPARE(model.toDocument().field(QStringLiteral("visit_code"))->from, from);
     QCOMPARE(model.positionOf(id), int(from.indexOf(QStringLiteral("EXTRA"))));
     QVERIFY(model.removeLink(id));
-    QCOMPARE(model.toDocument().toJsonBytes(), parse(Visits).toJsonBytes());
+    QCOMPARE(model.toDocument().toJsonBytes(), test::parseMapping(Visits).toJsonBytes());
 }
 
 void TestMappingModel::linkReplacesAConstantOrParameter()
 {
     MappingModel model;
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     QVERIFY(model.isMapped(QStringLiteral("study_id")));
     const int id = model.addLink(QStringLiteral("STUDY"), QStringLiteral("study_id"));
     QVERIFY(model.param(QStringLiteral("study_id")).isEmpty());
@@ -248,7 +239,7 @@ void TestMappingModel::linkReplacesAConstantOrParameter()
     QVERIFY(!model.setFieldValue(QStringLiteral("study_id"), {}, QStringLiteral("study_id")));
     QVERIFY(model.removeLink(id));
     QVERIFY(model.setFieldValue(QStringLiteral("study_id"), {}, QStringLiteral("study_id")));
-    QCOMPARE(model.toDocument().toJsonBytes(), parse(Visits).toJsonBytes());
+    QCOMPARE(model.toDocument().toJsonBytes(), test::parseMapping(Visits).toJsonBytes());
     // Both a constant and a parameter: refused.
     QVERIFY(!model.setFieldValue(QStringLiteral("visit_name"), QStringLiteral("A"), QStringLiteral("b")));
 }
@@ -256,7 +247,7 @@ void TestMappingModel::linkReplacesAConstantOrParameter()
 void TestMappingModel::movedLinkKeepsItsId()
 {
     MappingModel model;
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     const int repeat = model.findLink(QStringLiteral("REPEAT"), QStringLiteral("visit_code"));
     QVERIFY(model.moveLink(repeat, QStringLiteral("visit_name")));
     QCOMPARE(model.link(repeat).target, QStringLiteral("visit_name"));
@@ -267,13 +258,13 @@ void TestMappingModel::movedLinkKeepsItsId()
     // Back to its place, and the constant back: the document as it was.
     QVERIFY(model.moveLink(repeat, QStringLiteral("visit_code"), 1));
     QVERIFY(model.setFieldValue(QStringLiteral("visit_name"), QStringLiteral("Visit"), {}));
-    QCOMPARE(model.toDocument().toJsonBytes(), parse(Visits).toJsonBytes());
+    QCOMPARE(model.toDocument().toJsonBytes(), test::parseMapping(Visits).toJsonBytes());
 }
 
 void TestMappingModel::lastLinkRemovedKeepsTheTransforms()
 {
     MappingModel model;
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     const int subject = model.linksTo(QStringLiteral("subject_id")).first();
     QVERIFY(model.removeLink(subject));
     QVERIFY(!model.toDocument().field(QStringLiteral("subject_id"))); // a rule needs a source
@@ -284,13 +275,13 @@ void TestMappingModel::lastLinkRemovedKeepsTheTransforms()
     const core::FieldRule* r = linked.field(QStringLiteral("subject_id"));
     QVERIFY(r);
     QCOMPARE(r->from, QStringList{QStringLiteral("PATIENT")});
-    QCOMPARE(r->transforms, parse(Visits).field(QStringLiteral("subject_id"))->transforms);
+    QCOMPARE(r->transforms, test::parseMapping(Visits).field(QStringLiteral("subject_id"))->transforms);
 }
 
 void TestMappingModel::modifiedAtIsATarget()
 {
     MappingModel model;
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     const int changed = model.linksTo(QLatin1String(MappingModel::ModifiedTarget)).first();
     QVERIFY(model.removeLink(changed));
     QVERIFY(model.toDocument().modifiedAt.target.isEmpty());
@@ -301,7 +292,7 @@ void TestMappingModel::modifiedAtIsATarget()
     QCOMPARE(doc.modifiedAt.transforms.size(), 1); // kept
 
     // A document without modifiedAt gets one from a link.
-    MappingDocument plain = parse(Visits);
+    MappingDocument plain = test::parseMapping(Visits);
     plain.modifiedAt = core::FieldRule();
     model.setDocument(plain);
     QVERIFY(model.addLink(QStringLiteral("UPDATED"), QLatin1String(MappingModel::ModifiedTarget)));
@@ -312,7 +303,7 @@ void TestMappingModel::modifiedAtIsATarget()
 void TestMappingModel::refusals()
 {
     MappingModel model;
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     QSignalSpy changed(&model, &MappingModel::changed);
     const int used = model.links().first().id;
     QCOMPARE(model.addLink({}, QStringLiteral("visit_name")), 0);
@@ -325,7 +316,7 @@ void TestMappingModel::refusals()
     QCOMPARE(model.link(9999).id, 0);
     QCOMPARE(model.positionOf(9999), -1);
     QCOMPARE(changed.size(), 0);
-    QCOMPARE(model.toDocument().toJsonBytes(), parse(Visits).toJsonBytes());
+    QCOMPARE(model.toDocument().toJsonBytes(), test::parseMapping(Visits).toJsonBytes());
 }
 
 void TestMappingModel::problems_data()
@@ -373,7 +364,7 @@ void TestMappingModel::problems()
     QFETCH(QStringList, columns);
     QFETCH(QStringList, expected);
     MappingModel model;
-    model.setDocument(parse(json));
+    model.setDocument(test::parseMapping(json));
     if (!columns.isEmpty())
         model.setSourceColumns(columns);
     QCOMPARE(kinds(model.problems()), expected);
@@ -384,7 +375,7 @@ void TestMappingModel::problems()
 void TestMappingModel::problemsNameTheirPlace()
 {
     MappingModel model;
-    model.setDocument(parse(Visits));
+    model.setDocument(test::parseMapping(Visits));
     model.setSourceColumns({QStringLiteral("SUBJ"), QStringLiteral("VISIT"), QStringLiteral("CHANGED")});
     QVector<MappingProblem> problems = model.problems();
     QCOMPARE(problems.size(), 1);

@@ -57,15 +57,6 @@ const QByteArray Visits =
     "003;V1;01.02.2024 10:00;DONE;SCHEDULED\n"   // line 6: no such subject
     "001;V1;01.02.2024 10:00;DONE;SCHEDULED\n";  // line 7: the key of line 2 again
 
-MappingDocument parse(const QByteArray& json)
-{
-    MappingDocument doc;
-    QString error;
-    if (!MappingDocument::fromJson(json, QStringLiteral("test.mapping.json"), &doc, &error))
-        qFatal("%s", qPrintable(error));
-    return doc;
-}
-
 } // namespace
 
 class TestMappingPreviewCore : public QObject
@@ -114,7 +105,7 @@ MappingPreview::Input TestMappingPreviewCore::input(const QByteArray& mapping) c
                                       &error))
         qFatal("%s", qPrintable(error));
     MappingPreview::Input in;
-    in.mapping = parse(mapping);
+    in.mapping = test::parseMapping(mapping);
     in.mappingFile = m_dir.filePath(QStringLiteral("visits.mapping.json"));
     in.sample = m_dir.filePath(QStringLiteral("edc/visits.csv"));
     in.context = MappingPreview::contextFor(pipeline, in.mappingFile);

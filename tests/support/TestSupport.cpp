@@ -113,4 +113,13 @@ QStringList queryRows(const QString& databasePath, const QString& sql)
     return out;
 }
 
+core::MappingDocument parseMapping(const QByteArray& json)
+{
+    core::MappingDocument doc;
+    QString error;
+    if (!core::MappingDocument::fromJson(json, QStringLiteral("test.mapping.json"), &doc, &error))
+        qFatal("%s", qPrintable(error));
+    return doc;
+}
+
 } // namespace tb::test

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mapping/MappingDocument.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -30,6 +32,10 @@ void useTestVault(const QString& dir);
 // The rows a query gives on a CTMS database, each "v1|v2|...", or one line saying why there are none
 // ("cannot open: ...", "query failed: ...").
 QStringList queryRows(const QString& databasePath, const QString& sql);
+
+// A mapping document from JSON written in a test ("test.mapping.json"); a document that does not load ends the
+// test program with the loader's message (the JSON is the test's own, not the input under test).
+core::MappingDocument parseMapping(const QByteArray& json);
 
 // Runs trialbridge-cli with the arguments, optional working directory and standard input.
 ProcessResult runCli(const QStringList& args, const QString& workingDir = {}, const QByteArray& input = {},

@@ -58,18 +58,9 @@ const QByteArray OtherVisitsJson = R"({
 })";
 const QByteArray VisitsCsv = "SUBJ;VISIT;REPEAT;VISIT_DATE;VISIT_NAME;STATUS\n001;1;;01.02.2024;Screening;DONE\n";
 
-MappingDocument parse(const QByteArray& json)
-{
-    MappingDocument doc;
-    QString error;
-    if (!MappingDocument::fromJson(json, QStringLiteral("test.mapping.json"), &doc, &error))
-        qFatal("%s", qPrintable(error));
-    return doc;
-}
-
 QByteArray expected(const std::function<void(MappingDocument&)>& edit, const QByteArray& json = VisitsJson)
 {
-    MappingDocument doc = parse(json);
+    MappingDocument doc = test::parseMapping(json);
     edit(doc);
     return doc.toJsonBytes();
 }
@@ -167,7 +158,7 @@ void TestCopyPaste::init()
     QApplication::setActiveWindow(m_designer);
     QVERIFY(QTest::qWaitForWindowExposed(m_designer));
     m_designer->view()->setFocus();
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
 }
 
 void TestCopyPaste::cleanup()
@@ -245,7 +236,7 @@ void TestCopyPaste::copyPutsTheLinksOnTheClipboard()
     QCOMPARE(m_designer->statusLabel()->text(), status);
     // Copying changes nothing.
     QCOMPARE(m_designer->undoStack()->count(), 0);
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
     QVERIFY(m_designer->pasteAction()->isEnabled());
 }
 
@@ -397,7 +388,7 @@ void TestCopyPaste::pasteNamesWhatItCannotPlace()
              }));
     QCOMPARE(m_designer->undoStack()->count(), 1);
     m_designer->undoStack()->undo();
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
 }
 
 void TestCopyPaste::pasteIntoAnotherMappingOfTheEntity()
@@ -431,7 +422,7 @@ void TestCopyPaste::pasteIntoAnotherMappingOfTheEntity()
     QTest::keySequence(other.view(), QKeySequence::Save);
     QCOMPARE(readFile(otherPath), pasted);
     // The first mapping is untouched.
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
 }
 
 void TestCopyPaste::clipboardThatIsNotLinksIsNamed_data()
@@ -488,7 +479,7 @@ void TestCopyPaste::clipboardThatIsNotLinksIsNamed()
     QVERIFY(!m_designer->scene()->paste());
     QCOMPARE(m_designer->statusLabel()->text(), status);
     QCOMPARE(m_designer->undoStack()->count(), 0);
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
 }
 
 void TestCopyPaste::editActionsAndContextMenu()

@@ -52,19 +52,10 @@ const QByteArray VisitsJson = R"({
 })";
 const QByteArray VisitsCsv = "SUBJ;VISIT;REPEAT;VISIT_DATE;VISIT_NAME;STATUS\n001;1;;01.02.2024;Screening;DONE\n";
 
-MappingDocument parse(const QByteArray& json)
-{
-    MappingDocument doc;
-    QString error;
-    if (!MappingDocument::fromJson(json, QStringLiteral("test.mapping.json"), &doc, &error))
-        qFatal("%s", qPrintable(error));
-    return doc;
-}
-
 // The document after an edit, built by hand from the one the designer opened.
 QByteArray expected(const std::function<void(MappingDocument&)>& edit)
 {
-    MappingDocument doc = parse(VisitsJson);
+    MappingDocument doc = test::parseMapping(VisitsJson);
     edit(doc);
     return doc.toJsonBytes();
 }
@@ -165,7 +156,7 @@ void TestMappingDesigner::init()
     QApplication::setActiveWindow(m_designer);
     QVERIFY(QTest::qWaitForWindowExposed(m_designer));
     m_designer->view()->setFocus();
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
 }
 
 void TestMappingDesigner::cleanup()
@@ -208,7 +199,7 @@ void TestMappingDesigner::sourceModelsPassTheModelTester()
     new QAbstractItemModelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest, &model);
     new QAbstractItemModelTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, &proxy);
 
-    const MappingDocument doc = parse(R"({"format": "trialbridge.mapping/1", "name": "m", "source": )" + source
+    const MappingDocument doc = test::parseMapping(R"({"format": "trialbridge.mapping/1", "name": "m", "source": )" + source
                                       + R"(, "target": {"entity": "visit"}, "fields": {"study_id": {"param": "study_id"}}})");
     QString error;
     QVERIFY2(model.load(file, doc, &error), qPrintable(error));
@@ -291,7 +282,7 @@ void TestMappingDesigner::odmTreeHasTheRecordSourcesColumns()
 {
     QFETCH(QString, file);
     QFETCH(QByteArray, source);
-    const MappingDocument doc = parse(R"({"format": "trialbridge.mapping/1", "name": "m", "source": )" + source
+    const MappingDocument doc = test::parseMapping(R"({"format": "trialbridge.mapping/1", "name": "m", "source": )" + source
                                       + R"(, "target": {"entity": "visit"}, "fields": {"study_id": {"param": "study_id"}}})");
     core::OdmRecordSource records(doc.odm);
     QVERIFY2(records.open(file), qPrintable(records.error().toString()));
@@ -313,7 +304,7 @@ void TestMappingDesigner::badSamplesAreNamed()
         // The mapping stays open on the columns it names; nothing is edited.
         QCOMPARE(m_designer->sourceModel()->columns(), (QStringList{QStringLiteral("SUBJ"), QStringLiteral("VISIT")}));
         QVERIFY(!m_designer->model()->hasSourceColumns());
-        QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+        QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
         QVERIFY(m_designer->statusLabel()->text().contains(QFileInfo(sample).fileName()));
     }
     // An unreadable mapping names its file and place.
@@ -378,7 +369,7 @@ void TestMappingDesigner::dropOnEmptySpaceCreatesNothing()
         QVERIFY(!scene->draftLink());
         QCOMPARE(m_designer->model()->links().size(), 2);
         QCOMPARE(m_designer->undoStack()->count(), 0);
-        QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+        QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
     }
     // Onto a source column, or the target's header: nothing either.
     drag(*m_designer, centerOf(*m_designer, source), centerOf(*m_designer, scene->sourceItem(QStringLiteral("SUBJ"))));
@@ -450,7 +441,7 @@ void TestMappingDesigner::keyboardConnects()
     QVERIFY(scene->sourceItem(QStringLiteral("VISIT_NAME"))->isSelected());
     // Undo and redo by their keys.
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(m_designer->model()->findLink(QStringLiteral("VISIT_NAME"), QStringLiteral("visit_name")));
 }
@@ -475,7 +466,7 @@ void TestMappingDesigner::deleteRemovesTheSelectedLink()
     QVERIFY(scene->targetItem(QStringLiteral("subject_id"))->hasProblem());
     QVERIFY(m_designer->problemList()->item(0)->text().contains(QLatin1String("subject_id")));
     m_designer->undoStack()->undo();
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes()); // with its transforms
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes()); // with its transforms
     QVERIFY(!scene->targetItem(QStringLiteral("subject_id"))->hasProblem());
 
     // A selected field's links go with Delete too.
@@ -483,7 +474,7 @@ void TestMappingDesigner::deleteRemovesTheSelectedLink()
     QTest::keyClick(view, Qt::Key_Delete);
     QVERIFY(m_designer->model()->linksTo(QStringLiteral("visit_code")).isEmpty());
     m_designer->undoStack()->undo();
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
     // Nothing selected: nothing to delete.
     scene->clearSelection();
     QVERIFY(!m_designer->deleteAction()->isEnabled());
@@ -516,7 +507,7 @@ void TestMappingDesigner::dragTheEndOfALinkToRetarget()
     QCOMPARE(scene->linkItem(visit)->to(), scene->targetItem(QStringLiteral("visit_name"))->anchor());
     QVERIFY(scene->linkItem(visit)->isVisible());
     m_designer->undoStack()->undo();
-    QCOMPARE(current(*m_designer), parse(VisitsJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
     // Dropping the end on empty space leaves the link where it was.
     link = scene->linkItem(visit);
     drag(*m_designer, viewPoint(*m_designer, link->to()), viewPoint(*m_designer, QPointF(DesignerScene::TargetX - 100, 5)));

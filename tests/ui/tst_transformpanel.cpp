@@ -70,15 +70,6 @@ const QMap<QString, qint64> DispositionEvents{
     {QStringLiteral("PHYSICIAN DECISION"), 3},  {QStringLiteral("LOST TO FOLLOW-UP"), 2},
 };
 
-MappingDocument parse(const QByteArray& json)
-{
-    MappingDocument doc;
-    QString error;
-    if (!MappingDocument::fromJson(json, QStringLiteral("test.mapping.json"), &doc, &error))
-        qFatal("%s", qPrintable(error));
-    return doc;
-}
-
 core::TransformSpec spec(const char* name, const QByteArray& params)
 {
     return {QLatin1String(name), QJsonDocument::fromJson("[" + params + "]").array().first()};
@@ -87,7 +78,7 @@ core::TransformSpec spec(const char* name, const QByteArray& params)
 // The document with the status field's chain replaced.
 QByteArray withStatusChain(const QVector<core::TransformSpec>& chain)
 {
-    MappingDocument doc = parse(StatusJson);
+    MappingDocument doc = test::parseMapping(StatusJson);
     doc.field(QStringLiteral("status"))->transforms = chain;
     return doc.toJsonBytes();
 }
@@ -156,7 +147,7 @@ void TestTransformPanel::init()
     m_designer->show();
     QApplication::setActiveWindow(m_designer);
     QVERIFY(QTest::qWaitForWindowExposed(m_designer));
-    QCOMPARE(current(*m_designer), parse(StatusJson).toJsonBytes());
+    QCOMPARE(current(*m_designer), test::parseMapping(StatusJson).toJsonBytes());
 }
 
 void TestTransformPanel::cleanup()
@@ -180,7 +171,7 @@ void TestTransformPanel::clickLink(const QString& column, const QString& target)
 void TestTransformPanel::mappingModelSetsTransformChains()
 {
     core::MappingModel model;
-    model.setDocument(parse(StatusJson));
+    model.setDocument(test::parseMapping(StatusJson));
     QSignalSpy field(&model, &core::MappingModel::fieldChanged);
     QSignalSpy changed(&model, &core::MappingModel::changed);
     const QVector<core::TransformSpec> chain{spec("upper", "{}"), spec("trim", "{}")};
@@ -323,7 +314,7 @@ void TestTransformPanel::valueMapFlags()
 
 void TestTransformPanel::distinctValuesFollowTheMappingsFilter()
 {
-    const auto r = core::DistinctValueProfiler::profile(sample(), parse(StatusJson), QStringLiteral("DSDECOD"));
+    const auto r = core::DistinctValueProfiler::profile(sample(), test::parseMapping(StatusJson), QStringLiteral("DSDECOD"));
     QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
     QCOMPARE(r.rows, 306); // one disposition event per subject
     QCOMPARE(r.nulls, 0);
@@ -333,7 +324,7 @@ void TestTransformPanel::distinctValuesFollowTheMappingsFilter()
         seen.insert(v.value, v.count);
     QCOMPARE(seen, DispositionEvents); // RANDOMIZED, FINAL LAB VISIT (protocol milestones) are filtered out
     // Without the filter every row counts.
-    MappingDocument all = parse(StatusJson);
+    MappingDocument all = test::parseMapping(StatusJson);
     all.filters.clear();
     const auto unfiltered = core::DistinctValueProfiler::profile(sample(), all, QStringLiteral("DSDECOD"));
     QCOMPARE(unfiltered.rows, 850);
@@ -343,13 +334,13 @@ void TestTransformPanel::distinctValuesFollowTheMappingsFilter()
 void TestTransformPanel::distinctValuesCanBeCancelled()
 {
     const std::atomic_bool cancel{true};
-    const auto r = core::DistinctValueProfiler::profile(sample(), parse(StatusJson), QStringLiteral("DSDECOD"),
+    const auto r = core::DistinctValueProfiler::profile(sample(), test::parseMapping(StatusJson), QStringLiteral("DSDECOD"),
                                                         core::DistinctValueProfiler::DefaultLimit, &cancel);
     QVERIFY(r.cancelled);
     QVERIFY(r.values.isEmpty());
     QCOMPARE(r.error, QFileInfo(sample()).fileName() + QStringLiteral(": cancelled"));
     const std::atomic_bool go{false};
-    const auto full = core::DistinctValueProfiler::profile(sample(), parse(StatusJson), QStringLiteral("DSDECOD"),
+    const auto full = core::DistinctValueProfiler::profile(sample(), test::parseMapping(StatusJson), QStringLiteral("DSDECOD"),
                                                            core::DistinctValueProfiler::DefaultLimit, &go);
     QVERIFY(!full.cancelled);
     QCOMPARE(full.values.size(), DispositionEvents.size());
@@ -357,7 +348,7 @@ void TestTransformPanel::distinctValuesCanBeCancelled()
 
 void TestTransformPanel::distinctValuesAreCapped()
 {
-    const auto r = core::DistinctValueProfiler::profile(sample(), parse(StatusJson), QStringLiteral("USUBJID"), 100);
+    const auto r = core::DistinctValueProfiler::profile(sample(), test::parseMapping(StatusJson), QStringLiteral("USUBJID"), 100);
     QVERIFY(r.error.isEmpty());
     QVERIFY(r.capped);
     QCOMPARE(r.values.size(), 100);
@@ -403,7 +394,7 @@ void TestTransformPanel::distinctValuesBadInputsAreNamed()
         path = test::writeFile(m_tmp.path(), file, "A,B\n1,\"2\n");
     else if (!QFileInfo(file).isAbsolute())
         path = m_tmp.filePath(file);
-    const auto r = core::DistinctValueProfiler::profile(path, parse(mapping), column);
+    const auto r = core::DistinctValueProfiler::profile(path, test::parseMapping(mapping), column);
     QVERIFY(!r.error.isEmpty());
     QVERIFY(r.values.isEmpty());
     for (const QString& m : mentions)
