@@ -394,6 +394,8 @@ void MappingDesigner::chooseMapping()
                                                       tr("Mappings (*.mapping.json)"));
     if (path.isEmpty())
         return;
+    // A file from anywhere: the study and subject source of the last pipeline step shown do not belong to it.
+    m_preview->setContext({});
     QString error;
     if (!openMapping(path, {}, &error))
         QMessageBox::warning(this, tr("Open Mapping"), error);
