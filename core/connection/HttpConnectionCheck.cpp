@@ -36,27 +36,18 @@ QByteArray requestTarget(const ConnectionProfile& p)
     return path;
 }
 
-QByteArray dechunk(const QByteArray& body)
-{
-    QByteArray out;
-    qsizetype pos = 0;
-    while (pos < body.size()) {
-        const qsizetype eol = body.indexOf("\r\n", pos);
-        if (eol < 0)
-            break;
-        bool ok = false;
-        const qsizetype size = body.mid(pos, eol - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
-        if (!ok || size <= 0)
-            break;
-        out += body.mid(eol + 2, size);
-        pos = eol + 2 + size + 2;
-    }
-    return out;
-}
-
 } // namespace
 
-HttpConnectionCheck::HttpConnectionCheck(QObject* parent) : QObject(parent)
+namespace {
+HttpResponseParser::Limits checkLimits()
+{
+    HttpResponseParser::Limits limits;
+    limits.maxBodyBytes = HttpConnectionCheck::MaxResponseBytes; // the start of a body tells enough
+    return limits;
+}
+} // namespace
+
+HttpConnectionCheck::HttpConnectionCheck(QObject* parent) : QObject(parent), m_response(checkLimits())
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnectionCheck::onTimeout);
@@ -239,51 +230,32 @@ void HttpConnectionCheck::onReadyRead()
 {
     if (m_finished)
         return;
-    m_response += m_socket->readAll();
-    if (m_response.size() > MaxResponseBytes)
-        m_response.truncate(MaxResponseBytes);
-    if (m_headerEnd < 0) {
-        const qsizetype end = m_response.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        m_headerEnd = int(end + 4);
-        const QList<QByteArray> lines = m_response.left(end).split('\n');
-        const QList<QByteArray> status = lines.value(0).trimmed().split(' ');
-        if (!status.value(0).startsWith("HTTP/")) {
-            finish(ConnectionTestResult::make(Outcome::Protocol,
-                                              QStringLiteral("%1 did not answer with HTTP").arg(m_profile.target())));
-            return;
-        }
-        m_status = status.value(1).toInt();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon > 0)
-                m_headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-        }
-    }
-    if (responseComplete())
+    switch (m_response.feed(m_socket->readAll())) {
+    case HttpResponseParser::State::NeedMore:
+        return;
+    case HttpResponseParser::State::Done:
         finish(judge());
-}
-
-bool HttpConnectionCheck::responseComplete() const
-{
-    if (m_headerEnd < 0)
-        return false;
-    if (m_status == 204 || m_status == 304 || (m_status >= 100 && m_status < 200))
-        return true;
-    const QByteArray body = m_response.mid(m_headerEnd);
-    if (m_headers.contains("content-length"))
-        return body.size() >= m_headers.value("content-length").toLongLong() || m_response.size() >= MaxResponseBytes;
-    if (m_headers.value("transfer-encoding").toLower().contains("chunked"))
-        return body.startsWith("0\r\n") || body.contains("\r\n0\r\n");
-    return m_response.size() >= MaxResponseBytes; // otherwise the body ends when the server closes
+        return;
+    case HttpResponseParser::State::Error:
+        break;
+    }
+    if (m_response.error() == HttpResponseParser::Error::BodyTooLarge && m_response.headComplete()) {
+        finish(judge()); // a long answer: its status and first bytes are what the check needs
+        return;
+    }
+    finish(ConnectionTestResult::make(
+        Outcome::Protocol,
+        m_response.headComplete()
+            ? QStringLiteral("%1 sent a malformed HTTP answer: %2").arg(m_profile.target(), m_response.errorMessage())
+            : QStringLiteral("%1 did not answer with HTTP: %2").arg(m_profile.target(), m_response.errorMessage())));
 }
 
 void HttpConnectionCheck::onClosed()
 {
     if (m_finished)
         return;
-    if (m_headerEnd >= 0) {
+    if (m_response.headComplete()) {
+        m_response.finish(); // a body framed by the close ends here; a cut-off one is judged by its status
         finish(judge());
         return;
     }
@@ -315,34 +287,33 @@ void HttpConnectionCheck::onTimeout()
 
 ConnectionTestResult HttpConnectionCheck::judge() const
 {
-    QByteArray body = m_response.mid(m_headerEnd);
-    if (m_headers.value("transfer-encoding").toLower().contains("chunked"))
-        body = dechunk(body);
+    const QByteArray& body = m_response.body();
+    const int status = m_response.status();
     const bool redcap = m_profile.kind == ConnectionProfile::Kind::Redcap;
     const QStringList secrets = m_profile.secretNames();
     const QString secretHint =
         secrets.isEmpty() ? QString()
                           : QStringLiteral("check the stored secret (trialbridge-cli secrets set %1)").arg(secrets.join(QStringLiteral(", ")));
-    const QString http = QStringLiteral("HTTP %1").arg(m_status);
+    const QString http = QStringLiteral("HTTP %1").arg(status);
     ConnectionTestResult r;
-    if (m_status >= 200 && m_status < 300) {
+    if (status >= 200 && status < 300) {
         r.outcome = Outcome::Ok;
         r.message = QStringLiteral("%1 answered %2%3").arg(m_profile.target(), http,
                                                             secrets.isEmpty() ? QString() : QStringLiteral("; the credentials were accepted"));
         if (redcap && !body.trimmed().isEmpty())
             r.server = QStringLiteral("REDCap %1").arg(QString::fromUtf8(body.trimmed().left(40)).remove(QLatin1Char('"')));
-        else if (m_headers.contains("server"))
-            r.server = QString::fromLatin1(m_headers.value("server").left(80));
+        else if (!m_response.header("server").isNull())
+            r.server = QString::fromLatin1(m_response.header("server").left(80));
         return r;
     }
-    if (m_status >= 300 && m_status < 400) {
-        const QString location = Redactor::redactUrl(QUrl(QString::fromLatin1(m_headers.value("location"))));
+    if (status >= 300 && status < 400) {
+        const QString location = Redactor::redactUrl(QUrl(QString::fromLatin1(m_response.header("location"))));
         return ConnectionTestResult::make(
             Outcome::Protocol, QStringLiteral("%1 redirects (%2) to %3").arg(m_profile.target(), http, location),
             QStringLiteral("set url to the final address; redirects are not followed, so that credentials never go "
                            "to another host"));
     }
-    switch (m_status) {
+    switch (status) {
     case 401:
         return ConnectionTestResult::make(Outcome::Auth,
                                           QStringLiteral("authentication failed: %1 refused the credentials (%2).%3")
@@ -371,14 +342,14 @@ ConnectionTestResult HttpConnectionCheck::judge() const
         return ConnectionTestResult::make(Outcome::Protocol,
                                           QStringLiteral("%1 is reachable but rate-limits us (%2, retry after %3 s)")
                                               .arg(m_profile.target(), http,
-                                                   QString::fromLatin1(m_headers.value("retry-after", "?"))));
+                                                   QString::fromLatin1(m_response.header("retry-after").isNull() ? QByteArray("?") : m_response.header("retry-after"))));
     default:
         break;
     }
     return ConnectionTestResult::make(Outcome::Protocol,
                                       QStringLiteral("%1 answered %2 (%3).%4")
                                           .arg(m_profile.target(), http,
-                                               m_status >= 500 ? QStringLiteral("a server error") : QStringLiteral("unexpected"),
+                                               status >= 500 ? QStringLiteral("a server error") : QStringLiteral("unexpected"),
                                                excerpt(body)));
 }
 

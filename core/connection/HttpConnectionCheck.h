@@ -2,6 +2,7 @@
 
 #include "connection/ConnectionProfile.h"
 #include "connection/ConnectionTestResult.h"
+#include "source/http/HttpResponseParser.h"
 
 #include <QAbstractSocket>
 #include <QElapsedTimer>
@@ -49,7 +50,6 @@ private:
     void onClosed();
     void onTimeout();
     void sendRequest();
-    bool responseComplete() const;
     ConnectionTestResult judge() const;
     void finish(ConnectionTestResult result);
 
@@ -64,10 +64,7 @@ private:
     bool m_finished = false;
     QList<QSslError> m_sslErrors;
     QString m_pinError;
-    QByteArray m_response;
-    int m_headerEnd = -1; // offset of the body in m_response
-    int m_status = 0;
-    QHash<QByteArray, QByteArray> m_headers; // lower-case names
+    HttpResponseParser m_response; // the same framing rules as the REST fetcher's, the body capped
 };
 
 } // namespace tb::core

@@ -38,9 +38,13 @@ LocalHttpsServer::Reply respond(const LocalHttpsServer::Request& r)
         return {403, "{\"error\":\"no access to this study\"}", {}};
     if (r.target.startsWith("/broken"))
         return {500, "database down", {}};
+    if (r.target.startsWith("/huge-broken")) // longer than the check reads: judged by its status
+        return {503, QByteArray(1024 * 1024, 'x'), {}};
     if (r.headers.value("authorization") != "Bearer " + Token)
         // A careless server that echoes what it got: the test checks that it does not reach the message.
         return {401, "bad credentials: Authorization: " + r.headers.value("authorization"), {}};
+    if (r.target.startsWith("/huge"))
+        return {200, QByteArray(1024 * 1024, ' ') + "{\"ok\":true}", {}};
     return {200, "{\"ok\":true}", {}};
 }
 
@@ -220,6 +224,8 @@ void TestHttpConnectionCheck::outcomes_data()
     QTest::newRow("not found") << "https://localhost:%1/missing" << Token << int(Outcome::NotFound) << "HTTP 404";
     QTest::newRow("redirect") << "https://localhost:%1/redirect" << Token << int(Outcome::Protocol) << "redirects (HTTP 302)";
     QTest::newRow("server error") << "https://localhost:%1/broken" << Token << int(Outcome::Protocol) << "a server error";
+    QTest::newRow("ok, a body past the limit") << "https://localhost:%1/huge" << Token << int(Outcome::Ok) << "HTTP 200";
+    QTest::newRow("error, a body past the limit") << "https://localhost:%1/huge-broken" << Token << int(Outcome::Protocol) << "HTTP 503";
 }
 
 void TestHttpConnectionCheck::outcomes()
