@@ -113,6 +113,12 @@ QStringList queryRows(const QString& databasePath, const QString& sql)
     return out;
 }
 
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 core::MappingDocument parseMapping(const QByteArray& json)
 {
     core::MappingDocument doc;

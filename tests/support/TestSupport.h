@@ -12,6 +12,9 @@ QString testDataPath(const QString& relative);   // tests/data/<relative>
 QString sharedDataPath(const QString& relative); // ../shared/data/<relative>, else the repository's copy
 QString sourcePath(const QString& relative);     // project root/<relative>
 
+// The bytes of a file; empty when it cannot be read.
+QByteArray readFile(const QString& path);
+
 // Writes bytes to dir/name (creating folders) and returns the full path.
 QString writeFile(const QString& dir, const QString& name, const QByteArray& bytes);
 

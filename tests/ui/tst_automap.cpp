@@ -4,6 +4,7 @@
 // text. Then a mapping made from nothing in the designer (real mouse drags plus auto-map) is saved into a
 // workspace beside the pipeline and run unchanged by trialbridge-cli: the rows it loads are checked.
 
+#include "DesignerTestSupport.h"
 #include "TestSupport.h"
 #include "designer/AutoMapDialog.h"
 #include "designer/AutoMapModel.h"
@@ -116,11 +117,6 @@ const QByteArray GuiVisitsMapping = R"({
 }
 )";
 
-QByteArray current(MappingDesigner& d)
-{
-    return d.model()->toDocument().toJsonBytes();
-}
-
 QStringList linksOf(MappingDesigner& d)
 {
     QStringList out;
@@ -162,12 +158,6 @@ QStringList proposalRows(const AutoMapModel* m)
                            m->index(r, AutoMapModel::StateColumn).data().toString()}
                    .join(QStringLiteral(" | "));
     return out;
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace
@@ -213,7 +203,7 @@ void TestAutoMap::acceptRejectUndoRedoAndSave()
     openShown(d, mapping);
     if (QTest::currentTestFailed())
         return;
-    const QByteArray opened = current(d);
+    const QByteArray opened = test::currentDocument(d);
 
     QVERIFY(d.autoMapAction()->isEnabled());
     QVERIFY(!d.autoMapDialog());
@@ -230,7 +220,7 @@ void TestAutoMap::acceptRejectUndoRedoAndSave()
                           "VISIT | visit_name | 95 % | known synonym VISIT | Proposed",
                           "SVSTDTC | visit_date | 95 % | known synonym SVSTDTC | Proposed"}));
     QCOMPARE(d.undoStack()->count(), 0);
-    QCOMPARE(current(d), opened); // proposing changes nothing
+    QCOMPARE(test::currentDocument(d), opened); // proposing changes nothing
 
     // Accept the first (selected), reject the next (selected after the accept), accept the third by click.
     QTest::mouseClick(dialog->acceptButton(), Qt::LeftButton);
@@ -251,16 +241,16 @@ void TestAutoMap::acceptRejectUndoRedoAndSave()
     QVERIFY(!dialog->acceptButton()->isEnabled());
     QVERIFY(!dialog->acceptProposal(1));
     QCOMPARE(linksOf(d), (QStringList{"USUBJID -> subject_id", "VISIT -> visit_name"}));
-    const QByteArray twoAccepted = current(d);
+    const QByteArray twoAccepted = test::currentDocument(d);
 
     // Undo and redo, one accepted proposal per step, back to the exact documents.
     d.undoStack()->undo();
     QCOMPARE(linksOf(d), (QStringList{"USUBJID -> subject_id"}));
     d.undoStack()->undo();
-    QCOMPARE(current(d), opened);
+    QCOMPARE(test::currentDocument(d), opened);
     d.undoStack()->redo();
     d.undoStack()->redo();
-    QCOMPARE(current(d), twoAccepted);
+    QCOMPARE(test::currentDocument(d), twoAccepted);
     QVERIFY(d.scene()->linkItems().size() == 2);
 
     // "Accept all above 96 %": nothing left that high; at 90 % the last pending row, as one undo step.
@@ -274,13 +264,13 @@ void TestAutoMap::acceptRejectUndoRedoAndSave()
     QVERIFY(!dialog->acceptAllButton()->isEnabled());
     QCOMPARE(linksOf(d), (QStringList{"SVSTDTC -> visit_date", "USUBJID -> subject_id", "VISIT -> visit_name"}));
     d.undoStack()->undo();
-    QCOMPARE(current(d), twoAccepted);
+    QCOMPARE(test::currentDocument(d), twoAccepted);
     d.undoStack()->redo();
 
     // Save and compare the saved JSON with the expected document, byte for byte.
     const QString out = m_tmp.filePath(QStringLiteral("sv-saved.mapping.json"));
     QVERIFY2(d.saveAs(out, &error), qPrintable(error));
-    QCOMPARE(readFile(out), SavedSvMapping);
+    QCOMPARE(test::readFile(out), SavedSvMapping);
     core::MappingDocument back;
     QVERIFY2(core::MappingDocument::load(out, &back, &error), qPrintable(error));
 
@@ -434,7 +424,7 @@ void TestAutoMap::mappingBuiltInTheGuiRunsWithTheCli()
     d.view()->setFocus();
     QTest::keyClick(d.view(), Qt::Key_S, Qt::ControlModifier);
     QVERIFY(!d.isModified());
-    QCOMPARE(readFile(mappingPath), GuiVisitsMapping);
+    QCOMPARE(test::readFile(mappingPath), GuiVisitsMapping);
 
     // The CLI runs the workspace's pipeline with it, unchanged.
     const auto run = test::runCli({QStringLiteral("run"), ws + QStringLiteral("/cdiscpilot01.pipeline.json"), QStringLiteral("--json")});
@@ -443,7 +433,7 @@ void TestAutoMap::mappingBuiltInTheGuiRunsWithTheCli()
     const QJsonObject visits = result.value(QStringLiteral("entities")).toObject().value(QStringLiteral("visit")).toObject();
     QCOMPARE(visits.value(QStringLiteral("inserted")).toInt(), 3559);
     QCOMPARE(visits.value(QStringLiteral("rejected")).toInt(), 0);
-    QCOMPARE(readFile(mappingPath), GuiVisitsMapping); // the run did not touch it
+    QCOMPARE(test::readFile(mappingPath), GuiVisitsMapping); // the run did not touch it
 
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ctms"));

@@ -5,6 +5,7 @@
 // undo step, undone and redone back to the exact document; the saved file is compared byte for byte. What
 // cannot be pasted is named in the status line; a clipboard that is not links is named with its place.
 
+#include "DesignerTestSupport.h"
 #include "TestSupport.h"
 #include "designer/DesignerScene.h"
 #include "designer/FieldItem.h"
@@ -36,16 +37,6 @@ using ui::MappingDesigner;
 
 namespace {
 
-const QByteArray VisitsJson = R"({
-  "format": "trialbridge.mapping/1", "name": "edc-visits", "revision": 1,
-  "source": {"kind": "csv", "delimiter": ";", "nulls": [""]},
-  "target": {"entity": "visit"},
-  "fields": {
-    "study_id": {"param": "study_id"},
-    "subject_id": {"from": "SUBJ", "transforms": [{"trim": {}}]},
-    "visit_code": {"from": "VISIT"}
-  }
-})";
 // Another mapping of the same entity: the place links are pasted into.
 const QByteArray OtherVisitsJson = R"({
   "format": "trialbridge.mapping/1", "name": "other-visits", "revision": 1,
@@ -56,25 +47,6 @@ const QByteArray OtherVisitsJson = R"({
     "visit_name": {"from": "VISIT_NAME"}
   }
 })";
-const QByteArray VisitsCsv = "SUBJ;VISIT;REPEAT;VISIT_DATE;VISIT_NAME;STATUS\n001;1;;01.02.2024;Screening;DONE\n";
-
-QByteArray expected(const std::function<void(MappingDocument&)>& edit, const QByteArray& json = VisitsJson)
-{
-    MappingDocument doc = test::parseMapping(json);
-    edit(doc);
-    return doc.toJsonBytes();
-}
-
-QByteArray current(MappingDesigner& d)
-{
-    return d.model()->toDocument().toJsonBytes();
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 core::TransformSpec spec(const char* name, const char* params = "{}")
 {
@@ -141,14 +113,14 @@ private:
 void TestCopyPaste::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    m_samplePath = test::writeFile(m_tmp.path(), QStringLiteral("visits.csv"), VisitsCsv);
+    m_samplePath = test::writeFile(m_tmp.path(), QStringLiteral("visits.csv"), test::VisitsCsv);
 }
 
 void TestCopyPaste::init()
 {
     // Every test saves: each its own file.
     m_mappingPath = test::writeFile(m_tmp.path(), QStringLiteral("%1.mapping.json").arg(QTest::currentTestFunction()),
-                                    VisitsJson);
+                                    test::VisitsJson);
     QApplication::clipboard()->clear();
     m_designer = new MappingDesigner;
     m_designer->resize(1100, 720);
@@ -158,7 +130,7 @@ void TestCopyPaste::init()
     QApplication::setActiveWindow(m_designer);
     QVERIFY(QTest::qWaitForWindowExposed(m_designer));
     m_designer->view()->setFocus();
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
 }
 
 void TestCopyPaste::cleanup()
@@ -236,7 +208,7 @@ void TestCopyPaste::copyPutsTheLinksOnTheClipboard()
     QCOMPARE(m_designer->statusLabel()->text(), status);
     // Copying changes nothing.
     QCOMPARE(m_designer->undoStack()->count(), 0);
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
     QVERIFY(m_designer->pasteAction()->isEnabled());
 }
 
@@ -244,15 +216,15 @@ void TestCopyPaste::cutThenPasteRestoresTheDocument()
 {
     DesignerScene* scene = m_designer->scene();
     QUndoStack* undo = m_designer->undoStack();
-    const QByteArray opened = current(*m_designer);
+    const QByteArray opened = test::currentDocument(*m_designer);
     clickLink(QStringLiteral("SUBJ"), QStringLiteral("subject_id"));
     clickLink(QStringLiteral("VISIT"), QStringLiteral("visit_code"), Qt::ControlModifier);
     key(QKeySequence::Cut);
     QCOMPARE(clipboardJson(), json(R"({"format": "trialbridge.links/1", "entity": "visit",
         "links": [{"column": "SUBJ", "target": "subject_id", "transforms": [{"trim": {}}]},
                   {"column": "VISIT", "target": "visit_code"}]})"));
-    const QByteArray cut = expected([](MappingDocument& d) { d.fields.remove(1, 2); });
-    QCOMPARE(current(*m_designer), cut);
+    const QByteArray cut = test::expectedDocument([](MappingDocument& d) { d.fields.remove(1, 2); });
+    QCOMPARE(test::currentDocument(*m_designer), cut);
     QVERIFY(scene->linkItems().isEmpty());
     QCOMPARE(undo->count(), 1); // one step
     QCOMPARE(undo->undoText(), QStringLiteral("Cut 2 link(s)"));
@@ -260,7 +232,7 @@ void TestCopyPaste::cutThenPasteRestoresTheDocument()
     // Paste with nothing selected: onto the fields of the same name, trim back on subject_id.
     scene->clearSelection();
     key(QKeySequence::Paste);
-    QCOMPARE(current(*m_designer), opened);
+    QCOMPARE(test::currentDocument(*m_designer), opened);
     QCOMPARE(undo->count(), 2);
     QCOMPARE(undo->undoText(), QStringLiteral("Paste 2 link(s)"));
     QCOMPARE(m_designer->statusLabel()->text(), QStringLiteral("Pasted 2 link(s)."));
@@ -270,18 +242,18 @@ void TestCopyPaste::cutThenPasteRestoresTheDocument()
 
     // Undo and redo with the keys, one step each, the exact documents.
     key(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    QCOMPARE(current(*m_designer), cut);
+    QCOMPARE(test::currentDocument(*m_designer), cut);
     key(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    QCOMPARE(current(*m_designer), opened);
+    QCOMPARE(test::currentDocument(*m_designer), opened);
     key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
-    QCOMPARE(current(*m_designer), cut);
+    QCOMPARE(test::currentDocument(*m_designer), cut);
     key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
-    QCOMPARE(current(*m_designer), opened);
+    QCOMPARE(test::currentDocument(*m_designer), opened);
     QCOMPARE(scene->linkItems().size(), 2);
 
     // Saved: what was opened, byte for byte in the CLI's format.
     key(QKeySequence::Save);
-    QCOMPARE(readFile(m_mappingPath), opened);
+    QCOMPARE(test::readFile(m_mappingPath), opened);
 }
 
 void TestCopyPaste::pasteOntoTheSelectedField_data()
@@ -297,23 +269,23 @@ void TestCopyPaste::pasteOntoTheSelectedField_data()
     const core::TransformSpec upper = spec("upper");
     QTest::newRow("onto an unmapped field: its chain comes along")
         << "SUBJ" << "subject_id" << "visit_name" << QVector<core::TransformSpec>{}
-        << expected([&](MappingDocument& d) { d.fields << rule("visit_name", {"SUBJ"}, {trim}); })
+        << test::expectedDocument([&](MappingDocument& d) { d.fields << rule("visit_name", {"SUBJ"}, {trim}); })
         << "Pasted 1 link(s).";
     QTest::newRow("onto a linked field: a second source")
         << "SUBJ" << "subject_id" << "visit_code" << QVector<core::TransformSpec>{}
-        << expected([&](MappingDocument& d) { *d.field(QStringLiteral("visit_code")) = rule("visit_code", {"VISIT", "SUBJ"}, {trim}); })
+        << test::expectedDocument([&](MappingDocument& d) { *d.field(QStringLiteral("visit_code")) = rule("visit_code", {"VISIT", "SUBJ"}, {trim}); })
         << "Pasted 1 link(s).";
     QTest::newRow("a link without a chain: the field keeps its own")
         << "VISIT" << "visit_code" << "subject_id" << QVector<core::TransformSpec>{}
-        << expected([&](MappingDocument& d) { *d.field(QStringLiteral("subject_id")) = rule("subject_id", {"SUBJ", "VISIT"}, {trim}); })
+        << test::expectedDocument([&](MappingDocument& d) { *d.field(QStringLiteral("subject_id")) = rule("subject_id", {"SUBJ", "VISIT"}, {trim}); })
         << "Pasted 1 link(s).";
     QTest::newRow("another chain on the field: kept, and said")
         << "SUBJ" << "subject_id" << "visit_code" << QVector<core::TransformSpec>{upper}
-        << expected([&](MappingDocument& d) { *d.field(QStringLiteral("visit_code")) = rule("visit_code", {"VISIT", "SUBJ"}, {upper}); })
+        << test::expectedDocument([&](MappingDocument& d) { *d.field(QStringLiteral("visit_code")) = rule("visit_code", {"VISIT", "SUBJ"}, {upper}); })
         << "Pasted 1 link(s). Kept the transforms of visit_code (they differ from the copied ones).";
     QTest::newRow("onto a parameter field: the link replaces it")
         << "SUBJ" << "subject_id" << "study_id" << QVector<core::TransformSpec>{}
-        << expected([&](MappingDocument& d) { *d.field(QStringLiteral("study_id")) = rule("study_id", {"SUBJ"}, {trim}); })
+        << test::expectedDocument([&](MappingDocument& d) { *d.field(QStringLiteral("study_id")) = rule("study_id", {"SUBJ"}, {trim}); })
         << "Pasted 1 link(s).";
     QTest::newRow("onto its own field: nothing")
         << "SUBJ" << "subject_id" << "subject_id" << QVector<core::TransformSpec>{}
@@ -334,7 +306,7 @@ void TestCopyPaste::pasteOntoTheSelectedField()
         m_designer->model()->setTransforms(onto, ownChain);
         undo->clear();
     }
-    const QByteArray before = current(*m_designer);
+    const QByteArray before = test::currentDocument(*m_designer);
     clickLink(column, from);
     key(QKeySequence::Copy);
     // Choose the target field with the keyboard, as a user without a mouse would: Right, then Up / Down.
@@ -348,21 +320,21 @@ void TestCopyPaste::pasteOntoTheSelectedField()
     QCOMPARE(m_designer->statusLabel()->text(), status);
     if (document.isEmpty()) {
         QCOMPARE(undo->count(), 0);
-        QCOMPARE(current(*m_designer), before);
+        QCOMPARE(test::currentDocument(*m_designer), before);
         return;
     }
-    QCOMPARE(current(*m_designer), document);
+    QCOMPARE(test::currentDocument(*m_designer), document);
     QCOMPARE(undo->count(), 1);
     const int pasted = m_designer->model()->findLink(column, onto);
     QVERIFY(pasted);
     QVERIFY(m_designer->model()->findLink(column, from)); // a copy: the original stays
     QVERIFY(scene->linkItem(pasted)->isSelected());
     key(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    QCOMPARE(current(*m_designer), before);
+    QCOMPARE(test::currentDocument(*m_designer), before);
     key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
-    QCOMPARE(current(*m_designer), document);
+    QCOMPARE(test::currentDocument(*m_designer), document);
     key(QKeySequence::Save);
-    QCOMPARE(readFile(m_mappingPath), document);
+    QCOMPARE(test::readFile(m_mappingPath), document);
 }
 
 void TestCopyPaste::pasteNamesWhatItCannotPlace()
@@ -383,12 +355,12 @@ void TestCopyPaste::pasteNamesWhatItCannotPlace()
     QCOMPARE(m_designer->statusLabel()->text(),
              QStringLiteral("Pasted 2 link(s). Not in the source: PATIENT, LAB. Not a field of visit: visit_day. "
                             "Already connected: VISIT → visit_code."));
-    QCOMPARE(current(*m_designer), expected([](MappingDocument& d) {
+    QCOMPARE(test::currentDocument(*m_designer), test::expectedDocument([](MappingDocument& d) {
                  d.fields << rule("visit_name", {"VISIT_NAME"}) << rule("status", {"STATUS"}, {spec("upper")});
              }));
     QCOMPARE(m_designer->undoStack()->count(), 1);
     m_designer->undoStack()->undo();
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
 }
 
 void TestCopyPaste::pasteIntoAnotherMappingOfTheEntity()
@@ -411,18 +383,18 @@ void TestCopyPaste::pasteIntoAnotherMappingOfTheEntity()
     other.view()->setFocus();
     QVERIFY(other.pasteAction()->isEnabled());
     QTest::keySequence(other.view(), QKeySequence::Paste);
-    const QByteArray pasted = expected(
+    const QByteArray pasted = test::expectedDocument(
         [](MappingDocument& d) {
             d.fields << rule("subject_id", {"SUBJ"}, {spec("trim")}) << rule("visit_code", {"VISIT"});
         },
         OtherVisitsJson);
-    QCOMPARE(current(other), pasted);
+    QCOMPARE(test::currentDocument(other), pasted);
     QCOMPARE(other.statusLabel()->text(), QStringLiteral("Pasted 2 link(s)."));
     QCOMPARE(other.undoStack()->count(), 1);
     QTest::keySequence(other.view(), QKeySequence::Save);
-    QCOMPARE(readFile(otherPath), pasted);
+    QCOMPARE(test::readFile(otherPath), pasted);
     // The first mapping is untouched.
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
 }
 
 void TestCopyPaste::clipboardThatIsNotLinksIsNamed_data()
@@ -479,7 +451,7 @@ void TestCopyPaste::clipboardThatIsNotLinksIsNamed()
     QVERIFY(!m_designer->scene()->paste());
     QCOMPARE(m_designer->statusLabel()->text(), status);
     QCOMPARE(m_designer->undoStack()->count(), 0);
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
 }
 
 void TestCopyPaste::editActionsAndContextMenu()

@@ -5,6 +5,7 @@
 // writes, and opening then saving every example mapping unchanged. The schema models run under
 // QAbstractItemModelTester, and the ODM source tree gives the columns OdmRecordSource gives.
 
+#include "DesignerTestSupport.h"
 #include "TestSupport.h"
 #include "designer/DesignerScene.h"
 #include "designer/DraftLinkItem.h"
@@ -40,30 +41,6 @@ using ui::MappingDesigner;
 
 namespace {
 
-const QByteArray VisitsJson = R"({
-  "format": "trialbridge.mapping/1", "name": "edc-visits", "revision": 1,
-  "source": {"kind": "csv", "delimiter": ";", "nulls": [""]},
-  "target": {"entity": "visit"},
-  "fields": {
-    "study_id": {"param": "study_id"},
-    "subject_id": {"from": "SUBJ", "transforms": [{"trim": {}}]},
-    "visit_code": {"from": "VISIT"}
-  }
-})";
-const QByteArray VisitsCsv = "SUBJ;VISIT;REPEAT;VISIT_DATE;VISIT_NAME;STATUS\n001;1;;01.02.2024;Screening;DONE\n";
-
-// The document after an edit, built by hand from the one the designer opened.
-QByteArray expected(const std::function<void(MappingDocument&)>& edit)
-{
-    MappingDocument doc = test::parseMapping(VisitsJson);
-    edit(doc);
-    return doc.toJsonBytes();
-}
-
-QByteArray current(MappingDesigner& d)
-{
-    return d.model()->toDocument().toJsonBytes();
-}
 
 QPoint viewPoint(MappingDesigner& d, const QPointF& scenePos)
 {
@@ -142,8 +119,8 @@ private:
 void TestMappingDesigner::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    m_mappingPath = test::writeFile(m_tmp.path(), QStringLiteral("visits.mapping.json"), VisitsJson);
-    m_samplePath = test::writeFile(m_tmp.path(), QStringLiteral("visits.csv"), VisitsCsv);
+    m_mappingPath = test::writeFile(m_tmp.path(), QStringLiteral("visits.mapping.json"), test::VisitsJson);
+    m_samplePath = test::writeFile(m_tmp.path(), QStringLiteral("visits.csv"), test::VisitsCsv);
 }
 
 void TestMappingDesigner::init()
@@ -156,7 +133,7 @@ void TestMappingDesigner::init()
     QApplication::setActiveWindow(m_designer);
     QVERIFY(QTest::qWaitForWindowExposed(m_designer));
     m_designer->view()->setFocus();
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
 }
 
 void TestMappingDesigner::cleanup()
@@ -304,7 +281,7 @@ void TestMappingDesigner::badSamplesAreNamed()
         // The mapping stays open on the columns it names; nothing is edited.
         QCOMPARE(m_designer->sourceModel()->columns(), (QStringList{QStringLiteral("SUBJ"), QStringLiteral("VISIT")}));
         QVERIFY(!m_designer->model()->hasSourceColumns());
-        QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+        QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
         QVERIFY(m_designer->statusLabel()->text().contains(QFileInfo(sample).fileName()));
     }
     // An unreadable mapping names its file and place.
@@ -345,7 +322,7 @@ void TestMappingDesigner::dragCreatesALink()
     QCOMPARE(link->to(), scene->targetItem(QStringLiteral("visit_date"))->anchor());
     QCOMPARE(m_designer->undoStack()->count(), 1);
     QVERIFY(m_designer->isModified());
-    QCOMPARE(current(*m_designer), expected([](MappingDocument& d) {
+    QCOMPARE(test::currentDocument(*m_designer), test::expectedDocument([](MappingDocument& d) {
                  core::FieldRule r;
                  r.target = QStringLiteral("visit_date");
                  r.from = QStringList{QStringLiteral("VISIT_DATE")};
@@ -369,7 +346,7 @@ void TestMappingDesigner::dropOnEmptySpaceCreatesNothing()
         QVERIFY(!scene->draftLink());
         QCOMPARE(m_designer->model()->links().size(), 2);
         QCOMPARE(m_designer->undoStack()->count(), 0);
-        QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+        QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
     }
     // Onto a source column, or the target's header: nothing either.
     drag(*m_designer, centerOf(*m_designer, source), centerOf(*m_designer, scene->sourceItem(QStringLiteral("SUBJ"))));
@@ -387,7 +364,7 @@ void TestMappingDesigner::severalSourcesFeedOneTarget()
     drag(*m_designer, centerOf(*m_designer, scene->sourceItem(QStringLiteral("REPEAT"))),
          centerOf(*m_designer, scene->targetItem(QStringLiteral("visit_code"))));
     QCOMPARE(m_designer->model()->linksTo(QStringLiteral("visit_code")).size(), 2);
-    QCOMPARE(current(*m_designer), expected([](MappingDocument& d) {
+    QCOMPARE(test::currentDocument(*m_designer), test::expectedDocument([](MappingDocument& d) {
                  d.field(QStringLiteral("visit_code"))->from << QStringLiteral("REPEAT");
              }));
     // The same pair again is refused with a word why.
@@ -427,7 +404,7 @@ void TestMappingDesigner::keyboardConnects()
     QVERIFY(m_designer->connectAction()->isEnabled());
     QTest::keyClick(view, Qt::Key_L, Qt::ControlModifier);
     QVERIFY(m_designer->model()->findLink(QStringLiteral("VISIT_NAME"), QStringLiteral("visit_name")));
-    QCOMPARE(current(*m_designer), expected([](MappingDocument& d) {
+    QCOMPARE(test::currentDocument(*m_designer), test::expectedDocument([](MappingDocument& d) {
                  core::FieldRule r;
                  r.target = QStringLiteral("visit_name");
                  r.from = QStringList{QStringLiteral("VISIT_NAME")};
@@ -441,7 +418,7 @@ void TestMappingDesigner::keyboardConnects()
     QVERIFY(scene->sourceItem(QStringLiteral("VISIT_NAME"))->isSelected());
     // Undo and redo by their keys.
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(m_designer->model()->findLink(QStringLiteral("VISIT_NAME"), QStringLiteral("visit_name")));
 }
@@ -460,13 +437,13 @@ void TestMappingDesigner::deleteRemovesTheSelectedLink()
     QTest::keyClick(view, Qt::Key_Delete);
     QVERIFY(!m_designer->model()->hasLink(subject));
     QVERIFY(!scene->linkItem(subject));
-    const QByteArray removed = expected([](MappingDocument& d) { d.fields.removeAt(1); });
-    QCOMPARE(current(*m_designer), removed);
+    const QByteArray removed = test::expectedDocument([](MappingDocument& d) { d.fields.removeAt(1); });
+    QCOMPARE(test::currentDocument(*m_designer), removed);
     // The required key field is now unmapped: highlighted and listed.
     QVERIFY(scene->targetItem(QStringLiteral("subject_id"))->hasProblem());
     QVERIFY(m_designer->problemList()->item(0)->text().contains(QLatin1String("subject_id")));
     m_designer->undoStack()->undo();
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes()); // with its transforms
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes()); // with its transforms
     QVERIFY(!scene->targetItem(QStringLiteral("subject_id"))->hasProblem());
 
     // A selected field's links go with Delete too.
@@ -474,7 +451,7 @@ void TestMappingDesigner::deleteRemovesTheSelectedLink()
     QTest::keyClick(view, Qt::Key_Delete);
     QVERIFY(m_designer->model()->linksTo(QStringLiteral("visit_code")).isEmpty());
     m_designer->undoStack()->undo();
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
     // Nothing selected: nothing to delete.
     scene->clearSelection();
     QVERIFY(!m_designer->deleteAction()->isEnabled());
@@ -495,7 +472,7 @@ void TestMappingDesigner::dragTheEndOfALinkToRetarget()
          });
     QVERIFY(sawDraft);
     QCOMPARE(m_designer->model()->link(visit).target, QStringLiteral("visit_name")); // the same link, re-targeted
-    QCOMPARE(current(*m_designer), expected([](MappingDocument& d) {
+    QCOMPARE(test::currentDocument(*m_designer), test::expectedDocument([](MappingDocument& d) {
                  d.field(QStringLiteral("visit_code"))->from.clear();
                  d.fields.removeAt(2);
                  core::FieldRule r;
@@ -507,7 +484,7 @@ void TestMappingDesigner::dragTheEndOfALinkToRetarget()
     QCOMPARE(scene->linkItem(visit)->to(), scene->targetItem(QStringLiteral("visit_name"))->anchor());
     QVERIFY(scene->linkItem(visit)->isVisible());
     m_designer->undoStack()->undo();
-    QCOMPARE(current(*m_designer), test::parseMapping(VisitsJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(test::VisitsJson).toJsonBytes());
     // Dropping the end on empty space leaves the link where it was.
     link = scene->linkItem(visit);
     drag(*m_designer, viewPoint(*m_designer, link->to()), viewPoint(*m_designer, QPointF(DesignerScene::TargetX - 100, 5)));
@@ -519,10 +496,10 @@ void TestMappingDesigner::dragTheEndOfALinkToRetarget()
 void TestMappingDesigner::undoAndRedoRestoreEveryStep()
 {
     DesignerScene* scene = m_designer->scene();
-    QList<QByteArray> states{current(*m_designer)};
+    QList<QByteArray> states{test::currentDocument(*m_designer)};
     auto dragTo = [&](const QString& column, const QString& field) {
         drag(*m_designer, centerOf(*m_designer, scene->sourceItem(column)), centerOf(*m_designer, scene->targetItem(field)));
-        states << current(*m_designer);
+        states << test::currentDocument(*m_designer);
     };
     dragTo(QStringLiteral("VISIT_DATE"), QStringLiteral("visit_date"));
     dragTo(QStringLiteral("REPEAT"), QStringLiteral("visit_code"));
@@ -531,26 +508,26 @@ void TestMappingDesigner::undoAndRedoRestoreEveryStep()
     const int status = m_designer->model()->findLink(QStringLiteral("STATUS"), QStringLiteral("status"));
     drag(*m_designer, viewPoint(*m_designer, scene->linkItem(status)->to()),
          centerOf(*m_designer, scene->targetItem(QStringLiteral("visit_name"))));
-    states << current(*m_designer);
+    states << test::currentDocument(*m_designer);
     const int subject = m_designer->model()->findLink(QStringLiteral("SUBJ"), QStringLiteral("subject_id"));
     scene->clearSelection();
     scene->linkItem(subject)->setSelected(true);
     m_designer->deleteAction()->trigger();
-    states << current(*m_designer);
+    states << test::currentDocument(*m_designer);
     QCOMPARE(m_designer->undoStack()->count(), 5);
     for (int i = 1; i < states.size(); ++i)
         QVERIFY2(states[i] != states[i - 1], qPrintable(QString::number(i)));
 
     for (int i = states.size() - 2; i >= 0; --i) {
         m_designer->undoAction()->trigger();
-        QCOMPARE(current(*m_designer), states[i]);
+        QCOMPARE(test::currentDocument(*m_designer), states[i]);
         QCOMPARE(scene->linkItems().size(), m_designer->model()->links().size());
     }
     QVERIFY(!m_designer->undoAction()->isEnabled());
     QVERIFY(!m_designer->isModified());
     for (int i = 1; i < states.size(); ++i) {
         m_designer->redoAction()->trigger();
-        QCOMPARE(current(*m_designer), states[i]);
+        QCOMPARE(test::currentDocument(*m_designer), states[i]);
         QCOMPARE(scene->linkItems().size(), m_designer->model()->links().size());
     }
     QVERIFY(!m_designer->redoAction()->isEnabled());
@@ -574,7 +551,7 @@ void TestMappingDesigner::saveWritesTheExpectedDocument()
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
-    QCOMPARE(bytes, expected([](MappingDocument& d) {
+    QCOMPARE(bytes, test::expectedDocument([](MappingDocument& d) {
                  core::FieldRule r;
                  r.target = QStringLiteral("visit_date");
                  r.from = QStringList{QStringLiteral("VISIT_DATE")};
@@ -586,7 +563,7 @@ void TestMappingDesigner::saveWritesTheExpectedDocument()
     QVERIFY2(MappingDocument::load(out, &back, &error), qPrintable(error));
     MappingDesigner again;
     QVERIFY(again.openMapping(out, m_samplePath, &error));
-    QCOMPARE(current(again), bytes);
+    QCOMPARE(test::currentDocument(again), bytes);
     QCOMPARE(again.scene()->linkItems().size(), 4);
     for (const core::MappingLink& l : again.model()->links()) {
         ui::LinkItem* item = again.scene()->linkItem(l.id);
@@ -603,7 +580,7 @@ void TestMappingDesigner::saveWritesTheExpectedDocument()
     QCOMPARE(saved.size(), 2);
     f.close(); // the save replaced the file
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), current(*m_designer));
+    QCOMPARE(f.readAll(), test::currentDocument(*m_designer));
     // A file that cannot be written is said so, and the changes stay unsaved.
     drag(*m_designer, centerOf(*m_designer, scene->sourceItem(QStringLiteral("VISIT_NAME"))),
          centerOf(*m_designer, scene->targetItem(QStringLiteral("visit_name"))));

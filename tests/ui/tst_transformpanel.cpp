@@ -7,6 +7,7 @@
 // expected text. The date editor's live example comes from the real transform. ValueMapModel runs under
 // QAbstractItemModelTester; DistinctValueProfiler's bad inputs are named.
 
+#include "DesignerTestSupport.h"
 #include "TestSupport.h"
 #include "designer/DateTransformEditor.h"
 #include "designer/DesignerScene.h"
@@ -83,11 +84,6 @@ QByteArray withStatusChain(const QVector<core::TransformSpec>& chain)
     return doc.toJsonBytes();
 }
 
-QByteArray current(MappingDesigner& d)
-{
-    return d.model()->toDocument().toJsonBytes();
-}
-
 QString sample()
 {
     return test::sourcePath(QStringLiteral("examples/cdiscpilot01/sdtm/ds.csv"));
@@ -147,7 +143,7 @@ void TestTransformPanel::init()
     m_designer->show();
     QApplication::setActiveWindow(m_designer);
     QVERIFY(QTest::qWaitForWindowExposed(m_designer));
-    QCOMPARE(current(*m_designer), test::parseMapping(StatusJson).toJsonBytes());
+    QCOMPARE(test::currentDocument(*m_designer), test::parseMapping(StatusJson).toJsonBytes());
 }
 
 void TestTransformPanel::cleanup()
@@ -429,15 +425,15 @@ void TestTransformPanel::editAValueMapUndoRedoAndSave()
 {
     TransformPanel* p = panel();
     QUndoStack* undo = m_designer->undoStack();
-    QVector<QByteArray> steps{current(*m_designer)};
-    const auto step = [&] { steps << current(*m_designer); };
+    QVector<QByteArray> steps{test::currentDocument(*m_designer)};
+    const auto step = [&] { steps << test::currentDocument(*m_designer); };
     const core::TransformSpec trim = spec("trim", "{}");
     clickLink(QStringLiteral("DSDECOD"), QStringLiteral("status"));
 
     // Add a value map after trim: it names the field's codelist.
     p->transformList()->setCurrentRow(0);
     p->addMenu()->findChild<QAction*>(QStringLiteral("add-valueMap"))->trigger();
-    QCOMPARE(current(*m_designer),
+    QCOMPARE(test::currentDocument(*m_designer),
              withStatusChain({trim, spec("valueMap", R"({"map": {}, "unmapped": "reject", "codelist": "subject_status"})")}));
     QCOMPARE(p->currentTransform(), 1);
     QCOMPARE(p->editorStack()->currentWidget(), p->valueMapEditor());
@@ -473,7 +469,7 @@ void TestTransformPanel::editAValueMapUndoRedoAndSave()
     QVERIFY2(editor->summaryLabel()->text().contains(QLatin1String("9 value(s) without a code")),
              qPrintable(editor->summaryLabel()->text()));
     QVERIFY(editor->codelistLabel()->text().contains(QLatin1String("SCREEN_FAILED")));
-    QCOMPARE(current(*m_designer),
+    QCOMPARE(test::currentDocument(*m_designer),
              withStatusChain({trim, spec("valueMap", R"({"map": {"COMPLETED": "COMPLETED"}, "unmapped": "reject", "codelist": "subject_status"})")}));
     QCOMPARE(undo->count(), 2);
     step();
@@ -507,7 +503,7 @@ void TestTransformPanel::editAValueMapUndoRedoAndSave()
     typeCode(QStringLiteral("WITHDRAWAL BY SUBJECT"), QStringLiteral("WITHDRAWN"));
     step();
     const QByteArray mapped = R"({"map": {"COMPLETED": "COMPLETED", "SCREEN FAILURE": "SCREEN_FAILED", "WITHDRAWAL BY SUBJECT": "WITHDRAWN"}, "unmapped": "reject", "codelist": "subject_status"})";
-    QCOMPARE(current(*m_designer), withStatusChain({trim, spec("valueMap", mapped)}));
+    QCOMPARE(test::currentDocument(*m_designer), withStatusChain({trim, spec("valueMap", mapped)}));
     const QModelIndex withdrawn = model->index(model->rowOf(QStringLiteral("WITHDRAWAL BY SUBJECT")), ValueMapModel::CodeColumn);
     QCOMPARE(model->rowFlags(withdrawn.row()), int(ValueMapModel::NotInCodelist));
     QVERIFY(withdrawn.data(Qt::ToolTipRole).toString().contains(QLatin1String("subject_status")));
@@ -522,7 +518,7 @@ void TestTransformPanel::editAValueMapUndoRedoAndSave()
     QTest::keyClick(editor->unmappedCombo(), Qt::Key_Down); // the next choice: use the default
     QCOMPARE(editor->unmappedCombo()->currentData().toString(), QStringLiteral("default"));
     const QByteArray defaulted = R"({"map": {"COMPLETED": "COMPLETED", "SCREEN FAILURE": "SCREEN_FAILED", "WITHDRAWAL BY SUBJECT": "WITHDRAWN"}, "unmapped": "default", "default": "SCREENING", "codelist": "subject_status"})";
-    QCOMPARE(current(*m_designer), withStatusChain({trim, spec("valueMap", defaulted)}));
+    QCOMPARE(test::currentDocument(*m_designer), withStatusChain({trim, spec("valueMap", defaulted)}));
     QVERIFY(editor->defaultEdit()->isEnabled());
     QCOMPARE(editor->defaultEdit()->text(), QStringLiteral("SCREENING"));
     step();
@@ -532,38 +528,38 @@ void TestTransformPanel::editAValueMapUndoRedoAndSave()
     QTest::keyClick(editor->defaultEdit(), Qt::Key_Return);
     QByteArray discontinued = defaulted;
     discontinued.replace("\"SCREENING\"", "\"DISCONTINUED\"");
-    QCOMPARE(current(*m_designer), withStatusChain({trim, spec("valueMap", discontinued)}));
+    QCOMPARE(test::currentDocument(*m_designer), withStatusChain({trim, spec("valueMap", discontinued)}));
     step();
 
     // Reorder with the keyboard (Alt+Up on the list), then Down by its button; remove trim.
     p->transformList()->setFocus();
     QCOMPARE(p->currentTransform(), 1);
     QTest::keyClick(p->transformList(), Qt::Key_Up, Qt::AltModifier);
-    QCOMPARE(current(*m_designer), withStatusChain({spec("valueMap", discontinued), trim}));
+    QCOMPARE(test::currentDocument(*m_designer), withStatusChain({spec("valueMap", discontinued), trim}));
     QCOMPARE(p->currentTransform(), 0);
     QCOMPARE(p->transformList()->item(1)->text(), QStringLiteral("trim"));
     step();
     QTest::mouseClick(p->downButton(), Qt::LeftButton);
-    QCOMPARE(current(*m_designer), withStatusChain({trim, spec("valueMap", discontinued)}));
+    QCOMPARE(test::currentDocument(*m_designer), withStatusChain({trim, spec("valueMap", discontinued)}));
     QCOMPARE(p->currentTransform(), 1);
     step();
     p->setCurrentTransform(0);
     QVERIFY(!p->upButton()->isEnabled());
     QTest::mouseClick(p->removeButton(), Qt::LeftButton);
-    QCOMPARE(current(*m_designer), withStatusChain({spec("valueMap", discontinued)}));
+    QCOMPARE(test::currentDocument(*m_designer), withStatusChain({spec("valueMap", discontinued)}));
     step();
     QCOMPARE(undo->count(), steps.size() - 1);
 
     // Undo to the opened document and redo to the end, the exact document at every step.
     for (int i = int(steps.size()) - 2; i >= 0; --i) {
         QTest::keyClick(m_designer->view(), Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(current(*m_designer), steps[i]);
+        QCOMPARE(test::currentDocument(*m_designer), steps[i]);
         QCOMPARE(p->transformList()->count(), m_designer->model()->transforms(QStringLiteral("status")).size());
     }
     QVERIFY(!m_designer->isModified());
     for (int i = 1; i < steps.size(); ++i) {
         m_designer->redoAction()->trigger();
-        QCOMPARE(current(*m_designer), steps[i]);
+        QCOMPARE(test::currentDocument(*m_designer), steps[i]);
     }
     // The editor shows the map of the document it stands for.
     QCOMPARE(p->editorStack()->currentWidget(), p->valueMapEditor());
@@ -654,7 +650,7 @@ void TestTransformPanel::profilingStopsWhenTheEditorCloses()
     p->addMenu()->findChild<QAction*>(QStringLiteral("add-valueMap"))->trigger();
     QCOMPARE(p->editorStack()->currentWidget(), p->valueMapEditor());
     ui::ValueMapEditor* editor = p->valueMapEditor();
-    const QByteArray before = current(*m_designer);
+    const QByteArray before = test::currentDocument(*m_designer);
     const int steps = m_designer->undoStack()->count();
     QSignalSpy finished(editor, &ui::ValueMapEditor::profileFinished);
     QVERIFY(editor->profileValues());
@@ -672,7 +668,7 @@ void TestTransformPanel::profilingStopsWhenTheEditorCloses()
     QTest::qWait(300); // long enough for the read of this sample to have ended
     QCOMPARE(finished.size(), 0);
     QCOMPARE(m_designer->undoStack()->count(), steps);
-    QCOMPARE(current(*m_designer), before);
+    QCOMPARE(test::currentDocument(*m_designer), before);
     QCOMPARE(editor->model()->rowCount(), 0);
 }
 
@@ -717,7 +713,7 @@ void TestTransformPanel::dateEditorShowsALiveExample()
     p->addMenu()->findChild<QAction*>(QStringLiteral("add-date"))->trigger();
     QCOMPARE(p->editorStack()->currentWidget(), p->dateEditor());
     ui::DateTransformEditor* editor = p->dateEditor();
-    const QByteArray added = current(*m_designer);
+    const QByteArray added = test::currentDocument(*m_designer);
     QCOMPARE(m_designer->model()->transforms(QStringLiteral("informed_consent_date")),
              (QVector<core::TransformSpec>{spec("date", R"({"format": "iso"})")}));
 
@@ -744,11 +740,11 @@ void TestTransformPanel::dateEditorShowsALiveExample()
         m_designer->undoStack()->undo();
         if (zone != QLatin1String("UTC"))
             m_designer->undoStack()->undo();
-        QCOMPARE(current(*m_designer), added);
+        QCOMPARE(test::currentDocument(*m_designer), added);
         QCOMPARE(editor->formatCombo()->currentText(), QStringLiteral("iso"));
     } else {
         // The document keeps the last valid transform; the field shows what is wrong.
-        QCOMPARE(current(*m_designer), added);
+        QCOMPARE(test::currentDocument(*m_designer), added);
         QVERIFY(editor->exampleResult()->styleSheet().contains(QLatin1String("b00020")));
     }
 }
@@ -760,7 +756,7 @@ void TestTransformPanel::parameterEditorRefusesInvalidParameters()
     p->addMenu()->findChild<QAction*>(QStringLiteral("add-replace"))->trigger();
     QCOMPARE(p->editorStack()->currentWidget()->findChild<QLineEdit*>(QStringLiteral("transformParameters")),
              p->parameterEdit());
-    const QByteArray added = current(*m_designer);
+    const QByteArray added = test::currentDocument(*m_designer);
     const int steps = m_designer->undoStack()->count();
     for (const QString& bad : {QStringLiteral("{\"regex\": "), QStringLiteral("{\"regex\": \"(\"}"),
                                QStringLiteral("{\"regexp\": \"a\"}")}) {
@@ -770,7 +766,7 @@ void TestTransformPanel::parameterEditorRefusesInvalidParameters()
         QTest::keyClick(p->parameterEdit(), Qt::Key_Return);
         QVERIFY2(p->transformError()->isVisible(), qPrintable(bad));
         QVERIFY(!p->transformError()->text().isEmpty());
-        QCOMPARE(current(*m_designer), added);
+        QCOMPARE(test::currentDocument(*m_designer), added);
         QCOMPARE(m_designer->undoStack()->count(), steps);
     }
     p->parameterEdit()->selectAll();
