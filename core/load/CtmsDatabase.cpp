@@ -86,7 +86,8 @@ bool CtmsDatabase::open(const QString& path, QString* error, int targetVersion)
     // and never corrupts. Foreign keys keep the study hierarchy intact whatever the loader does.
     QString err;
     if (!exec(QStringLiteral("PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-                             "PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;"),
+                             "PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY; "
+                             "PRAGMA journal_size_limit=67108864;"),
               &err)) {
         *error = QStringLiteral("%1: %2").arg(path, err);
         return failed();

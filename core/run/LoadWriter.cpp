@@ -2,9 +2,11 @@
 
 #include "audit/AuditSigner.h"
 #include "load/EntityTable.h"
+#include "load/WalCheckpointer.h"
 #include "model/CtmsSchema.h"
 #include "run/RunStore.h"
 #include "util/JsonText.h"
+#include "util/Logging.h"
 
 #include <sqlite3.h>
 
@@ -24,6 +26,8 @@ struct LoadWriter::Statements
     QString endedUtc;
     std::shared_ptr<const AuditSigner> signer;
     qint64 checkpointEvery = 0;
+    WalCheckpointer walCheckpointer;
+    bool ownCheckpoints = false; // walCheckpointer runs, SQLite's automatic checkpoint is off
 };
 
 WriteOp WriteOp::reject(const ValidationIssue& issue, const QString& sourceRecordJson, const QString& status)
@@ -86,6 +90,12 @@ bool LoadWriter::start(QString* error)
         || !s.cursors.prepare(m_db, error) || !s.dropLedger.prepare(m_db, error))
         return false;
     s.audit.setSigning(s.signer, m_runId, s.checkpointEvery);
+    QString why;
+    s.ownCheckpoints = s.walCheckpointer.start(m_db, &why);
+    if (s.ownCheckpoints)
+        sqlite3_wal_autocheckpoint(m_db, 0);
+    else
+        qCInfo(lcLoad) << "checkpoints stay with the writer:" << why;
     char* message = nullptr;
     if (sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, &message) != SQLITE_OK) {
         *error = QString::fromUtf8(message);
@@ -184,6 +194,7 @@ bool LoadWriter::commitAndBegin()
         return false;
     }
     m_statements->audit.transactionStarted();
+    m_statements->walCheckpointer.committed();
     m_inBatch = 0;
     return true;
 }
@@ -335,6 +346,15 @@ void LoadWriter::loop()
             }
             if (!sqlite3_get_autocommit(m_db))
                 sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            // The run's data reaches the database file before the run counts as done, as with SQLite's
+            // own checkpoints (a failed run leaves it to the next checkpoint).
+            if (m_statements->ownCheckpoints) {
+                if (commit && failure.isEmpty())
+                    m_statements->walCheckpointer.finish();
+                else
+                    m_statements->walCheckpointer.stop();
+                sqlite3_wal_autocheckpoint(m_db, 1000); // SQLite's default
+            }
             std::unique_lock lock(m_mutex);
             if (!failure.isEmpty() && m_error.isEmpty())
                 m_error = failure;
