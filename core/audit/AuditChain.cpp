@@ -123,16 +123,45 @@ AuditChain::Encoder::Span AuditChain::Encoder::addText(const QString& text)
         addNull();
         return {m_size, 0};
     }
-    // UTF-8 straight into the buffer: ASCII (nearly every audit field) without a temporary.
-    const qsizetype n = text.size();
-    const qsizetype header = m_size;
-    unsigned char* p = grow(5 + n);
-    p[0] = Text;
-    unsigned char* dst = p + 5;
-    const char16_t* src = reinterpret_cast<const char16_t*>(text.utf16());
+    const qsizetype opened = openText();
+    putUtf8(reinterpret_cast<const char16_t*>(text.utf16()), text.size());
+    return closeText(opened);
+}
+
+qsizetype AuditChain::Encoder::openText()
+{
+    const qsizetype at = m_size;
+    *grow(5) = Text;
+    return at;
+}
+
+AuditChain::Encoder::Span AuditChain::Encoder::closeText(qsizetype opened)
+{
+    const qsizetype bytes = m_size - opened - 5;
+    putLength(opened + 1, quint32(bytes));
+    return {opened + 5, bytes};
+}
+
+void AuditChain::Encoder::appendAscii(const char* text, qsizetype bytes)
+{
+    if (bytes)
+        std::memcpy(grow(bytes), text, size_t(bytes));
+}
+
+unsigned char* AuditChain::Encoder::reserve(qsizetype bytes)
+{
+    unsigned char* at = grow(bytes);
+    m_size -= bytes;
+    return at;
+}
+
+void AuditChain::Encoder::putUtf8(const char16_t* src, qsizetype n)
+{
+    // Room for the worst case (three bytes per UTF-16 unit), then straight into the buffer: ASCII (nearly
+    // every value) without a temporary.
+    unsigned char* dst = reserve(3 * n);
     qsizetype k = 0;
 #if defined(__SSE2__)
-    // Eight characters at a time on the writer thread's hot path.
     const __m128i nonAscii = _mm_set1_epi16(short(0xFF80));
     for (; k + 8 <= n; k += 8) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k));
@@ -141,25 +170,66 @@ AuditChain::Encoder::Span AuditChain::Encoder::addText(const QString& text)
         _mm_storel_epi64(reinterpret_cast<__m128i*>(dst + k), _mm_packus_epi16(v, v));
     }
 #endif
-    for (; k + 4 <= n; k += 4) {
-        quint64 w;
-        std::memcpy(&w, src + k, 8);
-        if (w & 0xFF80FF80FF80FF80ULL)
-            break;
-        dst[k] = static_cast<unsigned char>(w);
-        dst[k + 1] = static_cast<unsigned char>(w >> 16);
-        dst[k + 2] = static_cast<unsigned char>(w >> 32);
-        dst[k + 3] = static_cast<unsigned char>(w >> 48);
-    }
     for (; k < n && src[k] < 0x80; ++k)
         dst[k] = static_cast<unsigned char>(src[k]);
+    m_size += k;
     if (k < n) {
-        const QByteArray utf8 = text.toUtf8();
-        m_size = header;
-        return addText(utf8.constData(), utf8.size());
+        // Qt's encoder for the rest: surrogate pairs and broken ones exactly as QString::toUtf8 has them.
+        const QByteArray rest = QStringView(src + k, n - k).toUtf8();
+        std::memcpy(m_buffer.data() + m_size, rest.constData(), size_t(rest.size()));
+        m_size += rest.size();
     }
-    putLength(header + 1, quint32(n));
-    return {header + 5, n};
+}
+
+void AuditChain::Encoder::appendUtf8(const QString& text)
+{
+    putUtf8(reinterpret_cast<const char16_t*>(text.utf16()), text.size());
+}
+
+void AuditChain::Encoder::appendJsonString(const QString& text)
+{
+    const char16_t* src = reinterpret_cast<const char16_t*>(text.utf16());
+    const qsizetype n = text.size();
+    // Room for the worst case (\u00XX for every unit) and the quotes: nothing moves while writing.
+    unsigned char* dst = reserve(6 * n + 2);
+    qsizetype k = 0;
+    dst[k++] = '"';
+    for (qsizetype i = 0; i < n;) {
+        const char16_t c = src[i];
+        if (c >= 0x80) {
+            qsizetype j = i;
+            while (j < n && src[j] >= 0x80)
+                ++j;
+            const QByteArray utf8 = QStringView(src + i, j - i).toUtf8();
+            std::memcpy(dst + k, utf8.constData(), size_t(utf8.size()));
+            k += utf8.size();
+            i = j;
+            continue;
+        }
+        ++i;
+        if (c >= 0x20 && c != u'"' && c != u'\\') {
+            dst[k++] = static_cast<unsigned char>(c);
+            continue;
+        }
+        dst[k++] = '\\';
+        switch (c) {
+        case u'"': dst[k++] = '"'; break;
+        case u'\\': dst[k++] = '\\'; break;
+        case u'\n': dst[k++] = 'n'; break;
+        case u'\r': dst[k++] = 'r'; break;
+        case u'\t': dst[k++] = 't'; break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            dst[k++] = 'u';
+            dst[k++] = '0';
+            dst[k++] = '0';
+            dst[k++] = static_cast<unsigned char>(hex[(c >> 4) & 0xF]);
+            dst[k++] = static_cast<unsigned char>(hex[c & 0xF]);
+        }
+        }
+    }
+    dst[k++] = '"';
+    m_size += k;
 }
 
 void AuditChain::Encoder::addBlob(const void* data, qsizetype bytes)
@@ -169,6 +239,51 @@ void AuditChain::Encoder::addBlob(const void* data, qsizetype bytes)
     putLength(p + 1 - m_buffer.data(), quint32(bytes));
     if (bytes)
         std::memcpy(p + 5, data, size_t(bytes));
+}
+
+const unsigned char* AuditChain::readField(const unsigned char* p, Field* out)
+{
+    auto bigEndian = [](const unsigned char* b, int bytes) {
+        quint64 v = 0;
+        for (int i = 0; i < bytes; ++i)
+            v = (v << 8) | b[i];
+        return v;
+    };
+    out->type = static_cast<Type>(p[0]);
+    out->data = nullptr;
+    out->size = 0;
+    switch (out->type) {
+    case Null:
+        return p + 1;
+    case Integer:
+        out->integer = qint64(bigEndian(p + 1, 8));
+        return p + 9;
+    case Real: {
+        const quint64 bits = bigEndian(p + 1, 8);
+        std::memcpy(&out->real, &bits, 8);
+        return p + 9;
+    }
+    case Text:
+    case Blob:
+        out->size = qsizetype(bigEndian(p + 1, 4));
+        out->data = reinterpret_cast<const char*>(p + 5);
+        return p + 5 + out->size;
+    }
+    return p + 1;
+}
+
+void AuditChain::hashEntry(const unsigned char* prevHash, qint64 seq, const unsigned char* fields, qsizetype bytes,
+                           unsigned char* hash)
+{
+    unsigned char head[sizeof EntryTag + 8];
+    std::memcpy(head, EntryTag, sizeof EntryTag);
+    putBigEndian64(head + sizeof EntryTag, quint64(seq));
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, HashBytes);
+    crypto_generichash_update(&state, prevHash, HashBytes);
+    crypto_generichash_update(&state, head, sizeof head);
+    crypto_generichash_update(&state, fields, size_t(bytes));
+    crypto_generichash_final(&state, hash, HashBytes);
 }
 
 void AuditChain::Encoder::finish(unsigned char* hash) const

@@ -116,44 +116,52 @@ bool AuditLog::loadHead()
 
 bool AuditLog::append(const AuditEntry& e)
 {
-    if (!m_headKnown && !loadHead())
-        return false;
-    const qint64 seq = m_lastSeq + 1;
-    // The fields are encoded once, into the buffer that is hashed; the statement binds them from there.
     AuditChain::Encoder& enc = m_encoder;
-    enc.begin(m_head.data(), seq);
-    AuditChain::Encoder::Span text[AuditChain::FieldCount];
+    enc.clear();
     const QString* fields[AuditChain::FieldCount] = {
         &e.timeUtc,   &e.actor,      &e.action,    &e.entity, &e.naturalKey, &e.studyId, &e.siteId,
         &e.subjectId, &e.beforeJson, &e.afterJson, nullptr,   &e.sourceRef,  &e.reason};
-    constexpr int RunIdField = 10;
     for (int i = 0; i < AuditChain::FieldCount; ++i) {
-        if (i == RunIdField) {
+        if (i == AuditChain::RunIdField) {
             if (e.runId > 0)
                 enc.addInteger(e.runId);
             else
                 enc.addNull();
         } else {
-            text[i] = enc.addText(*fields[i]);
+            enc.addText(*fields[i]);
         }
     }
-    AuditChain::Hash hash;
-    enc.finish(hash.data());
+    return appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()));
+}
 
+bool AuditLog::appendEncoded(const unsigned char* fields)
+{
+    if (!m_headKnown && !loadHead())
+        return false;
+    const qint64 seq = m_lastSeq + 1;
+    // The statement binds the fields where they are encoded; the hash covers the same bytes.
     sqlite3_stmt* st = m_insert;
     sqlite3_bind_int64(st, 1, seq);
+    const unsigned char* p = fields;
+    AuditChain::Field f;
+    AuditChain::Field time;
     for (int i = 0; i < AuditChain::FieldCount; ++i) {
-        if (i == RunIdField) {
-            if (e.runId > 0)
-                sqlite3_bind_int64(st, i + 2, e.runId);
-            else
-                sqlite3_bind_null(st, i + 2);
-        } else if (fields[i]->isNull()) {
+        p = AuditChain::readField(p, &f);
+        switch (f.type) {
+        case AuditChain::Text:
+            sqlite3_bind_text(st, i + 2, f.data, int(f.size), SQLITE_STATIC);
+            break;
+        case AuditChain::Integer:
+            sqlite3_bind_int64(st, i + 2, f.integer);
+            break;
+        default:
             sqlite3_bind_null(st, i + 2);
-        } else {
-            sqlite3_bind_text(st, i + 2, enc.data() + text[i].offset, int(text[i].size), SQLITE_STATIC);
         }
+        if (i == 0)
+            time = f;
     }
+    AuditChain::Hash hash;
+    AuditChain::hashEntry(m_head.data(), seq, fields, p - fields, hash.data());
     sqlite3_bind_blob(st, 15, m_head.data(), AuditChain::HashBytes, SQLITE_STATIC);
     sqlite3_bind_blob(st, 16, hash.data(), AuditChain::HashBytes, SQLITE_STATIC);
     const int rc = sqlite3_step(st);
@@ -163,7 +171,7 @@ bool AuditLog::append(const AuditEntry& e)
     m_lastSeq = seq;
     m_head = hash;
     if (m_checkpointEvery > 0 && (seq - m_firstSeq + 1) % m_checkpointEvery == 0)
-        return checkpoint(CheckpointReason::Periodic, e.timeUtc);
+        return checkpoint(CheckpointReason::Periodic, QString::fromUtf8(time.data, time.size));
     return true;
 }
 

@@ -51,6 +51,9 @@ public:
     void transactionStarted() { m_headKnown = false; }
 
     bool append(const AuditEntry& e);
+    // An entry whose 13 fields are already in AuditChain's encoding (AuditChain::Encoder, from clear()):
+    // the bulk loader builds them on its producer thread.
+    bool appendEncoded(const unsigned char* fields);
     // A checkpoint of the chain as it stands, in the caller's transaction.
     bool checkpoint(CheckpointReason reason, const QString& timeUtc);
     QString error() const { return m_error; }

@@ -90,55 +90,36 @@ bool EntityTable::selectByUnit(const QString* unitKey, int count, std::vector<St
     return m_error.isEmpty();
 }
 
-void EntityTable::bindValues(SqliteStatement& st, const std::vector<QString>& values, int first)
+bool EntityTable::insert(const AuditChain::Field* row)
 {
-    for (int i = 0; i < m_entity->fields.size(); ++i) {
-        const QString& v = values[size_t(i)];
-        if (m_entity->fields[i].type == FieldType::Integer && !v.isNull())
-            st.bindInt64(first + i, v.toLongLong());
-        else
-            st.bindText(first + i, v);
-    }
-}
-
-bool EntityTable::insert(const std::vector<QString>& values, const QByteArray& hash, const QString& ref,
-                         const QString& sourceModified, qint64 runId)
-{
-    const int n = int(m_entity->fields.size());
-    bindValues(m_insert, values, 1);
-    m_insert.bindBlob(n + 1, hash);
-    m_insert.bindText(n + 2, ref);
-    m_insert.bindText(n + 3, sourceModified);
-    m_insert.bindInt64(n + 4, runId);
+    const int n = int(m_entity->fields.size()) + BookkeepingColumns;
+    for (int i = 0; i < n; ++i)
+        m_insert.bindField(i + 1, row[i]);
     const bool ok = m_insert.exec();
     if (!ok)
         m_error = m_insert.error();
     return ok;
 }
 
-bool EntityTable::update(const std::vector<QString>& values, const QByteArray& hash, const QString& ref,
-                         const QString& sourceModified, qint64 runId)
+bool EntityTable::update(const AuditChain::Field* row)
 {
-    const int n = int(m_entity->fields.size());
-    bindValues(m_update, values, 1);
-    m_update.bindBlob(n + 1, hash);
-    m_update.bindText(n + 2, ref);
-    m_update.bindText(n + 3, sourceModified);
-    m_update.bindInt64(n + 4, runId);
-    int p = n + 5;
+    const int n = int(m_entity->fields.size()) + BookkeepingColumns;
+    for (int i = 0; i < n; ++i)
+        m_update.bindField(i + 1, row[i]);
+    int p = n + 1;
     for (int k : m_entity->keyFields)
-        m_update.bindText(p++, values[size_t(k)]);
+        m_update.bindField(p++, row[k]);
     const bool ok = m_update.exec();
     if (!ok)
         m_error = m_update.error();
     return ok;
 }
 
-bool EntityTable::remove(const std::vector<QString>& values)
+bool EntityTable::remove(const AuditChain::Field* row)
 {
     int p = 1;
     for (int k : m_entity->keyFields)
-        m_delete.bindText(p++, values[size_t(k)]);
+        m_delete.bindField(p++, row[k]);
     const bool ok = m_delete.exec();
     if (!ok)
         m_error = m_delete.error();

@@ -28,18 +28,17 @@ public:
     // Every row of the unit whose key values (the unit entity's key fields) are given — only the key,
     // the hash and the source time: enough to tell unchanged from changed; selectByKey() gives the rest.
     bool selectByUnit(const QString* unitKey, int count, std::vector<StoredRow>& out);
-    // values by field index (the record's), with its bookkeeping columns.
-    bool insert(const std::vector<QString>& values, const QByteArray& hash, const QString& sourceRef,
-                const QString& sourceModified, qint64 runId);
-    bool update(const std::vector<QString>& values, const QByteArray& hash, const QString& sourceRef,
-                const QString& sourceModified, qint64 runId);
-    // Deletes the row with the key these values (by field index) hold.
-    bool remove(const std::vector<QString>& values);
+    // The writes take a row image (WriteChunk): the values by field index in AuditChain's encoding, then
+    // the bookkeeping columns _hash, _source_ref, _source_modified and _run_id (not for remove()).
+    static constexpr int BookkeepingColumns = 4;
+    bool insert(const AuditChain::Field* row);
+    bool update(const AuditChain::Field* row);
+    // Deletes the row with the key these values hold.
+    bool remove(const AuditChain::Field* row);
 
     QString error() const { return m_error; }
 
 private:
-    void bindValues(SqliteStatement& st, const std::vector<QString>& values, int first);
     StoredRow readRow(const SqliteStatement& st) const;
 
     const EntityDef* m_entity = nullptr;

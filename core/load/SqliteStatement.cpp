@@ -92,6 +92,27 @@ void SqliteStatement::bindNull(int i)
     sqlite3_bind_null(m_stmt, i);
 }
 
+void SqliteStatement::bindField(int i, const AuditChain::Field& f)
+{
+    switch (f.type) {
+    case AuditChain::Text:
+        sqlite3_bind_text(m_stmt, i, f.data, int(f.size), SQLITE_STATIC);
+        break;
+    case AuditChain::Blob:
+        sqlite3_bind_blob(m_stmt, i, f.data, int(f.size), SQLITE_STATIC);
+        break;
+    case AuditChain::Integer:
+        sqlite3_bind_int64(m_stmt, i, f.integer);
+        break;
+    case AuditChain::Real:
+        sqlite3_bind_double(m_stmt, i, f.real);
+        break;
+    case AuditChain::Null:
+        sqlite3_bind_null(m_stmt, i);
+        break;
+    }
+}
+
 bool SqliteStatement::next()
 {
     const int rc = sqlite3_step(m_stmt);

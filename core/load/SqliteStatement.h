@@ -1,5 +1,7 @@
 #pragma once
 
+#include "audit/AuditChain.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -32,6 +34,9 @@ public:
     void bindInt64(int i, qint64 v);
     void bindBlob(int i, const QByteArray& v);
     void bindNull(int i);
+    // A field of AuditChain's encoding (the loader's row images), bound where it lies: it must outlive
+    // the statement's next exec().
+    void bindField(int i, const AuditChain::Field& f);
 
     // True while a row is available; false at the end or on an error (then error() is set).
     bool next();

@@ -12,6 +12,21 @@
 
 namespace tb::core {
 
+namespace {
+
+// "S1/1001" for messages, from a row image's key fields.
+QString keyLabel(const EntityDef& e, const AuditChain::Field* row)
+{
+    QStringList parts;
+    for (int k : e.keyFields)
+        parts << (row[k].type == AuditChain::Text ? QString::fromUtf8(row[k].data, row[k].size)
+                  : row[k].type == AuditChain::Integer ? QString::number(row[k].integer)
+                                                      : QStringLiteral("(none)"));
+    return parts.join(QLatin1Char('/'));
+}
+
+} // namespace
+
 struct LoadWriter::Statements
 {
     std::vector<EntityTable> tables; // by entity index
@@ -29,37 +44,6 @@ struct LoadWriter::Statements
     WalCheckpointer walCheckpointer;
     bool ownCheckpoints = false; // walCheckpointer runs, SQLite's automatic checkpoint is off
 };
-
-WriteOp WriteOp::reject(const ValidationIssue& issue, const QString& sourceRecordJson, const QString& status)
-{
-    WriteOp op;
-    op.kind = Kind::Reject;
-    op.extra = std::make_unique<Extra>();
-    op.extra->issue = issue;
-    op.extra->sourceRecordJson = sourceRecordJson;
-    op.extra->rejectStatus = status;
-    return op;
-}
-
-WriteOp WriteOp::warning(const ValidationIssue& issue)
-{
-    WriteOp op;
-    op.kind = Kind::Warning;
-    op.extra = std::make_unique<Extra>();
-    op.extra->issue = issue;
-    return op;
-}
-
-WriteOp WriteOp::unitState(const QString& unitEntity, quint64 keyHash, UnitStateStore::State state)
-{
-    WriteOp op;
-    op.kind = Kind::UnitState;
-    op.extra = std::make_unique<Extra>();
-    op.extra->unitEntity = unitEntity;
-    op.extra->keyHash = keyHash;
-    op.extra->state = std::move(state);
-    return op;
-}
 
 LoadWriter::LoadWriter(sqlite3* db, const CtmsSchema& schema, const QString& pipeline, qint64 runId,
                        qint64 batchRecords)
@@ -106,19 +90,23 @@ bool LoadWriter::start(QString* error)
     return true;
 }
 
-bool LoadWriter::push(std::vector<WriteOp>&& ops)
+bool LoadWriter::push(WriteChunk&& chunk, WriteChunk* next)
 {
-    std::vector<std::vector<WriteOp>> written;
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return m_queue.size() < MaxQueuedChunks || !m_error.isEmpty(); });
-        if (!m_error.isEmpty())
-            return false;
-        m_queue.push_back(std::move(ops));
-        written.swap(m_written);
-        m_changed.notify_all();
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return m_queue.size() < MaxQueuedChunks || !m_error.isEmpty(); });
+    if (!m_error.isEmpty())
+        return false;
+    m_queue.push_back(std::move(chunk));
+    if (!m_written.empty()) {
+        *next = std::move(m_written.back());
+        m_written.pop_back();
+    } else {
+        *next = WriteChunk();
     }
-    return true; // written chunks are destroyed here, outside the lock, in the producer's thread
+    m_changed.notify_all();
+    lock.unlock();
+    next->clear(); // outside the lock, in the thread that filled it
+    return true;
 }
 
 bool LoadWriter::barrier(QString* error)
@@ -199,74 +187,26 @@ bool LoadWriter::commitAndBegin()
     return true;
 }
 
-void LoadWriter::completeAudit(WriteOp& op)
-{
-    // Built here rather than where the write was planned: it balances the two threads' work (the
-    // natural key is built there, this thread has the heavier share).
-    const EntityDef& e = *op.entity;
-    AuditEntry& a = op.audit;
-    a.afterJson.reserve(256);
-    a.afterJson += QLatin1Char('{');
-    bool firstAfter = true;
-    if (op.kind == WriteOp::Kind::Insert) {
-        // Every field with a value except the key, which natural_key holds.
-        for (int i = 0; i < e.fields.size(); ++i)
-            if (!op.values[size_t(i)].isNull() && !e.isKeyField(i))
-                json::appendMember(a.afterJson, e.fields[i].name, op.values[size_t(i)], &firstAfter);
-    } else if (op.kind == WriteOp::Kind::Delete) {
-        // What was deleted, whole: the before image is all that remains of the row.
-        a.beforeJson += QLatin1Char('{');
-        bool firstBefore = true;
-        for (int i = 0; i < e.fields.size(); ++i)
-            if (!op.before[size_t(i)].isNull() && !e.isKeyField(i))
-                json::appendMember(a.beforeJson, e.fields[i].name, op.before[size_t(i)], &firstBefore);
-        a.beforeJson += QLatin1Char('}');
-        a.afterJson.clear();
-        return;
-    } else {
-        // The fields that changed, before and after.
-        a.beforeJson.reserve(128);
-        a.beforeJson += QLatin1Char('{');
-        bool firstBefore = true;
-        for (int i = 0; i < e.fields.size(); ++i) {
-            const QString& old = op.before[size_t(i)];
-            const QString& now = op.values[size_t(i)];
-            if (old != now || old.isNull() != now.isNull()) {
-                json::appendMember(a.beforeJson, e.fields[i].name, old, &firstBefore);
-                json::appendMember(a.afterJson, e.fields[i].name, now, &firstAfter);
-            }
-        }
-        a.beforeJson += QLatin1Char('}');
-    }
-    a.afterJson += QLatin1Char('}');
-}
-
-bool LoadWriter::execute(WriteOp& op)
+bool LoadWriter::execute(const WriteOp& op, const WriteChunk& chunk)
 {
     Statements& s = *m_statements;
     QString failure;
     switch (op.kind) {
     case WriteOp::Kind::Insert:
-    case WriteOp::Kind::Update: {
-        EntityTable& t = s.tables[size_t(op.entity->index)];
-        const bool ok = op.kind == WriteOp::Kind::Insert
-            ? t.insert(op.values, op.hash, op.sourceRef, op.sourceModified, m_runId)
-            : t.update(op.values, op.hash, op.sourceRef, op.sourceModified, m_runId);
-        if (ok)
-            completeAudit(op);
-        if (!ok)
-            failure = QStringLiteral("cannot write %1 %2: %3").arg(op.entity->name, op.audit.naturalKey, t.error());
-        else if (!s.audit.append(op.audit))
-            failure = QStringLiteral("cannot write the audit entry: %1").arg(s.audit.error());
-        ++m_inBatch;
-        break;
-    }
+    case WriteOp::Kind::Update:
     case WriteOp::Kind::Delete: {
         EntityTable& t = s.tables[size_t(op.entity->index)];
-        if (!t.remove(op.before))
-            failure = QStringLiteral("cannot delete %1 %2: %3").arg(op.entity->name, op.audit.naturalKey, t.error());
-        completeAudit(op);
-        if (failure.isEmpty() && !s.audit.append(op.audit))
+        AuditChain::Field row[EntityDef::MaxFields + EntityTable::BookkeepingColumns];
+        const int fields = int(op.entity->fields.size()) + (op.kind == WriteOp::Kind::Delete ? 0 : EntityTable::BookkeepingColumns);
+        const unsigned char* p = chunk.bytes(op.row);
+        for (int i = 0; i < fields; ++i)
+            p = AuditChain::readField(p, &row[i]);
+        const bool ok = op.kind == WriteOp::Kind::Insert ? t.insert(row)
+                      : op.kind == WriteOp::Kind::Update ? t.update(row)
+                                                         : t.remove(row);
+        if (!ok)
+            failure = QStringLiteral("cannot write %1 %2: %3").arg(op.entity->name, keyLabel(*op.entity, row), t.error());
+        else if (!s.audit.appendEncoded(chunk.bytes(op.audit)))
             failure = QStringLiteral("cannot write the audit entry: %1").arg(s.audit.error());
         ++m_inBatch;
         break;
@@ -295,14 +235,14 @@ bool LoadWriter::execute(WriteOp& op)
 void LoadWriter::loop()
 {
     for (;;) {
-        std::vector<WriteOp> ops;
+        WriteChunk chunk;
         bool took = false, barrier = false, stop = false, commit = false;
         {
             std::unique_lock lock(m_mutex);
             m_changed.wait(lock, [this] { return !m_queue.empty() || m_barrierRequested || m_stopRequested; });
             const bool aborting = m_stopRequested && !m_commitOnStop;
             if (!m_queue.empty() && m_error.isEmpty() && !aborting) {
-                ops = std::move(m_queue.front());
+                chunk = std::move(m_queue.front());
                 m_queue.pop_front();
                 took = m_busy = true;
             } else {
@@ -315,14 +255,14 @@ void LoadWriter::loop()
         }
         if (took) {
             bool ok = true;
-            for (WriteOp& op : ops)
-                if (!(ok = execute(op)))
+            for (const WriteOp& op : chunk.ops())
+                if (!(ok = execute(op, chunk)))
                     break;
             // Units never straddle two transactions: commit only between units.
             if (ok && m_inBatch >= m_batchRecords)
                 commitAndBegin();
             std::unique_lock lock(m_mutex);
-            m_written.push_back(std::move(ops));
+            m_written.push_back(std::move(chunk));
             m_busy = false;
             m_changed.notify_all();
             continue;

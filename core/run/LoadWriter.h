@@ -5,7 +5,7 @@
 #include "run/SourceCursorStore.h"
 #include "source/drop/DropLedger.h"
 #include "run/UnitStateStore.h"
-#include "validate/ValidationIssue.h"
+#include "run/WriteChunk.h"
 
 #include <QString>
 
@@ -22,37 +22,6 @@ namespace tb::core {
 
 class CtmsSchema;
 class EntityDef;
-
-// One write the loader decided on.
-struct WriteOp
-{
-    enum class Kind { Insert, Update, Delete, Reject, Warning, UnitState };
-
-    Kind kind = Kind::Insert;
-    const EntityDef* entity = nullptr;   // Insert, Update, Delete
-    std::vector<QString> values;         // Insert, Update: by field index
-    std::vector<QString> before;         // Update, Delete: the stored values
-    QByteArray hash;
-    QString sourceRef;
-    QString sourceModified;
-    AuditEntry audit;                    // Insert, Update, Delete: the images are filled in by the writer
-
-    // The rarer kinds keep their data out of line: every op of a million is built and destroyed.
-    struct Extra
-    {
-        ValidationIssue issue;           // Reject, Warning
-        QString sourceRecordJson;        // Reject
-        QString rejectStatus;            // Reject: open, stale
-        QString unitEntity;              // UnitState
-        quint64 keyHash = 0;
-        UnitStateStore::State state;
-    };
-    std::unique_ptr<Extra> extra;
-
-    static WriteOp reject(const ValidationIssue& issue, const QString& sourceRecordJson, const QString& status);
-    static WriteOp warning(const ValidationIssue& issue);
-    static WriteOp unitState(const QString& unitEntity, quint64 keyHash, UnitStateStore::State state);
-};
 
 // Executes the loader's writes on the target connection in a thread of its own, so that reading,
 // mapping and validating the next units overlaps with writing the previous ones (the two halves of a
@@ -71,10 +40,10 @@ public:
     void setAuditSigning(std::shared_ptr<const AuditSigner> signer, qint64 checkpointEvery);
     // Prepares the statements, opens the first transaction and starts the thread.
     bool start(QString* error);
-    // Queues ops of whole units (blocks while the queue is full). False once the writer has failed.
-    // Written chunks come back through push() and are destroyed by the caller's thread: memory is freed
-    // by the thread that allocated it, which keeps the allocator's arenas uncontended.
-    bool push(std::vector<WriteOp>&& ops);
+    // Queues a chunk of whole units (blocks while the queue is full) and hands back an empty one to fill
+    // next: a chunk the writer is done with, so that chunks and their buffers go round instead of being
+    // allocated and freed (and freed by the thread that allocated them). False once the writer has failed.
+    bool push(WriteChunk&& chunk, WriteChunk* next);
     // Waits until everything queued is written and committed: other connections see it afterwards.
     bool barrier(QString* error);
     // Cursors of the remote sources that finish() writes with the run's outcome (none unless called: a run
@@ -92,8 +61,7 @@ public:
 
 private:
     void loop();
-    bool execute(WriteOp& op);
-    static void completeAudit(WriteOp& op);
+    bool execute(const WriteOp& op, const WriteChunk& chunk);
     bool commitAndBegin();
 
     sqlite3* m_db;
@@ -106,8 +74,8 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<std::vector<WriteOp>> m_queue;
-    std::vector<std::vector<WriteOp>> m_written; // done, to be destroyed by the producer
+    std::deque<WriteChunk> m_queue;
+    std::vector<WriteChunk> m_written; // done, to be emptied and reused by the producer
     bool m_barrierRequested = false;
     bool m_stopRequested = false;
     bool m_commitOnStop = false;

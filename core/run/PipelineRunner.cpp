@@ -179,21 +179,21 @@ private:
     bool prepareWriters();
     bool loadStudyRecords();
     bool loadGroup(Group& g);
-    bool loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* loaded);
+    bool loadUnit(Group& g, int unit, WriteChunk& ops, bool* loaded);
     bool changedSoFar() const;
     bool readUnitRows(const Group& g, int unit, int step, const Record* root, std::vector<UnitRecord>& out,
                       Values* unitKey);
     bool peekUnitKey(const Group& g, int unit, size_t firstChild, Values* unitKey);
-    bool planRecord(const Record& rec, const StoredRow* existing, std::vector<WriteOp>& ops);
+    bool planRecord(const Record& rec, const StoredRow* existing, WriteChunk& ops);
     // Who, when, which record (key, study, site, subject), from where and why; the action is the caller's.
-    void describeAudit(AuditEntry& a, const Record& record, const Record& cause, const QString& why) const;
+    WriteChunk::AuditFacts auditFacts(const Record& cause, const QString& why) const;
     void planDelete(const EntityDef& e, const StoredRow& stored, const Record& cause, const QString& why,
-                    std::vector<WriteOp>& ops);
+                    WriteChunk& ops);
     bool removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, size_t removal, size_t firstChildStep,
-                    const Values& unitKey, std::vector<WriteOp>& ops, bool* loaded);
+                    const Values& unitKey, WriteChunk& ops, bool* loaded);
     bool resolveChildOperations(std::vector<UnitRecord>& recs, size_t first, bool rootStored,
                                 std::vector<size_t>* removals);
-    void rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, std::vector<WriteOp>& ops);
+    void rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, WriteChunk& ops);
     bool handOver(bool flush = false);
     bool barrier(); // everything planned so far written and committed
     EntityCounts& counts(const EntityDef* e) { return m_result.entities[e->index].second; }
@@ -226,7 +226,7 @@ private:
     std::unique_ptr<LoadWriter> m_writer;
     std::shared_ptr<const AuditSigner> m_signer; // signs the audit checkpoints; null: unsigned
     std::unique_ptr<QLockFile> m_targetLock;
-    std::vector<WriteOp> m_pending; // whole units, not yet handed to the writer
+    WriteChunk m_pending; // whole units, not yet handed to the writer
     std::unique_ptr<DatabaseReferenceData> m_reference;
     std::unique_ptr<RecordValidator> m_validator;
     std::unique_ptr<BusinessRules> m_rules;
@@ -753,10 +753,10 @@ bool PipelineRun::handOver(bool flush)
     // to the writer per few hundred records. Call only between units.
     if (m_pending.empty() || (!flush && m_pending.size() < 512))
         return true;
-    if (!m_writer->push(std::move(m_pending)))
+    WriteChunk next;
+    if (!m_writer->push(std::move(m_pending), &next))
         return fail(QStringLiteral("%1: %2").arg(m_db.path(), m_writer->error()));
-    m_pending = std::vector<WriteOp>();
-    m_pending.reserve(600);
+    m_pending = std::move(next);
     return true;
 }
 
@@ -768,14 +768,12 @@ bool PipelineRun::barrier()
     return true;
 }
 
-bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::vector<WriteOp>& ops)
+bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, WriteChunk& ops)
 {
     EntityTable& table = this->table(rec.entity);
     EntityCounts& counts = this->counts(rec.entity);
     const EntityDef& e = *rec.entity;
     const QByteArray hash = rec.contentHash();
-    WriteOp op;
-    AuditEntry& a = op.audit;
     StoredRow full;
     if (existing && existing->keysOnly && existing->hash != hash) {
         // Changed (or written by something other than the loader): the whole row, for the before image.
@@ -803,27 +801,15 @@ bool PipelineRun::planRecord(const Record& rec, const StoredRow* existing, std::
                              .arg(e.label, rec.keyLabel(), rec.sourceModified, existing->sourceModified);
             is.source = rec.source;
             ++counts.stale;
-            ops.push_back(WriteOp::reject(is, rec.sourceRecordJson(), QStringLiteral("stale")));
+            ops.add(WriteOp::reject(is, rec.sourceRecordJson(), QStringLiteral("stale")));
             return true;
         }
-        // The writer builds the audit's before and after images from both versions.
-        op.before = existing->values;
-        op.kind = WriteOp::Kind::Update;
-        a.action = QStringLiteral("update");
+        ops.addUpdate(rec, existing->values, hash, auditFacts(rec, QString()));
         ++counts.updated;
     } else {
-        op.kind = WriteOp::Kind::Insert;
-        a.action = QStringLiteral("insert");
+        ops.addInsert(rec, hash, auditFacts(rec, QString()));
         ++counts.inserted;
     }
-    describeAudit(a, rec, rec, QString());
-    // the before and after images are written by the writer thread (see LoadWriter::completeAudit).
-    op.entity = &e;
-    op.values = rec.values;
-    op.hash = hash;
-    op.sourceRef = a.sourceRef;
-    op.sourceModified = rec.sourceModified;
-    ops.push_back(std::move(op));
     return true;
 }
 
@@ -929,7 +915,7 @@ bool PipelineRun::peekUnitKey(const Group& g, int unit, size_t firstChild, Value
     return true;
 }
 
-void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, std::vector<WriteOp>& ops)
+void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitRecord* root, WriteChunk& ops)
 {
     // The first error names the reason for the records that have none of their own.
     const ValidationIssue* first = nullptr;
@@ -942,7 +928,7 @@ void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitReco
             if (!first && i.severity == ValidationIssue::Severity::Error)
                 first = &i;
     auto addReject = [&](const ValidationIssue& issue, const Record& r) {
-        ops.push_back(WriteOp::reject(issue, r.sourceRecordJson(), QStringLiteral("open")));
+        ops.add(WriteOp::reject(issue, r.sourceRecordJson(), QStringLiteral("open")));
     };
     auto reject = [&](const UnitRecord& ur, bool count) {
         bool own = false;
@@ -973,7 +959,7 @@ void PipelineRun::rejectUnit(const std::vector<UnitRecord>& recs, const UnitReco
             reject(ur, !ur.merge || !root);
 }
 
-bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* loaded)
+bool PipelineRun::loadUnit(Group& g, int unit, WriteChunk& ops, bool* loaded)
 {
     *loaded = false;
     const EntityDef* rootEntity = g.unitEntity;
@@ -1180,7 +1166,7 @@ bool PipelineRun::loadUnit(Group& g, int unit, std::vector<WriteOp>& ops, bool* 
         for (const ValidationIssue& i : ur.issues)
             if (i.severity == ValidationIssue::Severity::Warning) {
                 ++m_result.entities[m_options.schema->entityIndex(i.entity)].second.warnings;
-                ops.push_back(WriteOp::warning(i));
+                ops.add(WriteOp::warning(i));
             }
     };
     bool unitHasError = haveRoot && hasError(root.issues);
@@ -1341,23 +1327,18 @@ bool PipelineRun::resolveChildOperations(std::vector<UnitRecord>& recs, size_t f
     return true;
 }
 
-void PipelineRun::describeAudit(AuditEntry& a, const Record& record, const Record& cause, const QString& why) const
+WriteChunk::AuditFacts PipelineRun::auditFacts(const Record& cause, const QString& why) const
 {
-    const EntityDef& e = *record.entity;
+    WriteChunk::AuditFacts a;
     a.sourceRef = cause.source.toString();
-    a.timeUtc = m_unitTime;
-    a.actor = m_options.actor;
-    a.entity = e.name;
-    a.naturalKey = record.naturalKeyJson();
-    a.studyId = record.value(e.studyField);
-    a.siteId = record.value(e.siteField);
-    a.subjectId = record.value(e.subjectField);
+    a.timeUtc = &m_unitTime;
+    a.actor = &m_options.actor;
     a.runId = m_result.runId;
     // An automated load's reason is its run (run_id → run.pipeline), kept once there; what the source system's
     // own audit trail says about the record (ODM AuditRecord) is kept here.
     if (!m_options.uat && why.isEmpty()) { // the common case, once per loaded record
         a.reason = cause.provenance;
-        return;
+        return a;
     }
     QStringList reason;
     if (m_options.uat)
@@ -1367,26 +1348,18 @@ void PipelineRun::describeAudit(AuditEntry& a, const Record& record, const Recor
     if (!cause.provenance.isEmpty())
         reason << cause.provenance;
     a.reason = reason.join(QStringLiteral("; "));
+    return a;
 }
 
 void PipelineRun::planDelete(const EntityDef& e, const StoredRow& stored, const Record& cause, const QString& why,
-                             std::vector<WriteOp>& ops)
+                             WriteChunk& ops)
 {
-    WriteOp op;
-    op.kind = WriteOp::Kind::Delete;
-    op.entity = &e;
-    op.before = stored.values;
-    Record gone(&e);
-    gone.values = stored.values;
-    op.audit.action = QStringLiteral("delete");
-    describeAudit(op.audit, gone, cause, why);
-    op.sourceRef = op.audit.sourceRef;
+    ops.addDelete(e, stored.values, auditFacts(cause, why));
     ++counts(&e).deleted;
-    ops.push_back(std::move(op));
 }
 
 bool PipelineRun::removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, size_t removal, size_t firstChildStep,
-                             const Values& unitKey, std::vector<WriteOp>& ops, bool* loaded)
+                             const Values& unitKey, WriteChunk& ops, bool* loaded)
 {
     const EntityDef* rootEntity = g.unitEntity;
     const size_t firstChild = recs.size();
@@ -1518,7 +1491,7 @@ bool PipelineRun::loadGroup(Group& g)
                     }
                 }
                 // The unit's state commits with its data.
-                m_pending.push_back(WriteOp::unitState(g.unitEntity->name, keyHash, std::move(state)));
+                m_pending.add(WriteOp::unitState(g.unitEntity->name, keyHash, std::move(state)));
             }
             if (!handOver())
                 return false;

@@ -4,6 +4,7 @@
 #include "audit/AuditChain.h"
 #include "audit/AuditSigner.h"
 #include "util/Crypto.h"
+#include "util/JsonText.h"
 
 #include <QtTest>
 
@@ -56,6 +57,10 @@ private slots:
     void encodingsThatMustDiffer_data();
     void encodingsThatMustDiffer();
     void bufferIsReusedAcrossEntries();
+    void jsonTextIsBuiltInPlace_data();
+    void jsonTextIsBuiltInPlace();
+    void fieldsReadBackAsWritten();
+    void entryHashedApartFromItsChain();
     void genesis();
     void checkpointMessageIsExact();
     void ed25519KnownAnswer();
@@ -101,6 +106,8 @@ void TestAuditChain::textIsUtf8InPlace_data()
     QTest::newRow("non-ascii first") << QStringLiteral("Ödem");
     QTest::newRow("emoji (surrogate pair)") << QStringLiteral("rash \U0001F4A9");
     QTest::newRow("CJK") << QStringLiteral("頭痛");
+    QTest::newRow("broken surrogate") << (QStringLiteral("a") + QChar(0xD800) + QStringLiteral("b"));
+    QTest::newRow("empty") << QString(QLatin1String(""));
 }
 
 void TestAuditChain::textIsUtf8InPlace()
@@ -175,6 +182,116 @@ void TestAuditChain::bufferIsReusedAcrossEntries()
     fresh.addText(QStringLiteral("z"));
     QCOMPARE(bytesOf(enc), bytesOf(fresh));
     QCOMPARE(hashOf(enc), hashOf(fresh));
+}
+
+void TestAuditChain::jsonTextIsBuiltInPlace_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("plain") << QStringLiteral("SCREENING");
+    QTest::newRow("empty") << QString(QLatin1String(""));
+    QTest::newRow("quotes and backslash") << QStringLiteral("say \"hi\" \\ bye");
+    QTest::newRow("control characters") << (QStringLiteral("a\nb\rc\td") + QChar(0x01) + QChar(0x1F));
+    QTest::newRow("non-ascii between escapes") << QStringLiteral("\"Ödem\"\n頭痛 \U0001F4A9\t");
+    QTest::newRow("broken surrogate") << (QStringLiteral("x") + QChar(0xDC00) + QStringLiteral("\""));
+    QTest::newRow("long") << QStringLiteral("ab\"c").repeated(500);
+}
+
+void TestAuditChain::jsonTextIsBuiltInPlace()
+{
+    // A JSON image written into the buffer in pieces is the UTF-8 of what json::appendString builds.
+    QFETCH(QString, value);
+    QString expected = QStringLiteral("{");
+    tb::core::json::appendString(expected, QStringLiteral("term"));
+    expected += QLatin1Char(':');
+    tb::core::json::appendString(expected, value);
+    expected += QLatin1Char('}');
+
+    AuditChain::Encoder enc;
+    enc.clear();
+    enc.addText(QStringLiteral("before"));
+    const qsizetype opened = enc.openText();
+    enc.appendAscii("{", 1);
+    enc.appendJsonString(QStringLiteral("term"));
+    enc.appendAscii(":", 1);
+    enc.appendJsonString(value);
+    enc.appendAscii("}", 1);
+    const AuditChain::Encoder::Span span = enc.closeText(opened);
+    enc.addText(QStringLiteral("after"));
+    QCOMPARE(QByteArray(enc.data() + span.offset, span.size), expected.toUtf8());
+    // Encoded like any text field: the same bytes as addText of the finished string.
+    AuditChain::Encoder whole;
+    whole.clear();
+    whole.addText(QStringLiteral("before"));
+    whole.addText(expected);
+    whole.addText(QStringLiteral("after"));
+    QCOMPARE(bytesOf(enc), bytesOf(whole));
+}
+
+void TestAuditChain::fieldsReadBackAsWritten()
+{
+    AuditChain::Encoder enc;
+    enc.clear();
+    enc.addText(QStringLiteral("Ödem"));
+    enc.addNull();
+    enc.addText(QString(QLatin1String("")));
+    enc.addInteger(-42);
+    enc.addReal(2.5);
+    enc.addBlob("\x00\xff\x10", 3);
+    enc.addInteger(Q_INT64_C(0x0102030405060708));
+    const auto* p = reinterpret_cast<const unsigned char*>(enc.data());
+    AuditChain::Field f;
+    p = AuditChain::readField(p, &f);
+    QCOMPARE(f.type, AuditChain::Text);
+    QCOMPARE(QString::fromUtf8(f.data, f.size), QStringLiteral("Ödem"));
+    p = AuditChain::readField(p, &f);
+    QCOMPARE(f.type, AuditChain::Null);
+    p = AuditChain::readField(p, &f);
+    QCOMPARE(f.type, AuditChain::Text);
+    QCOMPARE(f.size, 0);
+    p = AuditChain::readField(p, &f);
+    QCOMPARE(f.type, AuditChain::Integer);
+    QCOMPARE(f.integer, -42);
+    p = AuditChain::readField(p, &f);
+    QCOMPARE(f.type, AuditChain::Real);
+    QCOMPARE(f.real, 2.5);
+    p = AuditChain::readField(p, &f);
+    QCOMPARE(f.type, AuditChain::Blob);
+    QCOMPARE(QByteArray(f.data, f.size), QByteArray("\x00\xff\x10", 3));
+    p = AuditChain::readField(p, &f);
+    QCOMPARE(f.integer, Q_INT64_C(0x0102030405060708));
+    QCOMPARE(reinterpret_cast<const char*>(p), enc.data() + enc.size());
+}
+
+void TestAuditChain::entryHashedApartFromItsChain()
+{
+    // Fields encoded on their own (the loader's producer thread) hash to what the full encoding hashes to.
+    const QByteArray prev = QByteArray::fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    auto addFields = [](AuditChain::Encoder& enc) {
+        enc.addText(QStringLiteral("2026-12-02T10:00:00.000Z"));
+        enc.addText(QStringLiteral("analyst"));
+        enc.addText("insert", 6);
+        enc.addText(QStringLiteral("visit"));
+        enc.addText(QStringLiteral("{\"study_id\":\"S1\"}"));
+        for (int i = 0; i < 5; ++i)
+            enc.addNull();
+        enc.addInteger(7);
+        enc.addText(QStringLiteral("visits.csv:2"));
+        enc.addNull();
+    };
+    AuditChain::Encoder full;
+    full.begin(reinterpret_cast<const unsigned char*>(prev.constData()), 1234);
+    addFields(full);
+    AuditChain::Encoder apart;
+    apart.clear();
+    addFields(apart);
+    AuditChain::Hash h;
+    AuditChain::hashEntry(reinterpret_cast<const unsigned char*>(prev.constData()), 1234,
+                          reinterpret_cast<const unsigned char*>(apart.data()), apart.size(), h.data());
+    QCOMPARE(QByteArray(reinterpret_cast<const char*>(h.data()), AuditChain::HashBytes), hashOf(full));
+    // …and seq and prev still count.
+    AuditChain::hashEntry(reinterpret_cast<const unsigned char*>(prev.constData()), 1235,
+                          reinterpret_cast<const unsigned char*>(apart.data()), apart.size(), h.data());
+    QVERIFY(QByteArray(reinterpret_cast<const char*>(h.data()), AuditChain::HashBytes) != hashOf(full));
 }
 
 void TestAuditChain::genesis()
