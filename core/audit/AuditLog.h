@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <array>
 #include <memory>
 
 struct sqlite3;
@@ -54,6 +55,12 @@ public:
     // An entry whose 13 fields are already in AuditChain's encoding (AuditChain::Encoder, from clear()):
     // the bulk loader builds them on its producer thread.
     bool appendEncoded(const unsigned char* fields);
+    // Batched: appendEncoded() inserts BatchRows entries at a time, in one statement; the fields must stay
+    // where they are until flush() (or the batch) has written them, and flush() must run before a commit.
+    // Off by default (every entry is written at once).
+    static constexpr int BatchRows = 32;
+    void setBatched(bool batched) { m_batched = batched; }
+    bool flush();
     // A checkpoint of the chain as it stands, in the caller's transaction.
     bool checkpoint(CheckpointReason reason, const QString& timeUtc);
     QString error() const { return m_error; }
@@ -65,11 +72,21 @@ public:
     static QString reasonName(CheckpointReason reason);
 
 private:
+    struct Pending
+    {
+        const unsigned char* fields = nullptr;
+        qint64 seq = 0;
+        AuditChain::Hash prev{};
+        AuditChain::Hash hash{};
+    };
     bool loadHead();
     bool fail(const QString& message);
+    static void bindEntry(sqlite3_stmt* st, int first, const Pending& e);
+    bool failFlush(qint64 firstSeq, qint64 lastSeq);
 
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_insert = nullptr;
+    sqlite3_stmt* m_insertBatch = nullptr;
     sqlite3_stmt* m_insertCheckpoint = nullptr;
     std::shared_ptr<const AuditSigner> m_signer;
     qint64 m_runId = 0;
@@ -84,6 +101,9 @@ private:
     AuditChain::Hash m_head{}; // its hash
     qint64 m_lastCheckpointId = 0;
     AuditChain::Encoder m_encoder;
+    bool m_batched = false;
+    std::array<Pending, BatchRows> m_pending;
+    int m_pendingCount = 0;
     QString m_error;
 };
 

@@ -17,8 +17,13 @@ bool EntityTable::prepare(sqlite3* db, const EntityDef& e, const EntityDef& unit
     const QString select = QStringLiteral("SELECT %1, _hash, _source_modified FROM %2 WHERE ")
                                .arg(columns.join(QStringLiteral(", ")), e.name);
     QStringList placeholders;
-    for (int i = 1; i <= columns.size() + 4; ++i)
+    for (int i = 1; i <= columns.size() + BookkeepingColumns; ++i)
         placeholders << QStringLiteral("?%1").arg(i);
+    const QString rowOfPlaceholders =
+        QLatin1Char('(') + QStringList(placeholders.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
+    const QString batchValues = QStringList(BatchRows, rowOfPlaceholders).join(QLatin1Char(','));
+    m_row.resize(size_t(columns.size() + BookkeepingColumns));
+    m_queued.reserve(BatchRows);
     QStringList sets;
     for (int i = 0; i < columns.size(); ++i)
         sets << QStringLiteral("%1 = ?%2").arg(columns[i]).arg(i + 1);
@@ -35,6 +40,10 @@ bool EntityTable::prepare(sqlite3* db, const EntityDef& e, const EntityDef& unit
                             QStringLiteral("INSERT INTO %1 (%2, _hash, _source_ref, _source_modified, _run_id) VALUES (%3)")
                                 .arg(e.name, columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))),
                             error)
+        && m_insertBatch.prepare(db,
+                                 QStringLiteral("INSERT INTO %1 (%2, _hash, _source_ref, _source_modified, _run_id) VALUES %3")
+                                     .arg(e.name, columns.join(QStringLiteral(", ")), batchValues),
+                                 error)
         && m_update.prepare(db,
                             QStringLiteral("UPDATE %1 SET %2 WHERE %3")
                                 .arg(e.name, sets.join(QStringLiteral(", ")), where(e.keyNames(), n + 5)),
@@ -90,29 +99,74 @@ bool EntityTable::selectByUnit(const QString* unitKey, int count, std::vector<St
     return m_error.isEmpty();
 }
 
+bool EntityTable::failed(const SqliteStatement& st, const AuditChain::Field* row)
+{
+    m_error = st.error();
+    QStringList parts;
+    for (int k : m_entity->keyFields)
+        parts << (row[k].type == AuditChain::Text ? QString::fromUtf8(row[k].data, int(row[k].size))
+                  : row[k].type == AuditChain::Integer ? QString::number(row[k].integer)
+                                                      : QStringLiteral("(none)"));
+    m_failedKey = parts.join(QLatin1Char('/'));
+    return false;
+}
+
+const unsigned char* EntityTable::decode(const unsigned char* image, AuditChain::Field* row) const
+{
+    for (size_t i = 0; i < m_row.size(); ++i)
+        image = AuditChain::readField(image, &row[i]);
+    return image;
+}
+
 bool EntityTable::insert(const AuditChain::Field* row)
 {
-    const int n = int(m_entity->fields.size()) + BookkeepingColumns;
-    for (int i = 0; i < n; ++i)
-        m_insert.bindField(i + 1, row[i]);
-    const bool ok = m_insert.exec();
-    if (!ok)
-        m_error = m_insert.error();
-    return ok;
+    for (size_t i = 0; i < m_row.size(); ++i)
+        m_insert.bindField(int(i) + 1, row[i]);
+    return m_insert.exec() || failed(m_insert, row);
+}
+
+bool EntityTable::queueInsert(const unsigned char* image)
+{
+    m_queued.push_back(image);
+    return m_queued.size() < BatchRows || flush();
+}
+
+bool EntityTable::flush()
+{
+    AuditChain::Field* row = m_row.data();
+    const int columns = int(m_row.size());
+    if (m_queued.size() == BatchRows) {
+        for (int r = 0; r < BatchRows; ++r) {
+            decode(m_queued[size_t(r)], row);
+            for (int i = 0; i < columns; ++i)
+                m_insertBatch.bindField(r * columns + i + 1, row[i]);
+        }
+        if (m_insertBatch.exec()) {
+            m_queued.clear();
+            return true;
+        }
+        // The statement changed nothing: row by row below finds the row to name.
+    }
+    for (const unsigned char* image : m_queued) {
+        decode(image, row);
+        if (!insert(row)) {
+            m_queued.clear();
+            return false;
+        }
+    }
+    m_queued.clear();
+    return true;
 }
 
 bool EntityTable::update(const AuditChain::Field* row)
 {
-    const int n = int(m_entity->fields.size()) + BookkeepingColumns;
+    const int n = int(m_row.size());
     for (int i = 0; i < n; ++i)
         m_update.bindField(i + 1, row[i]);
     int p = n + 1;
     for (int k : m_entity->keyFields)
         m_update.bindField(p++, row[k]);
-    const bool ok = m_update.exec();
-    if (!ok)
-        m_error = m_update.error();
-    return ok;
+    return m_update.exec() || failed(m_update, row);
 }
 
 bool EntityTable::remove(const AuditChain::Field* row)
@@ -120,10 +174,7 @@ bool EntityTable::remove(const AuditChain::Field* row)
     int p = 1;
     for (int k : m_entity->keyFields)
         m_delete.bindField(p++, row[k]);
-    const bool ok = m_delete.exec();
-    if (!ok)
-        m_error = m_delete.error();
-    return ok;
+    return m_delete.exec() || failed(m_delete, row);
 }
 
 } // namespace tb::core

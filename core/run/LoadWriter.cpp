@@ -12,20 +12,6 @@
 
 namespace tb::core {
 
-namespace {
-
-// "S1/1001" for messages, from a row image's key fields.
-QString keyLabel(const EntityDef& e, const AuditChain::Field* row)
-{
-    QStringList parts;
-    for (int k : e.keyFields)
-        parts << (row[k].type == AuditChain::Text ? QString::fromUtf8(row[k].data, row[k].size)
-                  : row[k].type == AuditChain::Integer ? QString::number(row[k].integer)
-                                                      : QStringLiteral("(none)"));
-    return parts.join(QLatin1Char('/'));
-}
-
-} // namespace
 
 struct LoadWriter::Statements
 {
@@ -41,6 +27,7 @@ struct LoadWriter::Statements
     QString endedUtc;
     std::shared_ptr<const AuditSigner> signer;
     qint64 checkpointEvery = 0;
+    std::vector<AuditChain::Field> row; // the row image being written, decoded (sized once: no per-op clearing)
     WalCheckpointer walCheckpointer;
     bool ownCheckpoints = false; // walCheckpointer runs, SQLite's automatic checkpoint is off
 };
@@ -67,6 +54,7 @@ bool LoadWriter::start(QString* error)
 {
     Statements& s = *m_statements;
     s.tables.resize(size_t(m_schema.entities().size()));
+    s.row.resize(EntityDef::MaxFields + EntityTable::BookkeepingColumns);
     for (const EntityDef& e : m_schema.entities())
         if (!s.tables[size_t(e.index)].prepare(m_db, e, *m_schema.entity(e.unitEntity()), error))
             return false;
@@ -74,6 +62,7 @@ bool LoadWriter::start(QString* error)
         || !s.cursors.prepare(m_db, error) || !s.dropLedger.prepare(m_db, error))
         return false;
     s.audit.setSigning(s.signer, m_runId, s.checkpointEvery);
+    s.audit.setBatched(true);
     QString why;
     s.ownCheckpoints = s.walCheckpointer.start(m_db, &why);
     if (s.ownCheckpoints)
@@ -187,6 +176,21 @@ bool LoadWriter::commitAndBegin()
     return true;
 }
 
+bool LoadWriter::flushQueued()
+{
+    QString failure;
+    for (EntityTable& t : m_statements->tables)
+        if (failure.isEmpty() && !t.flush())
+            failure = QStringLiteral("cannot write %1 %2: %3").arg(t.entity().name, t.failedKey(), t.error());
+    if (failure.isEmpty() && !m_statements->audit.flush())
+        failure = QStringLiteral("cannot write the audit entries: %1").arg(m_statements->audit.error());
+    if (failure.isEmpty())
+        return true;
+    std::unique_lock lock(m_mutex);
+    m_error = failure;
+    return false;
+}
+
 bool LoadWriter::execute(const WriteOp& op, const WriteChunk& chunk)
 {
     Statements& s = *m_statements;
@@ -196,16 +200,20 @@ bool LoadWriter::execute(const WriteOp& op, const WriteChunk& chunk)
     case WriteOp::Kind::Update:
     case WriteOp::Kind::Delete: {
         EntityTable& t = s.tables[size_t(op.entity->index)];
-        AuditChain::Field row[EntityDef::MaxFields + EntityTable::BookkeepingColumns];
-        const int fields = int(op.entity->fields.size()) + (op.kind == WriteOp::Kind::Delete ? 0 : EntityTable::BookkeepingColumns);
-        const unsigned char* p = chunk.bytes(op.row);
-        for (int i = 0; i < fields; ++i)
-            p = AuditChain::readField(p, &row[i]);
-        const bool ok = op.kind == WriteOp::Kind::Insert ? t.insert(row)
-                      : op.kind == WriteOp::Kind::Update ? t.update(row)
-                                                         : t.remove(row);
+        bool ok;
+        if (op.kind == WriteOp::Kind::Insert) {
+            ok = t.queueInsert(chunk.bytes(op.row));
+        } else {
+            // Queued inserts first: an update or delete may be about one of them.
+            AuditChain::Field* row = s.row.data();
+            const int fields = int(op.entity->fields.size()) + (op.kind == WriteOp::Kind::Delete ? 0 : EntityTable::BookkeepingColumns);
+            const unsigned char* p = chunk.bytes(op.row);
+            for (int i = 0; i < fields; ++i)
+                p = AuditChain::readField(p, &row[i]);
+            ok = t.flush() && (op.kind == WriteOp::Kind::Update ? t.update(row) : t.remove(row));
+        }
         if (!ok)
-            failure = QStringLiteral("cannot write %1 %2: %3").arg(op.entity->name, keyLabel(*op.entity, row), t.error());
+            failure = QStringLiteral("cannot write %1 %2: %3").arg(op.entity->name, t.failedKey(), t.error());
         else if (!s.audit.appendEncoded(chunk.bytes(op.audit)))
             failure = QStringLiteral("cannot write the audit entry: %1").arg(s.audit.error());
         ++m_inBatch;
@@ -258,6 +266,9 @@ void LoadWriter::loop()
             for (const WriteOp& op : chunk.ops())
                 if (!(ok = execute(op, chunk)))
                     break;
+            // Queued rows and audit entries are bound where the chunk holds them: written before it goes back.
+            if (ok)
+                ok = flushQueued();
             // Units never straddle two transactions: commit only between units.
             if (ok && m_inBatch >= m_batchRecords)
                 commitAndBegin();

@@ -62,6 +62,7 @@ public:
 private:
     void loop();
     bool execute(const WriteOp& op, const WriteChunk& chunk);
+    bool flushQueued();
     bool commitAndBegin();
 
     sqlite3* m_db;

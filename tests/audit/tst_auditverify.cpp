@@ -16,6 +16,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -87,6 +90,9 @@ private slots:
     void emptyAndOldDatabases();
     void entriesBeforeTheChainAreCountedNotCovered();
     void unreadableDatabases();
+    void batchedEntriesEqualSingleOnes_data();
+    void batchedEntriesEqualSingleOnes();
+    void failedBatchNamesItsEntries();
 
 private:
     RunResult run(const QString& pipeline, PipelineRunner::Options options = {});
@@ -592,6 +598,144 @@ void TestAuditVerify::unreadableDatabases()
     const AuditVerifier::Report notDb = AuditVerifier::verify(garbage);
     QVERIFY(!notDb.intact());
     QVERIFY2(notDb.error.contains(QLatin1String("garbage.db: not a database")), qPrintable(notDb.error));
+}
+
+namespace {
+
+AuditEntry numberedEntry(int i)
+{
+    AuditEntry e;
+    e.timeUtc = QStringLiteral("2026-01-15T09:00:%1Z").arg(i % 60, 2, 10, QLatin1Char('0'));
+    e.actor = QStringLiteral("tester");
+    e.action = QStringLiteral("insert");
+    e.entity = QStringLiteral("adverse_event");
+    e.naturalKey = QStringLiteral("{\"ae_id\":\"%1\"}").arg(i);
+    e.subjectId = i % 3 ? QStringLiteral("Ödem-%1").arg(i) : QString();
+    e.afterJson = QStringLiteral("{\"term\":\"頭痛 %1\"}").arg(i);
+    e.runId = i % 2 ? 9 : 0;
+    e.reason = i % 5 ? QString() : QString(QLatin1String(""));
+    return e;
+}
+
+// Every column of every row of a query, for comparing two databases byte for byte.
+QStringList dump(const QString& dbPath, const QString& sql)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), dbPath);
+    QStringList out;
+    {
+        db.setDatabaseName(dbPath);
+        db.open();
+        QSqlQuery q(db);
+        q.exec(sql);
+        while (q.next()) {
+            QStringList cols;
+            for (int i = 0; i < q.record().count(); ++i)
+                cols << (q.value(i).isNull() ? QStringLiteral("NULL") : QString::fromLatin1(q.value(i).toByteArray().toHex()));
+            out << cols.join(QLatin1Char('|'));
+        }
+    }
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(dbPath);
+    return out;
+}
+
+} // namespace
+
+void TestAuditVerify::batchedEntriesEqualSingleOnes_data()
+{
+    QTest::addColumn<int>("entries");
+    QTest::addColumn<int>("checkpointEvery");
+    for (int n : {1, 31, 32, 33, 70})
+        for (int every : {0, 10})
+            QTest::addRow("%d entries, checkpoint every %d", n, every) << n << every;
+}
+
+void TestAuditVerify::batchedEntriesEqualSingleOnes()
+{
+    // The bulk loader's path (fields encoded apart, 32 entries per statement) writes what append() writes.
+    QFETCH(int, entries);
+    QFETCH(int, checkpointEvery);
+    const QString tag = QStringLiteral("%1-%2").arg(entries).arg(checkpointEvery);
+    const QString single = m_tmp.filePath(QStringLiteral("single-%1.db").arg(tag));
+    const QString batched = m_tmp.filePath(QStringLiteral("batched-%1.db").arg(tag));
+    QString error;
+    for (const QString& path : {single, batched}) {
+        CtmsDatabase db;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        AuditLog log;
+        QVERIFY2(log.prepare(db.handle(), &error), qPrintable(error));
+        log.setSigning(m_signer, 0, checkpointEvery);
+        log.setBatched(path == batched);
+        QVERIFY(db.begin(&error));
+        std::vector<AuditChain::Encoder> encoded(static_cast<size_t>(entries)); // each stays put until flushed
+        for (int i = 0; i < entries; ++i) {
+            const AuditEntry e = numberedEntry(i);
+            if (path == single) {
+                QVERIFY2(log.append(e), qPrintable(log.error()));
+                continue;
+            }
+            AuditChain::Encoder& enc = encoded[size_t(i)];
+            enc.clear();
+            for (const QString* f : {&e.timeUtc, &e.actor, &e.action, &e.entity, &e.naturalKey, &e.studyId, &e.siteId,
+                                     &e.subjectId, &e.beforeJson, &e.afterJson})
+                enc.addText(*f);
+            e.runId ? enc.addInteger(e.runId) : enc.addNull();
+            enc.addText(e.sourceRef);
+            enc.addText(e.reason);
+            QVERIFY2(log.appendEncoded(reinterpret_cast<const unsigned char*>(enc.data())), qPrintable(log.error()));
+        }
+        QVERIFY2(log.flush(), qPrintable(log.error()));
+        QVERIFY2(db.commit(&error), qPrintable(error));
+    }
+    QCOMPARE(scalar(batched, QStringLiteral("SELECT COUNT(*) FROM audit_log")), qint64(entries));
+    // The same entries (the hashes differ: each database's chain starts from its own chain id)…
+    const QString entriesSql = QStringLiteral("SELECT seq, ts_utc, actor, action, entity, natural_key, study_id, site_id, "
+                                              "subject_id, before_json, after_json, run_id, source_ref, reason, "
+                                              "length(prev_hash), length(hash) FROM audit_log ORDER BY seq");
+    QCOMPARE(dump(batched, entriesSql), dump(single, entriesSql));
+    // …and checkpoints after the same entries.
+    const QString checkpointsSql = QStringLiteral("SELECT last_seq, reason FROM audit_checkpoint ORDER BY checkpoint_id");
+    QCOMPARE(dump(batched, checkpointsSql), dump(single, checkpointsSql));
+    QCOMPARE(dump(batched, checkpointsSql).size(), checkpointEvery ? entries / checkpointEvery : 0);
+    const AuditVerifier::Report r = AuditVerifier::verify(batched, {m_signer->publicKey()}, false);
+    QVERIFY2(r.intact(), qPrintable(describe(r)));
+    QCOMPARE(r.entries, qint64(entries));
+}
+
+void TestAuditVerify::failedBatchNamesItsEntries()
+{
+    const QString path = m_tmp.filePath(QStringLiteral("failed-batch.db"));
+    QString error;
+    CtmsDatabase db;
+    QVERIFY2(db.open(path, &error), qPrintable(error));
+    QVERIFY(db.exec(QStringLiteral("CREATE TRIGGER refuse_40 BEFORE INSERT ON audit_log WHEN NEW.seq = 40 "
+                                   "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"),
+                    &error));
+    AuditLog log;
+    QVERIFY2(log.prepare(db.handle(), &error), qPrintable(error));
+    log.setBatched(true);
+    QVERIFY(db.begin(&error));
+    std::vector<AuditChain::Encoder> encoded(64);
+    bool ok = true;
+    int i = 0;
+    for (; ok && i < 64; ++i) {
+        AuditChain::Encoder& enc = encoded[size_t(i)];
+        enc.clear();
+        const AuditEntry e = numberedEntry(i);
+        for (const QString* f : {&e.timeUtc, &e.actor, &e.action, &e.entity, &e.naturalKey, &e.studyId, &e.siteId,
+                                 &e.subjectId, &e.beforeJson, &e.afterJson})
+            enc.addText(*f);
+        enc.addNull();
+        enc.addText(e.sourceRef);
+        enc.addText(e.reason);
+        ok = log.appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()));
+    }
+    QVERIFY(!ok);
+    QCOMPARE(i, 64); // the second batch of 32 (seq 33–64) is the one that fails, as a whole
+    QVERIFY2(log.error().contains(QStringLiteral("entry 33–64")), qPrintable(log.error()));
+    QVERIFY2(log.error().contains(QStringLiteral("refused by the test")), qPrintable(log.error()));
+    db.rollback();
+    QCOMPARE(scalar(path, QStringLiteral("SELECT COUNT(*) FROM audit_log")), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestAuditVerify)
