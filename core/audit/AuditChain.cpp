@@ -59,13 +59,9 @@ AuditChain::Hash AuditChain::genesis(const QByteArray& chainId, qint64 firstSeq)
     return h;
 }
 
-unsigned char* AuditChain::Encoder::grow(qsizetype bytes)
+void AuditChain::Encoder::enlarge(qsizetype bytes)
 {
-    if (m_size + bytes > qsizetype(m_buffer.size()))
-        m_buffer.resize(size_t(qMax<qsizetype>(m_size + bytes, 2 * qsizetype(m_buffer.size()))));
-    unsigned char* at = m_buffer.data() + m_size;
-    m_size += bytes;
-    return at;
+    m_buffer.resize(size_t(qMax<qsizetype>(bytes, 2 * qsizetype(m_buffer.size()))));
 }
 
 void AuditChain::Encoder::putLength(qsizetype at, quint32 length)
@@ -194,7 +190,24 @@ void AuditChain::Encoder::appendJsonString(const QString& text)
     unsigned char* dst = reserve(6 * n + 2);
     qsizetype k = 0;
     dst[k++] = '"';
-    for (qsizetype i = 0; i < n;) {
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    // Eight characters at a time while they are printable ASCII other than " and \.
+    const __m128i nonAscii = _mm_set1_epi16(short(0xFF80));
+    const __m128i space = _mm_set1_epi16(0x20), quote = _mm_set1_epi16('"'), backslash = _mm_set1_epi16('\\');
+    for (; i + 8 <= n; i += 8, k += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+        const __m128i special = _mm_or_si128(
+            _mm_or_si128(_mm_xor_si128(_mm_cmpeq_epi16(_mm_and_si128(v, nonAscii), _mm_setzero_si128()),
+                                       _mm_set1_epi16(-1)),
+                         _mm_cmplt_epi16(v, space)),
+            _mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, backslash)));
+        if (_mm_movemask_epi8(special))
+            break;
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(dst + k), _mm_packus_epi16(v, v));
+    }
+#endif
+    while (i < n) {
         const char16_t c = src[i];
         if (c >= 0x80) {
             qsizetype j = i;

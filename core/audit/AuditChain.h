@@ -76,7 +76,16 @@ public:
         qsizetype size() const { return m_size; }
 
     private:
-        unsigned char* grow(qsizetype bytes);    // room for bytes more; returns where they go
+        // Room for bytes more; returns where they go.
+        unsigned char* grow(qsizetype bytes)
+        {
+            if (m_size + bytes > qsizetype(m_buffer.size()))
+                enlarge(m_size + bytes);
+            unsigned char* at = m_buffer.data() + m_size;
+            m_size += bytes;
+            return at;
+        }
+        void enlarge(qsizetype bytes);
         unsigned char* reserve(qsizetype bytes); // room for up to bytes more, not yet used
         void putUtf8(const char16_t* text, qsizetype units);
         void putLength(qsizetype at, quint32 length);

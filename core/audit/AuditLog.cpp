@@ -136,10 +136,10 @@ bool AuditLog::append(const AuditEntry& e)
             enc.addText(*fields[i]);
         }
     }
-    return appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()));
+    return appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()), enc.size());
 }
 
-bool AuditLog::appendEncoded(const unsigned char* fields)
+bool AuditLog::appendEncoded(const unsigned char* fields, qsizetype bytes)
 {
     if (!m_headKnown && !loadHead())
         return false;
@@ -147,17 +147,14 @@ bool AuditLog::appendEncoded(const unsigned char* fields)
     e.fields = fields;
     e.seq = m_lastSeq + 1;
     e.prev = m_head;
-    const unsigned char* end = fields;
-    AuditChain::Field f;
-    for (int i = 0; i < AuditChain::FieldCount; ++i)
-        end = AuditChain::readField(end, &f);
-    AuditChain::hashEntry(m_head.data(), e.seq, fields, end - fields, e.hash.data());
+    AuditChain::hashEntry(m_head.data(), e.seq, fields, bytes, e.hash.data());
     m_lastSeq = e.seq;
     m_head = e.hash;
     ++m_pendingCount;
     if ((!m_batched || m_pendingCount == BatchRows) && !flush())
         return false;
     if (m_checkpointEvery > 0 && (m_lastSeq - m_firstSeq + 1) % m_checkpointEvery == 0) {
+        AuditChain::Field f;
         AuditChain::readField(fields, &f); // ts_utc
         return checkpoint(CheckpointReason::Periodic, QString::fromUtf8(f.data, f.size));
     }

@@ -54,7 +54,7 @@ public:
     bool append(const AuditEntry& e);
     // An entry whose 13 fields are already in AuditChain's encoding (AuditChain::Encoder, from clear()):
     // the bulk loader builds them on its producer thread.
-    bool appendEncoded(const unsigned char* fields);
+    bool appendEncoded(const unsigned char* fields, qsizetype bytes);
     // Batched: appendEncoded() inserts BatchRows entries at a time, in one statement; the fields must stay
     // where they are until flush() (or the batch) has written them, and flush() must run before a commit.
     // Off by default (every entry is written at once).

@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace tb::core {
 
 bool EntityTable::prepare(sqlite3* db, const EntityDef& e, const EntityDef& unitEntity, QString* error)
@@ -48,7 +50,9 @@ bool EntityTable::prepare(sqlite3* db, const EntityDef& e, const EntityDef& unit
                             QStringLiteral("UPDATE %1 SET %2 WHERE %3")
                                 .arg(e.name, sets.join(QStringLiteral(", ")), where(e.keyNames(), n + 5)),
                             error)
-        && m_delete.prepare(db, QStringLiteral("DELETE FROM %1 WHERE %2").arg(e.name, where(e.keyNames(), 1)), error);
+        && m_delete.prepare(db, QStringLiteral("DELETE FROM %1 WHERE %2").arg(e.name, where(e.keyNames(), 1)), error)
+        && m_selectKeys.prepare(db, QStringLiteral("SELECT %1 FROM %2").arg(e.keyNames().join(QStringLiteral(", ")), e.name),
+                                error);
 }
 
 StoredRow EntityTable::readRow(const SqliteStatement& st) const
@@ -96,6 +100,22 @@ bool EntityTable::selectByUnit(const QString* unitKey, int count, std::vector<St
     }
     m_error = m_selectByUnit.error();
     m_selectByUnit.reset();
+    return m_error.isEmpty();
+}
+
+bool EntityTable::keyHashes(std::vector<quint64>* out)
+{
+    out->clear();
+    std::vector<QString> values(size_t(m_entity->fields.size()));
+    const int keys = int(m_entity->keyFields.size());
+    while (m_selectKeys.next()) {
+        for (int k = 0; k < keys; ++k)
+            values[size_t(m_entity->keyFields[k])] = m_selectKeys.columnText(k);
+        out->push_back(Record::keyHash(*m_entity, values));
+    }
+    m_error = m_selectKeys.error();
+    m_selectKeys.reset();
+    std::sort(out->begin(), out->end());
     return m_error.isEmpty();
 }
 

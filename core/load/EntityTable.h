@@ -28,6 +28,9 @@ public:
     // Every row of the unit whose key values (the unit entity's key fields) are given — only the key,
     // the hash and the source time: enough to tell unchanged from changed; selectByKey() gives the rest.
     bool selectByUnit(const QString* unitKey, int count, std::vector<StoredRow>& out);
+    // Record::keyHash() of every stored row, sorted: a key whose hash is not among them is not stored,
+    // which spares a first load its lookups (a hash that is there may still be another key's).
+    bool keyHashes(std::vector<quint64>* out);
     // The writes take a row image (WriteChunk): the values by field index in AuditChain's encoding, then
     // the bookkeeping columns _hash, _source_ref, _source_modified and _run_id (not for remove()).
     static constexpr int BookkeepingColumns = 4;
@@ -53,6 +56,7 @@ private:
     const EntityDef* m_entity = nullptr;
     SqliteStatement m_selectByKey;
     SqliteStatement m_selectByUnit;
+    SqliteStatement m_selectKeys;
     SqliteStatement m_insert;
     SqliteStatement m_insertBatch;
     std::vector<const unsigned char*> m_queued;

@@ -214,7 +214,7 @@ bool LoadWriter::execute(const WriteOp& op, const WriteChunk& chunk)
         }
         if (!ok)
             failure = QStringLiteral("cannot write %1 %2: %3").arg(op.entity->name, t.failedKey(), t.error());
-        else if (!s.audit.appendEncoded(chunk.bytes(op.audit)))
+        else if (!s.audit.appendEncoded(chunk.bytes(op.audit), op.auditBytes))
             failure = QStringLiteral("cannot write the audit entry: %1").arg(s.audit.error());
         ++m_inBatch;
         break;

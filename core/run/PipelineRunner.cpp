@@ -231,6 +231,7 @@ private:
     std::unique_ptr<RecordValidator> m_validator;
     std::unique_ptr<BusinessRules> m_rules;
     std::vector<EntityTable> m_tables; // by entity index, on m_readDb
+    std::vector<quint64> m_storedRoots; // keyHash() of the group's stored root rows, sorted
     RunStore m_store;
     UnitStateStore m_states;
     SourceCursorStore m_cursors; // on m_readDb: read before the pulls; the writer writes them
@@ -1024,7 +1025,8 @@ bool PipelineRun::loadUnit(Group& g, int unit, WriteChunk& ops, bool* loaded)
         if (unitKey.size() == rootEntity->keyFields.size()) {
             for (int k = 0; k < unitKey.size(); ++k)
                 probe.values[size_t(rootEntity->keyFields[k])] = unitKey[k];
-            rootStored = rootTable.selectByKey(probe, &storedRoot);
+            rootStored = std::binary_search(m_storedRoots.cbegin(), m_storedRoots.cend(), probe.keyHash())
+                      && rootTable.selectByKey(probe, &storedRoot);
             if (!rootStored && !rootTable.error().isEmpty())
                 return fail(rootTable.error());
         }
@@ -1443,6 +1445,9 @@ bool PipelineRun::changedSoFar() const
 bool PipelineRun::loadGroup(Group& g)
 {
     m_reference->clearCaches();
+    // What the group's units find stored (the earlier groups' writes are committed: each ends with a barrier).
+    if (!table(g.unitEntity).keyHashes(&m_storedRoots))
+        return fail(table(g.unitEntity).error());
     // Units whose source rows are exactly those of their last successful load are not read again —
     // unless something loaded earlier in this run (sites, the study) changed: lookups and rules may
     // then judge the same rows differently.

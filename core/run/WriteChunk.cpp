@@ -146,6 +146,7 @@ void WriteChunk::addInsert(const Record& rec, const QByteArray& hash, const Audi
     addRow(*rec.entity, rec.values, &hash, rec.sourceModified, facts);
     op.audit = m_bytes.size();
     addAudit("insert", *rec.entity, rec.values, nullptr, &rec.values, facts);
+    op.auditBytes = m_bytes.size() - op.audit;
     m_ops.push_back(std::move(op));
 }
 
@@ -159,6 +160,7 @@ void WriteChunk::addUpdate(const Record& rec, const std::vector<QString>& before
     addRow(*rec.entity, rec.values, &hash, rec.sourceModified, facts);
     op.audit = m_bytes.size();
     addAudit("update", *rec.entity, rec.values, &before, &rec.values, facts);
+    op.auditBytes = m_bytes.size() - op.audit;
     m_ops.push_back(std::move(op));
 }
 
@@ -171,6 +173,7 @@ void WriteChunk::addDelete(const EntityDef& e, const std::vector<QString>& befor
     addRow(e, before, nullptr, QString(), facts);
     op.audit = m_bytes.size();
     addAudit("delete", e, before, &before, nullptr, facts);
+    op.auditBytes = m_bytes.size() - op.audit;
     m_ops.push_back(std::move(op));
 }
 

@@ -23,6 +23,7 @@ struct WriteOp
     const EntityDef* entity = nullptr; // Insert, Update, Delete
     qsizetype row = 0;                 // Insert, Update, Delete: where the row image starts in the chunk's bytes
     qsizetype audit = 0;               // Insert, Update, Delete: where its audit entry's fields start
+    qsizetype auditBytes = 0;          // and their length
 
     // The rarer kinds keep their data out of line: every op of a million is built and destroyed.
     struct Extra

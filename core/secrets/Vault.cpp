@@ -398,6 +398,9 @@ template <typename Change> bool Vault::modify(Change change)
     if (newFolder)
         QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QLockFile lock(m_path + QStringLiteral(".lock"));
+    // A writer holds the lock for milliseconds. One killed before it wrote its PID into the lock file leaves a
+    // file nobody can tell the owner of: taken over once it is this old (Qt's default waits longer than we do).
+    lock.setStaleLockTime(LockTimeoutMs / 2);
     if (!lock.tryLock(LockTimeoutMs))
         return fail(Error::Busy, QStringLiteral("%1: another process has held the vault's lock for %2 s")
                                      .arg(m_path).arg(LockTimeoutMs / 1000));

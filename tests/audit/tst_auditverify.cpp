@@ -682,7 +682,7 @@ void TestAuditVerify::batchedEntriesEqualSingleOnes()
             e.runId ? enc.addInteger(e.runId) : enc.addNull();
             enc.addText(e.sourceRef);
             enc.addText(e.reason);
-            QVERIFY2(log.appendEncoded(reinterpret_cast<const unsigned char*>(enc.data())), qPrintable(log.error()));
+            QVERIFY2(log.appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()), enc.size()), qPrintable(log.error()));
         }
         QVERIFY2(log.flush(), qPrintable(log.error()));
         QVERIFY2(db.commit(&error), qPrintable(error));
@@ -728,7 +728,7 @@ void TestAuditVerify::failedBatchNamesItsEntries()
         enc.addNull();
         enc.addText(e.sourceRef);
         enc.addText(e.reason);
-        ok = log.appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()));
+        ok = log.appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()), enc.size());
     }
     QVERIFY(!ok);
     QCOMPARE(i, 64); // the second batch of 32 (seq 33–64) is the one that fails, as a whole

@@ -59,6 +59,7 @@ private slots:
     void editedWithoutPassphraseIsTampered();
     void removedEntryIsTampered();
     void writesKeepWhatAnotherProcessWrote();
+    void lockLeftEmptyByAKilledWriterIsTakenOver();
     void removeOfMissingEntryIsNotFound();
     void unsupportedParametersAreRefused();
 
@@ -347,6 +348,25 @@ void TestVault::removedEntryIsTampered()
     Vault v;
     QVERIFY(!v.open(m_path, Passphrase, false));
     QCOMPARE(v.error(), Vault::Error::Tampered);
+}
+
+void TestVault::lockLeftEmptyByAKilledWriterIsTakenOver()
+{
+    Vault v;
+    QVERIFY(v.open(m_path, Passphrase, true, Vault::KdfParams::minimal()));
+    // What a writer killed between creating the lock file and writing its PID into it leaves behind.
+    QFile lock(m_path + QStringLiteral(".lock"));
+    QVERIFY(lock.open(QIODevice::WriteOnly));
+    QVERIFY(lock.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-6), QFileDevice::FileModificationTime));
+    lock.close();
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(v.write(QStringLiteral("ws/a/token"), "after-a-kill"), qPrintable(v.errorString()));
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(!QFileInfo::exists(lock.fileName()));
+    QByteArray value;
+    QVERIFY(v.read(QStringLiteral("ws/a/token"), &value));
+    QCOMPARE(value, QByteArray("after-a-kill"));
 }
 
 void TestVault::writesKeepWhatAnotherProcessWrote()
