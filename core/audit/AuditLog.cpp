@@ -62,8 +62,11 @@ bool AuditLog::prepare(sqlite3* db, QString* error)
     QByteArray rows = row;
     for (int i = 1; i < BatchRows; ++i)
         rows += ',' + row;
+    // OR FAIL: a failing entry keeps those before it, so the statement needs no journal of its own (a sixth
+    // of its cost); the writer rolls the whole transaction back anyway.
+    const QByteArray insertOrFail = QByteArray(insert).replace("INSERT INTO", "INSERT OR FAIL INTO");
     return prepareStatement(db, (insert + row).constData(), &m_insert, error)
-           && prepareStatement(db, (insert + rows).constData(), &m_insertBatch, error)
+           && prepareStatement(db, (insertOrFail + rows).constData(), &m_insertBatch, error)
            && prepareStatement(
                db,
                "INSERT INTO audit_checkpoint (checkpoint_id, last_seq, head_hash, created_utc, run_id, "
@@ -196,28 +199,30 @@ bool AuditLog::flush()
             bindEntry(m_insertBatch, 1 + i * Columns, m_pending[size_t(i)]);
         const int rc = sqlite3_step(m_insertBatch);
         sqlite3_reset(m_insertBatch);
-        if (rc != SQLITE_DONE)
-            return failFlush(m_pending[0].seq, m_pending[BatchRows - 1].seq);
-        done = BatchRows;
+        if (rc == SQLITE_DONE)
+            return true;
+        // The entries before the failing one stay written (OR FAIL; a trigger's ABORT takes them all back):
+        // the rest one by one names it.
+        done = qBound(0, sqlite3_changes(m_db), BatchRows - 1);
     }
     for (; done < count; ++done) {
         bindEntry(m_insert, 1, m_pending[size_t(done)]);
         const int rc = sqlite3_step(m_insert);
         sqlite3_reset(m_insert);
         if (rc != SQLITE_DONE)
-            return failFlush(m_pending[size_t(done)].seq, m_pending[size_t(done)].seq);
+            return failFlush(m_pending[size_t(done)].seq);
     }
+    if (count == BatchRows && done == count) // the batch failed, each entry alone did not
+        return failFlush(m_pending[0].seq);
     return true;
 }
 
-bool AuditLog::failFlush(qint64 firstSeq, qint64 lastSeq)
+bool AuditLog::failFlush(qint64 seq)
 {
     // The entries are not written: the caller rolls back, and the head is read again in the next transaction.
     m_headKnown = false;
     m_pendingCount = 0;
-    const QString which = firstSeq == lastSeq ? QString::number(firstSeq)
-                                              : QStringLiteral("%1–%2").arg(firstSeq).arg(lastSeq);
-    return fail(QStringLiteral("entry %1: %2").arg(which, sqliteError(m_db)));
+    return fail(QStringLiteral("entry %1: %2").arg(seq).arg(sqliteError(m_db)));
 }
 
 bool AuditLog::checkpoint(CheckpointReason reason, const QString& timeUtc)

@@ -82,7 +82,7 @@ private:
     bool loadHead();
     bool fail(const QString& message);
     static void bindEntry(sqlite3_stmt* st, int first, const Pending& e);
-    bool failFlush(qint64 firstSeq, qint64 lastSeq);
+    bool failFlush(qint64 seq);
 
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_insert = nullptr;

@@ -133,6 +133,11 @@ bool SqliteStatement::exec()
     return ok;
 }
 
+int SqliteStatement::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
 void SqliteStatement::reset()
 {
     sqlite3_reset(m_stmt);

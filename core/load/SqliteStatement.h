@@ -42,6 +42,8 @@ public:
     bool next();
     // Runs a statement that returns no rows; false on an error.
     bool exec();
+    // Rows the last exec() inserted, updated or deleted (also those before a failing row of INSERT OR FAIL).
+    int changes() const;
     void reset();
 
     QString columnText(int i) const;  // null QString for SQL NULL
