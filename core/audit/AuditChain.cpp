@@ -299,6 +299,14 @@ void AuditChain::hashEntry(const unsigned char* prevHash, qint64 seq, const unsi
     crypto_generichash_final(&state, hash, HashBytes);
 }
 
+qint64 AuditChain::Head::append(const unsigned char* fields, qsizetype bytes, Hash* prev, Hash* entryHash)
+{
+    *prev = hash;
+    hashEntry(hash.data(), lastSeq + 1, fields, bytes, entryHash->data());
+    hash = *entryHash;
+    return ++lastSeq;
+}
+
 void AuditChain::Encoder::finish(unsigned char* hash) const
 {
     crypto_generichash(hash, HashBytes, m_buffer.data(), size_t(m_size), nullptr, 0);

@@ -94,6 +94,17 @@ public:
         qsizetype m_size = 0;
     };
 
+    // Where the chain stands: its last entry's seq and hash. A thread that encodes entries ahead of their
+    // writer chains them from here (append() advances it); the writer takes a hash made this way only
+    // if the entry lands at the seq and after the hash it was made for.
+    struct Head
+    {
+        qint64 lastSeq = 0;
+        Hash hash{};
+        // Hashes the entry encoded at fields as the next one; returns its seq, prev is set to the hash before.
+        qint64 append(const unsigned char* fields, qsizetype bytes, Hash* prev, Hash* entryHash);
+    };
+
     // What a checkpoint's Ed25519 signature covers.
     static QByteArray checkpointMessage(const QByteArray& chainId, qint64 checkpointId, qint64 lastSeq,
                                         const QByteArray& headHash, const QString& createdUtc, qint64 runId,

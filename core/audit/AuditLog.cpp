@@ -142,7 +142,16 @@ bool AuditLog::append(const AuditEntry& e)
     return appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()), enc.size());
 }
 
-bool AuditLog::appendEncoded(const unsigned char* fields, qsizetype bytes)
+bool AuditLog::head(AuditChain::Head* out)
+{
+    if (!m_headKnown && !loadHead())
+        return false;
+    out->lastSeq = m_lastSeq;
+    out->hash = m_head;
+    return true;
+}
+
+bool AuditLog::appendEncoded(const unsigned char* fields, qsizetype bytes, const Prehashed* hashed)
 {
     if (!m_headKnown && !loadHead())
         return false;
@@ -150,7 +159,10 @@ bool AuditLog::appendEncoded(const unsigned char* fields, qsizetype bytes)
     e.fields = fields;
     e.seq = m_lastSeq + 1;
     e.prev = m_head;
-    AuditChain::hashEntry(m_head.data(), e.seq, fields, bytes, e.hash.data());
+    if (hashed && hashed->seq == e.seq && hashed->prev == m_head)
+        e.hash = hashed->hash;
+    else
+        AuditChain::hashEntry(m_head.data(), e.seq, fields, bytes, e.hash.data());
     m_lastSeq = e.seq;
     m_head = e.hash;
     ++m_pendingCount;

@@ -54,7 +54,17 @@ public:
     bool append(const AuditEntry& e);
     // An entry whose 13 fields are already in AuditChain's encoding (AuditChain::Encoder, from clear()):
     // the bulk loader builds them on its producer thread.
-    bool appendEncoded(const unsigned char* fields, qsizetype bytes);
+    // hashed: the entry's hash if it was already made for seq hashed->seq after hashed->prev (AuditChain::Head);
+    // made again here when the chain stands elsewhere (an entry written meanwhile by another process).
+    struct Prehashed
+    {
+        qint64 seq = 0;
+        AuditChain::Hash prev{};
+        AuditChain::Hash hash{};
+    };
+    bool appendEncoded(const unsigned char* fields, qsizetype bytes, const Prehashed* hashed = nullptr);
+    // Where the chain stands in the current transaction (read at its first use).
+    bool head(AuditChain::Head* out);
     // Batched: appendEncoded() inserts BatchRows entries at a time, in one statement; the fields must stay
     // where they are until flush() (or the batch) has written them, and flush() must run before a commit.
     // Off by default (every entry is written at once).

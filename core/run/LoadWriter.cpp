@@ -75,6 +75,11 @@ bool LoadWriter::start(QString* error)
         sqlite3_free(message);
         return false;
     }
+    if (!s.audit.head(&m_chainHead)) {
+        *error = s.audit.error();
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        return false;
+    }
     m_thread = std::thread([this] { loop(); });
     return true;
 }
@@ -214,7 +219,7 @@ bool LoadWriter::execute(const WriteOp& op, const WriteChunk& chunk)
         }
         if (!ok)
             failure = QStringLiteral("cannot write %1 %2: %3").arg(op.entity->name, t.failedKey(), t.error());
-        else if (!s.audit.appendEncoded(chunk.bytes(op.audit), op.auditBytes))
+        else if (!s.audit.appendEncoded(chunk.bytes(op.audit), op.auditBytes, op.hashed.seq ? &op.hashed : nullptr))
             failure = QStringLiteral("cannot write the audit entry: %1").arg(s.audit.error());
         ++m_inBatch;
         break;

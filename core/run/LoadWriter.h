@@ -40,6 +40,9 @@ public:
     void setAuditSigning(std::shared_ptr<const AuditSigner> signer, qint64 checkpointEvery);
     // Prepares the statements, opens the first transaction and starts the thread.
     bool start(QString* error);
+    // Where the audit chain stood when start() opened the first transaction: the producer chains its entries
+    // from there (WriteChunk::AuditFacts::chain), and the writer checks each against where it really stands.
+    AuditChain::Head chainHead() const { return m_chainHead; }
     // Queues a chunk of whole units (blocks while the queue is full) and hands back an empty one to fill
     // next: a chunk the writer is done with, so that chunks and their buffers go round instead of being
     // allocated and freed (and freed by the thread that allocated them). False once the writer has failed.
@@ -70,6 +73,7 @@ private:
     QString m_pipeline;
     qint64 m_runId;
     qint64 m_batchRecords;
+    AuditChain::Head m_chainHead;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
 

@@ -186,7 +186,7 @@ private:
     bool peekUnitKey(const Group& g, int unit, size_t firstChild, Values* unitKey);
     bool planRecord(const Record& rec, const StoredRow* existing, WriteChunk& ops);
     // Who, when, which record (key, study, site, subject), from where and why; the action is the caller's.
-    WriteChunk::AuditFacts auditFacts(const Record& cause, const QString& why) const;
+    WriteChunk::AuditFacts auditFacts(const Record& cause, const QString& why);
     void planDelete(const EntityDef& e, const StoredRow& stored, const Record& cause, const QString& why,
                     WriteChunk& ops);
     bool removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, size_t removal, size_t firstChildStep,
@@ -232,6 +232,7 @@ private:
     std::unique_ptr<BusinessRules> m_rules;
     std::vector<EntityTable> m_tables; // by entity index, on m_readDb
     std::vector<quint64> m_storedRoots; // keyHash() of the group's stored root rows, sorted
+    AuditChain::Head m_chain;            // the audit chain as the writer will find it (see WriteChunk)
     RunStore m_store;
     UnitStateStore m_states;
     SourceCursorStore m_cursors; // on m_readDb: read before the pulls; the writer writes them
@@ -1329,13 +1330,14 @@ bool PipelineRun::resolveChildOperations(std::vector<UnitRecord>& recs, size_t f
     return true;
 }
 
-WriteChunk::AuditFacts PipelineRun::auditFacts(const Record& cause, const QString& why) const
+WriteChunk::AuditFacts PipelineRun::auditFacts(const Record& cause, const QString& why)
 {
     WriteChunk::AuditFacts a;
     a.sourceRef = cause.source.toString();
     a.timeUtc = &m_unitTime;
     a.actor = &m_options.actor;
     a.runId = m_result.runId;
+    a.chain = &m_chain;
     // An automated load's reason is its run (run_id → run.pipeline), kept once there; what the source system's
     // own audit trail says about the record (ODM AuditRecord) is kept here.
     if (!m_options.uat && why.isEmpty()) { // the common case, once per loaded record
@@ -1634,6 +1636,7 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
                                                 m_options.batchRecords);
         m_writer->setAuditSigning(m_signer, m_options.checkpointEvery);
         ok = m_writer->start(&error) || fail(QStringLiteral("%1: %2").arg(dbPath, error));
+        m_chain = m_writer->chainHead();
     }
     ok = ok && loadStudyRecords();
     for (Group& g : m_groups)

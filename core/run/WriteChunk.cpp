@@ -137,6 +137,12 @@ void WriteChunk::addAudit(const char* action, const EntityDef& e, const std::vec
     b.addText(facts.reason);
 }
 
+void WriteChunk::chainAudit(WriteOp& op, const AuditFacts& facts) const
+{
+    if (facts.chain)
+        op.hashed.seq = facts.chain->append(bytes(op.audit), op.auditBytes, &op.hashed.prev, &op.hashed.hash);
+}
+
 void WriteChunk::addInsert(const Record& rec, const QByteArray& hash, const AuditFacts& facts)
 {
     WriteOp op;
@@ -147,6 +153,7 @@ void WriteChunk::addInsert(const Record& rec, const QByteArray& hash, const Audi
     op.audit = m_bytes.size();
     addAudit("insert", *rec.entity, rec.values, nullptr, &rec.values, facts);
     op.auditBytes = m_bytes.size() - op.audit;
+    chainAudit(op, facts);
     m_ops.push_back(std::move(op));
 }
 
@@ -161,6 +168,7 @@ void WriteChunk::addUpdate(const Record& rec, const std::vector<QString>& before
     op.audit = m_bytes.size();
     addAudit("update", *rec.entity, rec.values, &before, &rec.values, facts);
     op.auditBytes = m_bytes.size() - op.audit;
+    chainAudit(op, facts);
     m_ops.push_back(std::move(op));
 }
 
@@ -174,6 +182,7 @@ void WriteChunk::addDelete(const EntityDef& e, const std::vector<QString>& befor
     op.audit = m_bytes.size();
     addAudit("delete", e, before, &before, nullptr, facts);
     op.auditBytes = m_bytes.size() - op.audit;
+    chainAudit(op, facts);
     m_ops.push_back(std::move(op));
 }
 

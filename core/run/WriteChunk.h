@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/AuditChain.h"
+#include "audit/AuditLog.h"
 #include "run/UnitStateStore.h"
 #include "validate/ValidationIssue.h"
 
@@ -24,6 +25,7 @@ struct WriteOp
     qsizetype row = 0;                 // Insert, Update, Delete: where the row image starts in the chunk's bytes
     qsizetype audit = 0;               // Insert, Update, Delete: where its audit entry's fields start
     qsizetype auditBytes = 0;          // and their length
+    AuditLog::Prehashed hashed;        // the audit entry's hash, when the producer chained it (seq > 0)
 
     // The rarer kinds keep their data out of line: every op of a million is built and destroyed.
     struct Extra
@@ -58,6 +60,9 @@ public:
         qint64 runId = 0;
         QString sourceRef;
         QString reason;
+        // The chain as the producer expects the writer to find it: entries are hashed here, on the thread
+        // with time to spare, and advance it (null: the writer hashes).
+        AuditChain::Head* chain = nullptr;
     };
 
     // rec's values (with its hash and source time) as a new row, or over the stored ones (before).
@@ -83,6 +88,8 @@ private:
                 const QString& sourceModified, const AuditFacts& facts);
     void addAudit(const char* action, const EntityDef& e, const std::vector<QString>& key,
                   const std::vector<QString>* before, const std::vector<QString>* after, const AuditFacts& facts);
+
+    void chainAudit(WriteOp& op, const AuditFacts& facts) const;
 
     std::vector<WriteOp> m_ops;
     AuditChain::Encoder m_bytes;

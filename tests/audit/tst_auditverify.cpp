@@ -93,6 +93,8 @@ private slots:
     void batchedEntriesEqualSingleOnes_data();
     void batchedEntriesEqualSingleOnes();
     void failedBatchNamesItsEntries();
+    void prehashedEntriesFollowTheChain_data();
+    void prehashedEntriesFollowTheChain();
 
 private:
     RunResult run(const QString& pipeline, PipelineRunner::Options options = {});
@@ -736,6 +738,77 @@ void TestAuditVerify::failedBatchNamesItsEntries()
     QVERIFY2(log.error().contains(QStringLiteral("refused by the test")), qPrintable(log.error()));
     db.rollback();
     QCOMPARE(scalar(path, QStringLiteral("SELECT COUNT(*) FROM audit_log")), qint64(0));
+}
+
+void TestAuditVerify::prehashedEntriesFollowTheChain_data()
+{
+    QTest::addColumn<bool>("writtenBetween");
+    QTest::newRow("the chain as the producer expected it") << false;
+    QTest::newRow("another process wrote in between") << true;
+}
+
+void TestAuditVerify::prehashedEntriesFollowTheChain()
+{
+    // The loader's producer hashes entries ahead of the writer from where the chain stood; the writer takes
+    // those hashes only where the chain still stands there, and hashes again otherwise.
+    QFETCH(bool, writtenBetween);
+    const QString path = m_tmp.filePath(QStringLiteral("prehashed-%1.db").arg(writtenBetween));
+    QString error;
+    CtmsDatabase db;
+    QVERIFY2(db.open(path, &error), qPrintable(error));
+    AuditLog log;
+    QVERIFY2(log.prepare(db.handle(), &error), qPrintable(error));
+    log.setBatched(true);
+    QVERIFY(db.begin(&error));
+    QVERIFY(log.append(numberedEntry(100))); // the chain does not start empty
+    QVERIFY(log.flush());
+    AuditChain::Head chain;
+    QVERIFY(log.head(&chain));
+    QCOMPARE(chain.lastSeq, qint64(1));
+    QVERIFY(db.commit(&error));
+
+    std::vector<AuditChain::Encoder> encoded(40);
+    std::vector<AuditLog::Prehashed> hashed(40);
+    for (int i = 0; i < 40; ++i) {
+        AuditChain::Encoder& enc = encoded[size_t(i)];
+        enc.clear();
+        const AuditEntry e = numberedEntry(i);
+        for (const QString* f : {&e.timeUtc, &e.actor, &e.action, &e.entity, &e.naturalKey, &e.studyId, &e.siteId,
+                                 &e.subjectId, &e.beforeJson, &e.afterJson})
+            enc.addText(*f);
+        enc.addNull();
+        enc.addText(e.sourceRef);
+        enc.addText(e.reason);
+        AuditLog::Prehashed& h = hashed[size_t(i)];
+        h.seq = chain.append(reinterpret_cast<const unsigned char*>(enc.data()), enc.size(), &h.prev, &h.hash);
+    }
+    if (writtenBetween) { // e.g. an electronic signature, between two of the loader's transactions
+        AuditLog other;
+        QVERIFY2(other.prepare(db.handle(), &error), qPrintable(error));
+        QVERIFY(db.begin(&error));
+        QVERIFY(other.append(numberedEntry(200)));
+        QVERIFY(db.commit(&error));
+    }
+    QVERIFY(db.begin(&error));
+    log.transactionStarted();
+    for (int i = 0; i < 40; ++i)
+        QVERIFY2(log.appendEncoded(reinterpret_cast<const unsigned char*>(encoded[size_t(i)].data()),
+                                   encoded[size_t(i)].size(), &hashed[size_t(i)]),
+                 qPrintable(log.error()));
+    QVERIFY(log.flush());
+    QVERIFY(db.commit(&error));
+    const qint64 entries = writtenBetween ? 42 : 41;
+    QCOMPARE(scalar(path, QStringLiteral("SELECT MAX(seq) FROM audit_log")), entries);
+    const AuditVerifier::Report r = AuditVerifier::verify(path, {}, false);
+    QVERIFY2(r.intact(), qPrintable(describe(r)));
+    QCOMPARE(r.entries, entries);
+    // Where the chain stood as expected, the entries carry exactly the hashes made ahead.
+    if (!writtenBetween)
+        QCOMPARE(scalar(path, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE seq = %1 AND hash = x'%2'")
+                                  .arg(hashed.back().seq)
+                                  .arg(QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(hashed.back().hash.data()),
+                                                                      AuditChain::HashBytes).toHex()))),
+                 qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestAuditVerify)
