@@ -4,7 +4,16 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
 namespace tb::core {
+
+struct QStringHasher
+{
+    size_t operator()(const QString& s) const { return qHash(s); }
+};
 
 // UTC offsets of IANA zones, cached by zone and day (half hour on days with a transition). Converting a million visit times through
 // QDateTime/QTimeZone costs microseconds each; offsets change only on the hour or half hour, so one
@@ -13,7 +22,7 @@ class TimeZoneCache
 {
 public:
     TimeZoneCache() = default;
-    TimeZoneCache(const TimeZoneCache&) = delete; // m_lastDays points into m_utc
+    TimeZoneCache(const TimeZoneCache&) = delete; // m_last points into m_zones
     TimeZoneCache& operator=(const TimeZoneCache&) = delete;
 
     // Offset (seconds east of UTC) in force at a local wall-clock time, given as seconds since
@@ -26,14 +35,22 @@ public:
     static constexpr qint64 UnixEpochJulianDay = 2440588;
 
 private:
-    const QTimeZone& zone(const QString& zoneId);
+    struct Zone
+    {
+        QTimeZone zone;
+        qint64 firstDay = 0;          // the day byDay[0] is about (days since 1970-01-01 UTC)
+        std::vector<int> byDay;       // the offset in force all day, kMixedDay, or kUnknown
+        QHash<qint64, int> halfHours; // days with a transition, by half hour
+    };
+    Zone& zone(const QString& zoneId);
+    int offset(Zone& z, qint64 utcSecs);
     static constexpr int kMixedDay = 0x7fffffff;
+    static constexpr int kUnknown = 0x7ffffffe;
 
-    QHash<QString, QTimeZone> m_zones;
-    QHash<QString, QHash<qint64, int>> m_utc;          // by day
-    QHash<QString, QHash<qint64, int>> m_utcHalfHours; // days with a transition, by half hour
-    QString m_lastZone;                               // most lookups repeat the previous zone
-    QHash<qint64, int>* m_lastDays = nullptr;
+    // Days by index, not by hash: a load asks about the same few years of days a million times.
+    std::unordered_map<QString, std::unique_ptr<Zone>, QStringHasher> m_zones;
+    QString m_lastZone; // most lookups repeat the previous zone
+    Zone* m_last = nullptr;
 };
 
 } // namespace tb::core
