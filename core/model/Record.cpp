@@ -93,8 +93,10 @@ QByteArray Record::contentHash() const
     quint64 h[2] = {0x243f6a8885a308d3ULL, 0x13198a2e03707344ULL};
     for (const QString& v : values) {
         const quint64 marker = v.isNull() ? 0x9e3779b97f4a7c15ULL : quint64(v.size());
-        h[0] = (h[0] ^ hash64(v, 0xa4093822299f31d0ULL) ^ marker) * 0xff51afd7ed558ccdULL;
-        h[1] = (h[1] ^ hash64(v, 0x082efa98ec4e6c89ULL) ^ (marker << 1)) * 0xc4ceb9fe1a85ec53ULL;
+        quint64 a, b;
+        hashBytes64x2(v.constData(), size_t(v.size()) * 2, 0xa4093822299f31d0ULL, 0x082efa98ec4e6c89ULL, &a, &b);
+        h[0] = (h[0] ^ a ^ marker) * 0xff51afd7ed558ccdULL;
+        h[1] = (h[1] ^ b ^ (marker << 1)) * 0xc4ceb9fe1a85ec53ULL;
         h[0] ^= h[0] >> 29;
         h[1] ^= h[1] >> 31;
     }

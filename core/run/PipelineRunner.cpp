@@ -722,8 +722,10 @@ bool PipelineRun::indexSources()
                 const int unit = g.index.add(gs, h, at.offset, at.line, at.index);
                 // The fingerprint hashes the row as written: identical bytes give identical records.
                 const QByteArrayView text = reader.recordText();
-                g.index.addToFingerprint(unit, hashBytes64(text.data(), size_t(text.size()), 0xc0ac29b7c97c50ddULL + quint64(gs)),
-                                         hashBytes64(text.data(), size_t(text.size()), 0x3f84d5b5b5470917ULL ^ quint64(gs)));
+                quint64 a, b;
+                hashBytes64x2(text.data(), size_t(text.size()), 0xc0ac29b7c97c50ddULL + quint64(gs),
+                              0x3f84d5b5b5470917ULL ^ quint64(gs), &a, &b);
+                g.index.addToFingerprint(unit, a, b);
             }
             if (reader.hasError())
                 return fail(reader.error().toString() + QStringLiteral(" — nothing was loaded"));

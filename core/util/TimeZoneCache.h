@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/FastHash.h"
+
 #include <QHash>
 #include <QString>
 #include <QTimeZone>
@@ -10,10 +12,6 @@
 
 namespace tb::core {
 
-struct QStringHasher
-{
-    size_t operator()(const QString& s) const { return qHash(s); }
-};
 
 // UTC offsets of IANA zones, cached by zone and day (half hour on days with a transition). Converting a million visit times through
 // QDateTime/QTimeZone costs microseconds each; offsets change only on the hour or half hour, so one
@@ -48,7 +46,7 @@ private:
     static constexpr int kUnknown = 0x7ffffffe;
 
     // Days by index, not by hash: a load asks about the same few years of days a million times.
-    std::unordered_map<QString, std::unique_ptr<Zone>, QStringHasher> m_zones;
+    std::unordered_map<QString, std::unique_ptr<Zone>, QStringHash> m_zones;
     QString m_lastZone; // most lookups repeat the previous zone
     Zone* m_last = nullptr;
 };

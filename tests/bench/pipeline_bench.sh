@@ -6,6 +6,9 @@
 #
 # Usage: tests/bench/pipeline_bench.sh [SUBJECTS] [SMALL_SUBJECTS]     (defaults 100000 and 10000)
 # Needs a built tree (scripts/setup.sh). Prints wall time and peak memory, the ratios and the goals.
+# Each measurement is taken ROUNDS times (default 3), the loads and imports interleaved and each into a fresh
+# database; the median wall time and the highest peak memory count (a shared machine varies by a tenth from
+# one minute to the next, and both sides get the same treatment).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cli="$root/build/bin/trialbridge-cli"
@@ -20,14 +23,18 @@ chmod 600 "$work/pass"
 export TRIALBRIDGE_SECRETS_BACKEND=vault TRIALBRIDGE_VAULT_FILE="$work/bench.tbvault" \
        TRIALBRIDGE_VAULT_PASSPHRASE_FILE="$work/pass"
 
-# measure NAME CMD... : wall seconds and peak RSS (MB) of a command
-declare -A secs mem
+rounds=${ROUNDS:-3}
+
+# measure NAME CMD... : wall seconds and peak RSS (MB) of a command, added to NAME's rounds
+declare -A secs mem all
 measure() {
     local name=$1; shift
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/$name.out" 2>&1 || true
     read -r s kb < <(tail -n 1 "$work/time")
-    secs[$name]=$s
-    mem[$name]=$((kb / 1024))
+    all[$name]="${all[$name]:-} $s"
+    secs[$name]=$(python3 -c "import statistics; print(statistics.median(float(x) for x in '${all[$name]}'.split()))")
+    local m=$((kb / 1024))
+    mem[$name]=$(( m > ${mem[$name]:-0} ? m : ${mem[$name]:-0} ))
 }
 
 baseline_sql() { # $1 = table suffix ("" or " WITHOUT ROWID")
@@ -57,13 +64,17 @@ echo "   $rows source rows, $mb MB of CSV"
 
 baseline_sql "" "$work/big" > "$work/rowid.sql"
 baseline_sql " WITHOUT ROWID" "$work/big" > "$work/norowid.sql"
-sync
-measure import_rowid sh -c "sqlite3 '$work/rowid.db' < '$work/rowid.sql'"
-measure import_norowid sh -c "sqlite3 '$work/norowid.db' < '$work/norowid.sql'"
-sync
-measure run "$cli" run "$work/big/demo.pipeline.json"
-measure rerun "$cli" run "$work/big/demo.pipeline.json"
-measure run_small "$cli" run "$work/small/demo.pipeline.json"
+for round in $(seq "$rounds"); do
+    rm -f "$work"/rowid.db* "$work"/norowid.db* "$work"/big/ctms.db* "$work"/small/ctms.db*
+    sync
+    measure import_rowid sh -c "sqlite3 '$work/rowid.db' < '$work/rowid.sql'"
+    measure import_norowid sh -c "sqlite3 '$work/norowid.db' < '$work/norowid.sql'"
+    sync
+    measure run "$cli" run "$work/big/demo.pipeline.json"
+    measure rerun "$cli" run "$work/big/demo.pipeline.json"
+    measure run_small "$cli" run "$work/small/demo.pipeline.json"
+done
+echo "   rounds (seconds): run${all[run]}; .import rowid${all[import_rowid]}; WITHOUT ROWID${all[import_norowid]}"
 grep -E "^(subject|visit|adverse_event) " "$work/run.out" || cat "$work/run.out"
 
 floor=$(python3 -c "print(min(${secs[import_rowid]}, ${secs[import_norowid]}))")

@@ -1,4 +1,5 @@
 #include "run/UnitIndex.h"
+#include "util/FastHash.h"
 
 #include <QtTest>
 
@@ -57,6 +58,8 @@ private slots:
     void severalSteps();
     void stepsDoNotBreakEachOthersRuns();
     void fingerprints();
+    void twoSeedHashIsTwoHashes_data();
+    void twoSeedHashIsTwoHashes();
 };
 
 void TestUnitIndex::empty()
@@ -171,4 +174,26 @@ void TestUnitIndex::fingerprints()
 }
 
 QTEST_GUILESS_MAIN(TestUnitIndex)
+void TestUnitIndex::twoSeedHashIsTwoHashes_data()
+{
+    // Fingerprints and change detectors stored by earlier runs must stay what they were.
+    QTest::addColumn<QByteArray>("bytes");
+    QByteArray all;
+    for (int i = 0; i < 41; ++i) {
+        QTest::addRow("%d bytes", i) << all;
+        all.append(char(i * 37 + 11));
+    }
+    QTest::newRow("a CSV row") << QByteArray("TB-DEMO-001;101-00001;1;SCREENING;26.04.2025 09:15;DONE\r\n");
+}
+
+void TestUnitIndex::twoSeedHashIsTwoHashes()
+{
+    QFETCH(QByteArray, bytes);
+    quint64 a = 0, b = 0;
+    tb::core::hashBytes64x2(bytes.constData(), size_t(bytes.size()), 0xc0ac29b7c97c50ddULL, 0x3f84d5b5b5470917ULL, &a, &b);
+    QCOMPARE(a, tb::core::hashBytes64(bytes.constData(), size_t(bytes.size()), 0xc0ac29b7c97c50ddULL));
+    QCOMPARE(b, tb::core::hashBytes64(bytes.constData(), size_t(bytes.size()), 0x3f84d5b5b5470917ULL));
+    QVERIFY(a != b);
+}
+
 #include "tst_unitindex.moc"
