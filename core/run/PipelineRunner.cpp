@@ -8,6 +8,7 @@
 #include "load/DatabaseReferenceData.h"
 #include "load/EntityTable.h"
 #include "mapping/MappingPlan.h"
+#include "run/DropIntake.h"
 #include "run/LoadWriter.h"
 #include "run/PipelineDocument.h"
 #include "run/RunFeedback.h"
@@ -18,8 +19,6 @@
 #include "source/RecordSource.h"
 #include "source/http/JsonRestRecordSource.h"
 #include "source/http/RedcapRecordSource.h"
-#include "source/OdmSelection.h"
-#include "source/SpillFile.h"
 #include "source/drop/DropLedger.h"
 #include "source/drop/DropRecordSource.h"
 #include "source/drop/LocalDropFolder.h"
@@ -38,11 +37,9 @@
 #include <QJsonDocument>
 #include <QLockFile>
 #include <QStorageInfo>
-#include <QThread>
 
 #include <unordered_map>
 
-#include <cstdio>
 #include <cstring>
 #include <map>
 
@@ -166,10 +163,9 @@ private:
     bool configure(const QString& pipelinePath);
     bool configureRemote(int stepIndex, Step& s);
     bool configureDrop(int stepIndex, Step& s);
+    bool loadConnection(const QString& where, const QString& name, const QString& path, ConnectionProfile* out);
     bool readSecret(const QString& where, const QString& name, const ConnectionProfile& profile, QByteArray* out);
     bool pullDropSources();
-    void archiveDrops();
-    void dropNote(const QString& note);
     bool compileStep(Step& s);
     void groupSteps();
     bool pullRemoteSources();
@@ -374,10 +370,8 @@ bool PipelineRun::configureRemote(int stepIndex, Step& s)
         return configError(QStringLiteral("%1: the connection \"%2\" does not exist (no %3) — nothing was loaded")
                                .arg(where, name, QFileInfo(profilePath).fileName()));
     ConnectionProfile profile;
-    QStringList errors;
-    if (!ConnectionProfile::load(profilePath, &profile, &errors))
-        return configError(QStringLiteral("%1: the connection \"%2\" is not valid: %3 — nothing was loaded")
-                               .arg(where, name, errors.join(QStringLiteral("; "))));
+    if (!loadConnection(where, name, profilePath, &profile))
+        return false;
     const ConnectionProfile::Kind wanted = redcap ? ConnectionProfile::Kind::Redcap : ConnectionProfile::Kind::EdcRest;
     if (profile.kind != wanted)
         return configError(QStringLiteral("%1: the mapping reads from %2, but the connection \"%3\" is of kind %4 "
@@ -411,6 +405,15 @@ bool PipelineRun::configureRemote(int stepIndex, Step& s)
     return readSecret(where, name, profile, &c.credential);
 }
 
+bool PipelineRun::loadConnection(const QString& where, const QString& name, const QString& path, ConnectionProfile* out)
+{
+    QStringList errors;
+    if (!ConnectionProfile::load(path, out, &errors))
+        return configError(QStringLiteral("%1: the connection \"%2\" is not valid: %3 — nothing was loaded")
+                               .arg(where, name, errors.join(QStringLiteral("; "))));
+    return true;
+}
+
 bool PipelineRun::readSecret(const QString& where, const QString& name, const ConnectionProfile& profile, QByteArray* out)
 {
     const QStringList fields = profile.secretFields();
@@ -426,28 +429,6 @@ bool PipelineRun::readSecret(const QString& where, const QString& name, const Co
                                .arg(where, profile.secretName(fields.first()), name,
                                     error.isEmpty() ? QStringLiteral("empty") : error));
     return true;
-}
-
-// A delivered file's name as messages show it: control characters as \xNN.
-QString printableName(const QString& name)
-{
-    QString out;
-    for (const QChar c : name)
-        out += c.unicode() < 0x20 || c.unicode() == 0x7f
-            ? QStringLiteral("\\x%1").arg(QString::number(c.unicode(), 16).rightJustified(2, QLatin1Char('0')))
-            : QString(c);
-    return out;
-}
-
-// For the kill-and-resume tests only: TB_TEST_DROP_PAUSE=download (after the first file was copied) or archive
-// (after the run's commit, before the first move to archive/) holds the run there until it is killed.
-void pauseForTest(const char* moment, const QString& file)
-{
-    if (qEnvironmentVariable("TB_TEST_DROP_PAUSE") != QLatin1String(moment))
-        return;
-    std::fprintf(stderr, "paused at %s (%s)\n", moment, qPrintable(file));
-    std::fflush(stderr);
-    QThread::sleep(120);
 }
 
 bool PipelineRun::configureDrop(int stepIndex, Step& s)
@@ -466,10 +447,8 @@ bool PipelineRun::configureDrop(int stepIndex, Step& s)
     const QString profilePath = m_pipeline.resolve(name + QStringLiteral(".connection.json"));
     if (!name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('\\')) && QFileInfo::exists(profilePath)) {
         ConnectionProfile profile;
-        QStringList errors;
-        if (!ConnectionProfile::load(profilePath, &profile, &errors))
-            return configError(QStringLiteral("%1: the connection \"%2\" is not valid: %3 — nothing was loaded")
-                                   .arg(where, name, errors.join(QStringLiteral("; "))));
+        if (!loadConnection(where, name, profilePath, &profile))
+            return false;
         if (profile.kind != ConnectionProfile::Kind::Sftp)
             return configError(QStringLiteral("%1: a folder drop reads a local folder or an sftp connection, but the "
                                               "connection \"%2\" is of kind %3 — nothing was loaded")
@@ -488,14 +467,6 @@ bool PipelineRun::configureDrop(int stepIndex, Step& s)
     return true;
 }
 
-void PipelineRun::dropNote(const QString& note)
-{
-    qCWarning(lcRun).noquote() << note;
-    if (m_feedback)
-        m_feedback->report(note);
-    m_dropNotes << note;
-}
-
 bool PipelineRun::pullDropSources()
 {
     QString error;
@@ -505,145 +476,34 @@ bool PipelineRun::pullDropSources()
             continue;
         if (!ledgerReady && !(ledgerReady = m_dropLedger.prepare(m_readDb.handle(), &error)))
             return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
-        DropFolder& folder = *s.dropFolder;
-        if (auto* sftp = dynamic_cast<SftpDropFolder*>(&folder)) {
+        if (auto* sftp = dynamic_cast<SftpDropFolder*>(s.dropFolder.get())) {
             const ConnectionTestResult opened = sftp->open(s.dropSecret);
             crypto::wipe(s.dropSecret);
             if (!opened.ok())
                 return fail(QStringLiteral("%1: %2 — nothing was loaded").arg(s.spec.source, opened.message));
         }
-        if (m_feedback)
-            m_feedback->report(QStringLiteral("listing %1").arg(folder.describe()));
-        DropFolder::Scan scan;
-        if (!folder.scan({s.spec.dropPattern, s.spec.dropMarker, s.spec.dropStableMs}, &scan, &error))
-            return fail(error + QStringLiteral(" — nothing was loaded"));
-        for (const auto& [name, reason] : scan.refused) {
-            if (DropFolder::addressable(name) && folder.moveToError(name, QStringLiteral("refused: %1").arg(reason), &error))
-                dropNote(QStringLiteral("%1: refused the file \"%2\": %3; moved to error/").arg(folder.describe(), printableName(name), reason));
-            else
-                dropNote(QStringLiteral("%1: refused the file \"%2\": %3; left where it is").arg(folder.describe(), printableName(name), reason));
+        DropIntake intake(*s.dropFolder, m_dropLedger, m_feedback);
+        const DropIntake::Step step{m_pipeline.name, m_db.path(), s.spec.source, s.spec.mapping, s.mappingPath, &s.doc,
+                                    m_options.schema, m_study.get(),
+                                    {s.spec.dropPattern, s.spec.dropMarker, s.spec.dropStableMs}};
+        const DropIntake::Outcome outcome = intake.take(step);
+        m_dropNotes << intake.notes();
+        if (outcome == DropIntake::Outcome::Cancelled) {
+            m_result.status = RunResult::Status::Cancelled;
+            m_result.message = intake.error();
+            return false;
         }
-        RecordSource::Kind kind = RecordSource::Kind::Csv;
-        RecordSource::parseKind(s.doc.sourceKind, &kind);
-        auto reader = std::make_unique<DropRecordSource>(kind, s.doc.dialect);
-        QStringList header; // of the first file taken: the others must have the same columns
-        for (const DropFolder::Entry& e : scan.complete) {
-            if (m_feedback && m_feedback->isCanceled()) {
-                m_result.status = RunResult::Status::Cancelled;
-                m_result.message = QStringLiteral("cancelled while reading %1: nothing was loaded").arg(folder.describe());
-                return false;
-            }
-            QString copyPath;
-            std::unique_ptr<QFile> copy = SpillFile::createUnnamed(&copyPath, &error);
-            if (!copy)
-                return fail(QStringLiteral("cannot copy %1 from %2: %3 — nothing was loaded").arg(e.name, folder.describe(), error));
-            crypto::Blake2b checksum(32);
-            qint64 size = 0;
-            const bool read = folder.read(
-                e.name,
-                [&](const char* data, qint64 n) {
-                    checksum.add(data, n);
-                    size += n;
-                    return copy->write(data, n) == n;
-                },
-                &error);
-            if (!read || !copy->flush())
-                return fail((read ? QStringLiteral("cannot copy %1 from %2: %3").arg(e.name, folder.describe(), copy->errorString()) : error)
-                            + QStringLiteral(" — nothing was loaded"));
-            pauseForTest("download", e.name);
-            DropLedger::File file{s.spec.source, s.spec.mapping, e.name, size, QString::fromLatin1(checksum.finish().toHex()), true, {}};
-            // Files are read in name order: one that is not ready holds back the ones after it.
-            if (size != e.size) {
-                qCInfo(lcRun) << e.name << "changed while it was copied: it and the files after it wait for the next run";
-                break;
-            }
-            bool known = false, loaded = false;
-            qint64 runId = 0;
-            if (!m_dropLedger.find(m_pipeline.name, file, &known, &loaded, &runId))
-                return fail(QStringLiteral("%1: cannot read the drop ledger: %2").arg(m_db.path(), m_dropLedger.error()));
-            if (known) {
-                // A committed run took it and was stopped before it could move it: move it now, read nothing.
-                const bool moved = loaded ? folder.moveTo(e.name, QStringLiteral("archive"), nullptr, &error)
-                                          : folder.moveToError(e.name, QStringLiteral("refused by run %1 already").arg(runId), &error);
-                if (!moved)
-                    qCWarning(lcRun).noquote() << error;
-                continue;
-            }
-            // The file as a whole: readable in the mapping's format, with the columns the mapping needs.
-            QString reason;
-            QStringList columns;
-            {
-                std::unique_ptr<RecordSource> check = RecordSource::create(kind, s.doc.dialect, OdmSelection());
-                bool readable = check->open(copyPath);
-                while (readable && check->next()) {
-                }
-                if (check->hasError()) {
-                    SourceError where = check->error();
-                    where.where.file = e.name;
-                    reason = where.toString();
-                } else if (!MappingPlan::compile(s.doc, s.mappingPath, m_options.schema, check->header(), e.name,
-                                                 m_study.get(), &reason)) {
-                    if (reason.isEmpty())
-                        reason = QStringLiteral("%1 does not fit the mapping %2").arg(e.name, s.spec.mapping);
-                }
-                columns = check->header();
-            }
-            if (!reason.isEmpty()) {
-                file.loaded = false;
-                file.reason = reason;
-                if (!folder.moveToError(e.name, reason, &error))
-                    qCWarning(lcRun).noquote() << error;
-                dropNote(QStringLiteral("%1: %2 was not loaded and was moved to error/: %3").arg(folder.describe(), e.name, reason));
-                s.dropFiles.push_back(file);
-                continue;
-            }
-            if (!header.isEmpty() && columns != header) {
-                qCInfo(lcRun) << e.name << "has other columns than" << s.dropFiles.front().name
-                              << ": it and the files after it wait for the next run";
-                break;
-            }
-            header = columns;
-            if (!reader->addFile(e.name, copyPath, std::move(copy), &error))
-                return fail(QStringLiteral("%1: %2 — nothing was loaded").arg(e.name, error));
-            s.dropFiles.push_back(file);
-        }
-        if (reader->fileCount() == 0) {
-            // Nothing new: the step reads no rows, under the columns its mapping names.
-            reader->setHeader(mappingColumns(s.doc));
-        }
-        qCInfo(lcRun) << "took" << reader->fileCount() << "new files from" << folder.describe();
+        if (outcome == DropIntake::Outcome::Failed)
+            return fail(intake.error());
+        s.dropFiles = std::move(intake.files());
+        std::unique_ptr<DropRecordSource> reader = intake.releaseReader();
+        if (reader->fileCount() == 0)
+            reader->setHeader(mappingColumns(s.doc)); // nothing new: no rows, under the columns the mapping names
         s.reader = std::move(reader);
         if (!compileStep(s))
             return false;
     }
     return true;
-}
-
-void PipelineRun::archiveDrops()
-{
-    // After the commit: the ledger has every file, so a move that fails (or a run killed here) is done by the
-    // next run, which finds the file in the ledger and reads nothing.
-    QString error;
-    for (Step& s : m_steps) {
-        if (!s.drop)
-            continue;
-        QVector<DropFolder::Entry> present;
-        if (!s.dropFolder->list(&present, &error)) {
-            qCWarning(lcRun).noquote() << error << "— the next run moves its files to archive/";
-            continue;
-        }
-        for (const DropLedger::File& f : s.dropFiles) {
-            if (!f.loaded)
-                continue;
-            // Only the delivery that was read: a file of that name with another size is a new one.
-            const auto it = std::find_if(present.begin(), present.end(), [&](const DropFolder::Entry& e) { return e.name == f.name; });
-            if (it == present.end() || it->size != f.size)
-                continue;
-            pauseForTest("archive", f.name);
-            if (!s.dropFolder->moveTo(f.name, QStringLiteral("archive"), nullptr, &error))
-                qCWarning(lcRun).noquote() << error << "— the next run moves it to archive/";
-        }
-    }
 }
 
 bool PipelineRun::pullRemoteSources()
@@ -1675,7 +1535,9 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
             fail(QStringLiteral("%1: %2").arg(dbPath, error));
         else {
             if (ok)
-                archiveDrops();
+                for (const Step& s : m_steps)
+                    if (s.drop)
+                        DropIntake::archive(*s.dropFolder, s.dropFiles);
             return finish();
         }
     }
