@@ -145,28 +145,25 @@ void WriteChunk::chainAudit(WriteOp& op, const AuditFacts& facts) const
 
 void WriteChunk::addInsert(const Record& rec, const QByteArray& hash, const AuditFacts& facts)
 {
-    WriteOp op;
-    op.kind = WriteOp::Kind::Insert;
-    op.entity = rec.entity;
-    op.row = m_bytes.size();
-    addRow(*rec.entity, rec.values, &hash, rec.sourceModified, facts);
-    op.audit = m_bytes.size();
-    addAudit("insert", *rec.entity, rec.values, nullptr, &rec.values, facts);
-    op.auditBytes = m_bytes.size() - op.audit;
-    chainAudit(op, facts);
-    m_ops.push_back(std::move(op));
+    addChange(WriteOp::Kind::Insert, rec, nullptr, hash, facts);
 }
 
 void WriteChunk::addUpdate(const Record& rec, const std::vector<QString>& before, const QByteArray& hash,
                            const AuditFacts& facts)
 {
+    addChange(WriteOp::Kind::Update, rec, &before, hash, facts);
+}
+
+void WriteChunk::addChange(WriteOp::Kind kind, const Record& rec, const std::vector<QString>* before,
+                           const QByteArray& hash, const AuditFacts& facts)
+{
     WriteOp op;
-    op.kind = WriteOp::Kind::Update;
+    op.kind = kind;
     op.entity = rec.entity;
     op.row = m_bytes.size();
     addRow(*rec.entity, rec.values, &hash, rec.sourceModified, facts);
     op.audit = m_bytes.size();
-    addAudit("update", *rec.entity, rec.values, &before, &rec.values, facts);
+    addAudit(kind == WriteOp::Kind::Insert ? "insert" : "update", *rec.entity, rec.values, before, &rec.values, facts);
     op.auditBytes = m_bytes.size() - op.audit;
     chainAudit(op, facts);
     m_ops.push_back(std::move(op));

@@ -84,6 +84,9 @@ public:
     void clear();
 
 private:
+    // An insert (before null) or an update: the row image and its audit entry.
+    void addChange(WriteOp::Kind kind, const Record& rec, const std::vector<QString>* before, const QByteArray& hash,
+                   const AuditFacts& facts);
     void addRow(const EntityDef& e, const std::vector<QString>& values, const QByteArray* hash,
                 const QString& sourceModified, const AuditFacts& facts);
     void addAudit(const char* action, const EntityDef& e, const std::vector<QString>& key,

@@ -619,6 +619,18 @@ AuditEntry numberedEntry(int i)
     return e;
 }
 
+// The entry in the audit chain's encoding, as the loader's producer writes it.
+void encodeEntry(const AuditEntry& e, AuditChain::Encoder& enc)
+{
+    enc.clear();
+    for (const QString* f : {&e.timeUtc, &e.actor, &e.action, &e.entity, &e.naturalKey, &e.studyId, &e.siteId,
+                             &e.subjectId, &e.beforeJson, &e.afterJson})
+        enc.addText(*f);
+    e.runId ? enc.addInteger(e.runId) : enc.addNull();
+    enc.addText(e.sourceRef);
+    enc.addText(e.reason);
+}
+
 // Every column of every row of a query, for comparing two databases byte for byte.
 QStringList dump(const QString& dbPath, const QString& sql)
 {
@@ -677,13 +689,7 @@ void TestAuditVerify::batchedEntriesEqualSingleOnes()
                 continue;
             }
             AuditChain::Encoder& enc = encoded[size_t(i)];
-            enc.clear();
-            for (const QString* f : {&e.timeUtc, &e.actor, &e.action, &e.entity, &e.naturalKey, &e.studyId, &e.siteId,
-                                     &e.subjectId, &e.beforeJson, &e.afterJson})
-                enc.addText(*f);
-            e.runId ? enc.addInteger(e.runId) : enc.addNull();
-            enc.addText(e.sourceRef);
-            enc.addText(e.reason);
+            encodeEntry(e, enc);
             QVERIFY2(log.appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()), enc.size()), qPrintable(log.error()));
         }
         QVERIFY2(log.flush(), qPrintable(log.error()));
@@ -722,14 +728,7 @@ void TestAuditVerify::failedBatchNamesItsEntries()
     int i = 0;
     for (; ok && i < 64; ++i) {
         AuditChain::Encoder& enc = encoded[size_t(i)];
-        enc.clear();
-        const AuditEntry e = numberedEntry(i);
-        for (const QString* f : {&e.timeUtc, &e.actor, &e.action, &e.entity, &e.naturalKey, &e.studyId, &e.siteId,
-                                 &e.subjectId, &e.beforeJson, &e.afterJson})
-            enc.addText(*f);
-        enc.addNull();
-        enc.addText(e.sourceRef);
-        enc.addText(e.reason);
+        encodeEntry(numberedEntry(i), enc);
         ok = log.appendEncoded(reinterpret_cast<const unsigned char*>(enc.data()), enc.size());
     }
     QVERIFY(!ok);
@@ -771,14 +770,7 @@ void TestAuditVerify::prehashedEntriesFollowTheChain()
     std::vector<AuditLog::Prehashed> hashed(40);
     for (int i = 0; i < 40; ++i) {
         AuditChain::Encoder& enc = encoded[size_t(i)];
-        enc.clear();
-        const AuditEntry e = numberedEntry(i);
-        for (const QString* f : {&e.timeUtc, &e.actor, &e.action, &e.entity, &e.naturalKey, &e.studyId, &e.siteId,
-                                 &e.subjectId, &e.beforeJson, &e.afterJson})
-            enc.addText(*f);
-        enc.addNull();
-        enc.addText(e.sourceRef);
-        enc.addText(e.reason);
+        encodeEntry(numberedEntry(i), enc);
         AuditLog::Prehashed& h = hashed[size_t(i)];
         h.seq = chain.append(reinterpret_cast<const unsigned char*>(enc.data()), enc.size(), &h.prev, &h.hash);
     }

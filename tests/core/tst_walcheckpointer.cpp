@@ -52,6 +52,28 @@ qint64 pageBytes(sqlite3* db)
     return bytes;
 }
 
+// A writer connection on a database file of its own, with a checkpointer for it (not started).
+struct Target
+{
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("t.db"));
+    sqlite3* db = openWriter(path);
+    WalCheckpointer checkpointer;
+
+    ~Target()
+    {
+        checkpointer.stop();
+        if (db)
+            sqlite3_close(db);
+    }
+    // Closes the writer connection; the last connection's close checkpoints.
+    void close()
+    {
+        sqlite3_close(db);
+        db = nullptr;
+    }
+};
+
 } // namespace
 
 class TestWalCheckpointer : public QObject
@@ -69,69 +91,58 @@ private slots:
 
 void TestWalCheckpointer::copiesWhileTheWriterHoldsItsTransaction()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("t.db"));
-    sqlite3* db = openWriter(path);
-    WalCheckpointer checkpointer;
+    Target t;
     QString error;
-    QVERIFY2(checkpointer.start(db, &error), qPrintable(error));
-    const qint64 before = QFileInfo(path).size();
+    QVERIFY2(t.checkpointer.start(t.db, &error), qPrintable(error));
+    const qint64 before = QFileInfo(t.path).size();
 
-    exec(db, "BEGIN IMMEDIATE");
-    insertRows(db, 1, 2000);
-    exec(db, "COMMIT; BEGIN IMMEDIATE"); // the loader's batch boundary: the next transaction is open at once
-    checkpointer.committed();
-    QTRY_VERIFY(checkpointer.passes() >= 1);
+    exec(t.db, "BEGIN IMMEDIATE");
+    insertRows(t.db, 1, 2000);
+    exec(t.db, "COMMIT; BEGIN IMMEDIATE"); // the loader's batch boundary: the next transaction is open at once
+    t.checkpointer.committed();
+    QTRY_VERIFY(t.checkpointer.passes() >= 1);
     // The committed rows are in the database file although the writer never checkpointed and still writes.
-    QVERIFY2(QFileInfo(path).size() > before + 2000 * 1000, qPrintable(QString::number(QFileInfo(path).size())));
-    insertRows(db, 2001, 10);
-    exec(db, "COMMIT");
-    QVERIFY(checkpointer.finish());
-    QVERIFY(checkpointer.error().isEmpty());
-    sqlite3_close(db);
+    QVERIFY2(QFileInfo(t.path).size() > before + 2000 * 1000, qPrintable(QString::number(QFileInfo(t.path).size())));
+    insertRows(t.db, 2001, 10);
+    exec(t.db, "COMMIT");
+    QVERIFY(t.checkpointer.finish());
+    QVERIFY(t.checkpointer.error().isEmpty());
 }
 
 void TestWalCheckpointer::finishCopiesEverythingCommitted()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("t.db"));
-    sqlite3* db = openWriter(path);
-    WalCheckpointer checkpointer;
+    Target t;
     QString error;
-    QVERIFY2(checkpointer.start(db, &error), qPrintable(error));
+    QVERIFY2(t.checkpointer.start(t.db, &error), qPrintable(error));
     for (int batch = 0; batch < 5; ++batch) {
-        exec(db, "BEGIN IMMEDIATE");
-        insertRows(db, batch * 500 + 1, 500);
-        exec(db, "COMMIT");
-        checkpointer.committed();
+        exec(t.db, "BEGIN IMMEDIATE");
+        insertRows(t.db, batch * 500 + 1, 500);
+        exec(t.db, "COMMIT");
+        t.checkpointer.committed();
     }
-    QVERIFY(checkpointer.finish());
+    QVERIFY(t.checkpointer.finish());
     // Every page of the database is in its file: nothing is left for a checkpoint at close.
-    QCOMPARE(QFileInfo(path).size(), pageBytes(db));
+    QCOMPARE(QFileInfo(t.path).size(), pageBytes(t.db));
     int log = -1, copied = -1;
-    QCOMPARE(sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied), SQLITE_OK);
+    QCOMPARE(sqlite3_wal_checkpoint_v2(t.db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied), SQLITE_OK);
     QCOMPARE(copied, log);
-    sqlite3_close(db);
 }
 
 void TestWalCheckpointer::uncommittedRowsStayInTheLog()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("t.db"));
-    sqlite3* db = openWriter(path);
-    WalCheckpointer checkpointer;
+    Target t;
     QString error;
-    QVERIFY2(checkpointer.start(db, &error), qPrintable(error));
-    exec(db, "BEGIN IMMEDIATE");
-    insertRows(db, 1, 3000); // spills pages into the log before any commit
-    checkpointer.committed();
-    QTRY_VERIFY(checkpointer.passes() >= 1);
-    QVERIFY(checkpointer.finish());
-    exec(db, "ROLLBACK");
-    sqlite3_close(db);
+    QVERIFY2(t.checkpointer.start(t.db, &error), qPrintable(error));
+    exec(t.db, "BEGIN IMMEDIATE");
+    insertRows(t.db, 1, 3000); // spills pages into the log before any commit
+    t.checkpointer.committed();
+    QTRY_VERIFY(t.checkpointer.passes() >= 1);
+    QVERIFY(t.checkpointer.finish());
+    exec(t.db, "ROLLBACK");
+    t.close();
     // A checkpoint never copies what was not committed: the rolled-back rows are nowhere.
     sqlite3* reader = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &reader), SQLITE_OK);
+    QCOMPARE(sqlite3_open(t.path.toUtf8().constData(), &reader), SQLITE_OK);
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(reader, "SELECT count(*) FROM t", -1, &st, nullptr);
     QCOMPARE(sqlite3_step(st), SQLITE_ROW);
@@ -146,21 +157,18 @@ void TestWalCheckpointer::uncommittedRowsStayInTheLog()
 
 void TestWalCheckpointer::stopCopiesNothingMore()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("t.db"));
-    sqlite3* db = openWriter(path);
-    WalCheckpointer checkpointer;
+    Target t;
     QString error;
-    QVERIFY2(checkpointer.start(db, &error), qPrintable(error));
-    const qint64 before = QFileInfo(path).size();
-    exec(db, "BEGIN IMMEDIATE");
-    insertRows(db, 1, 2000);
-    exec(db, "COMMIT");
-    checkpointer.stop(); // not told of the commit: the rows stay in the log
-    QCOMPARE(checkpointer.passes(), 0);
-    QCOMPARE(QFileInfo(path).size(), before);
-    sqlite3_close(db); // the last connection's close checkpoints
-    QVERIFY(QFileInfo(path).size() > before + 2000 * 1000);
+    QVERIFY2(t.checkpointer.start(t.db, &error), qPrintable(error));
+    const qint64 before = QFileInfo(t.path).size();
+    exec(t.db, "BEGIN IMMEDIATE");
+    insertRows(t.db, 1, 2000);
+    exec(t.db, "COMMIT");
+    t.checkpointer.stop(); // not told of the commit: the rows stay in the log
+    QCOMPARE(t.checkpointer.passes(), 0);
+    QCOMPARE(QFileInfo(t.path).size(), before);
+    t.close();
+    QVERIFY(QFileInfo(t.path).size() > before + 2000 * 1000);
 }
 
 void TestWalCheckpointer::needsADatabaseFile_data()
