@@ -17,6 +17,8 @@ export TRIALBRIDGE_SECRETS_BACKEND=vault TRIALBRIDGE_VAULT_FILE="$work/screens.t
        TRIALBRIDGE_VAULT_PASSPHRASE_FILE="$work/passphrase"
 "$build/bin/trialbridge-cli" demo --out "$work/demo" --subjects 2000 > /dev/null
 "$build/bin/trialbridge-cli" run "$work/demo/demo.pipeline.json" > /dev/null || [ $? -eq 3 ]
+# A nightly schedule, shown on the Pipelines page.
+sed -i 's|^    "study": "demo.study.json",|    "schedule": {"cron": "0 2 * * *", "timeZone": "Europe/Berlin"},\n&|' "$work/demo/demo.pipeline.json"
 # Change control for the Audit page: two users, the visits mapping approved, the subjects mapping in review.
 cli() { "$build/bin/trialbridge-cli" "$@" --workspace "$work/demo" > /dev/null; }
 printf 'screens-passphrase\n' | cli user create alee --name "Ann Lee" --role analyst

@@ -292,67 +292,87 @@
 <context>
     <name>tb::core::PipelineListModel</name>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="119"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="127"/>
         <source>drop %1 (%2)</source>
         <translation>Ablage %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="121"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="129"/>
         <source>%1 connection %2</source>
         <translation>%1-Verbindung %2</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="161"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="141"/>
+        <source>%1 (%2), paused</source>
+        <translation>%1 (%2), pausiert</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="143"/>
+        <source>%1 (%2), next %3 (%4 UTC)</source>
+        <translation>%1 (%2), nächster Lauf %3 (%4 UTC)</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="178"/>
+        <source>%1 (paused)</source>
+        <translation>%1 (pausiert)</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="182"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="162"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="183"/>
         <source>never run</source>
         <translation>nie gelaufen</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="191"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="214"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="192"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="215"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="193"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="216"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="194"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="217"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="195"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="218"/>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="219"/>
         <source>Last run</source>
         <translation>Letzter Lauf</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="196"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="220"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="197"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="221"/>
         <source>Started (UTC)</source>
         <translation>Gestartet (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="198"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="222"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="199"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="223"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
     </message>
@@ -1448,207 +1468,207 @@
 <context>
     <name>tb::ui::ConnectionsPage</name>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="56"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="57"/>
         <source>&amp;Open Secret Store…</source>
         <translation>Geheimnisspeicher &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="58"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="59"/>
         <source>Try again to open the secret store (asks for the vault&apos;s passphrase)</source>
         <translation>Erneut versuchen, den Geheimnisspeicher zu öffnen (fragt nach der Passphrase des Tresors)</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="64"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="65"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="86"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="87"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="86"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="87"/>
         <source>Create a connection</source>
         <translation>Eine Verbindung anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="88"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="89"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="89"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="90"/>
         <source>Edit the selected connection</source>
         <translation>Die gewählte Verbindung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="90"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="91"/>
         <source>&amp;Test</source>
         <translation>&amp;Testen</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="91"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="92"/>
         <source>Test the selected connection with its stored secrets</source>
         <translation>Die gewählte Verbindung mit ihren gespeicherten Geheimnissen testen</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="92"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="93"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="93"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="94"/>
         <source>Delete the selected connection and its secrets</source>
         <translation>Die gewählte Verbindung und ihre Geheimnisse löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="115"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="116"/>
         <source>Testing</source>
         <translation>Test läuft</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="124"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="125"/>
         <source>Test result</source>
         <translation>Testergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="158"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="159"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich ist geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="171"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="172"/>
         <source>Connections of %1</source>
         <translation>Verbindungen von %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="171"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="172"/>
         <source>No workspace</source>
         <translation>Kein Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="173"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="174"/>
         <source>Select a connection to see its last test, or create one with New.</source>
         <translation>Wählen Sie eine Verbindung, um ihren letzten Test zu sehen, oder legen Sie mit „Neu“ eine an.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="184"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="185"/>
         <source>Secrets are kept in the %1; they are never written to the connection files.</source>
         <translation>Geheimnisse werden hier aufbewahrt: %1; sie werden nie in die Verbindungsdateien geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="187"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="188"/>
         <source>The secret store is not open (%1): secrets cannot be set or tested.</source>
         <translation>Der Geheimnisspeicher ist nicht geöffnet (%1): Geheimnisse können weder gesetzt noch getestet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="266"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="267"/>
         <source>The secret store cannot be read: %1</source>
         <translation>Der Geheimnisspeicher kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="285"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="286"/>
         <source>&lt;b&gt;%1 is not valid&lt;/b&gt; — Edit fixes it:</source>
         <translation>&lt;b&gt;%1 ist ungültig&lt;/b&gt; — mit „Bearbeiten“ beheben:</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="292"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="293"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Not tested in this session: Test checks it with its stored secrets.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;In dieser Sitzung nicht getestet: „Testen“ prüft sie mit ihren gespeicherten Geheimnissen.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="306"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="307"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="309"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="310"/>
         <source>Edit the connection and type the secret (or: %1)</source>
         <translation>Bearbeiten Sie die Verbindung und geben Sie das Geheimnis ein (oder: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="312"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="313"/>
         <source>Hint: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="317"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="318"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="355"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="356"/>
         <source>Saved the connection &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Verbindung &lt;b&gt;%1&lt;/b&gt; gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="374"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="375"/>
         <source>Edit the connection to fix it.</source>
         <translation>Bearbeiten Sie die Verbindung, um das zu beheben.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="377"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="378"/>
         <source>the secret store is not open: %1</source>
         <translation>der Geheimnisspeicher ist nicht geöffnet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="392"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="393"/>
         <source>Testing &lt;b&gt;%1&lt;/b&gt; (%2)…</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; wird getestet (%2)…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="414"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="415"/>
         <source>Delete Connection</source>
         <translation>Verbindung löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="415"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="416"/>
         <source>Delete the connection %1?</source>
         <translation>Die Verbindung %1 löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="418"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="419"/>
         <source>Its file %1 and its secrets in the %2 are removed. This cannot be undone.</source>
         <translation>Ihre Datei %1 und ihre Geheimnisse (%2) werden entfernt. Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="420"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="421"/>
         <source>Its file %1 is removed. The secret store is not open, so its secrets stay stored (remove them later with &quot;trialbridge-cli secrets delete&quot;).</source>
         <translation>Ihre Datei %1 wird entfernt. Der Geheimnisspeicher ist nicht geöffnet, daher bleiben ihre Geheimnisse gespeichert (entfernen Sie sie später mit „trialbridge-cli secrets delete“).</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="423"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="424"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="435"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="436"/>
         <source>the secret store is not open</source>
         <translation>der Geheimnisspeicher ist nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="446"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="447"/>
         <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; its secrets cannot be listed: %2</source>
         <translation>&lt;b&gt;%1 wurde nicht gelöscht:&lt;/b&gt; ihre Geheimnisse können nicht aufgelistet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="486"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="487"/>
         <source>Deleted the connection &lt;b&gt;%1&lt;/b&gt; and its secrets.</source>
         <translation>Verbindung &lt;b&gt;%1&lt;/b&gt; und ihre Geheimnisse gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="487"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="488"/>
         <source>Deleted the connection &lt;b&gt;%1&lt;/b&gt;; its secrets were not removed: %2</source>
         <translation>Verbindung &lt;b&gt;%1&lt;/b&gt; gelöscht; ihre Geheimnisse wurden nicht entfernt: %2</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="490"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="491"/>
         <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; some of its secrets could not be removed: %2</source>
         <translation>&lt;b&gt;%1 wurde nicht gelöscht:&lt;/b&gt; einige ihrer Geheimnisse konnten nicht entfernt werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="493"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="494"/>
         <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; %2: %3</source>
         <translation>&lt;b&gt;%1 wurde nicht gelöscht:&lt;/b&gt; %2: %3</translation>
     </message>
@@ -1944,238 +1964,238 @@
 <context>
     <name>tb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
         <source>TrialBridge</source>
         <translation>TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
         <source>Mappings</source>
         <translation>Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
         <source>&amp;Open Workspace…</source>
         <translation>Arbeitsbereich ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
         <source>Open &amp;Secret Store…</source>
         <translation>&amp;Geheimnisspeicher öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="136"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
         <source>&amp;Mappings</source>
         <translation>&amp;Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
         <source>R&amp;uns</source>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>&amp;Connections</source>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>Pipelines</source>
         <translation>Pipelines</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>&amp;Pipelines</source>
         <translation>&amp;Pipelines</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>Reconciliation</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>R&amp;econciliation</source>
         <translation>Ab&amp;gleich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
         <source>&amp;Audit</source>
         <translation>&amp;Audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
         <source>&amp;New Workspace…</source>
         <translation>&amp;Neuer Arbeitsbereich…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
         <source>Se&amp;ttings…</source>
         <translation>Eins&amp;tellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="146"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;About TrialBridge</source>
         <translation>Ü&amp;ber TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
         <source>No workspace open</source>
         <translation>Kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
         <source>%1 — TrialBridge</source>
         <translation>%1 — TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>No target</source>
         <translation>Kein Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
         <source>Target: %1</source>
         <translation>Ziel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
         <source>About TrialBridge</source>
         <translation>Über TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Überträgt Daten klinischer Studien zwischen den Systemen einer Studie — EDC, CTMS, ERP und BI — mit Validierung, atomaren Ladevorgängen und Audit-Trail.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="313"/>
         <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;&lt;p&gt;Libraries and their licences:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt — GNU LGPL version 3&lt;/li&gt;&lt;li&gt;libsodium — ISC licence&lt;/li&gt;&lt;li&gt;libssh — GNU LGPL version 2.1&lt;/li&gt;&lt;li&gt;QtKeychain — BSD licence (2-clause)&lt;/li&gt;&lt;li&gt;SQLite — public domain&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2.&lt;/p&gt;&lt;p&gt;Bibliotheken und ihre Lizenzen:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt — GNU LGPL Version 3&lt;/li&gt;&lt;li&gt;libsodium — ISC-Lizenz&lt;/li&gt;&lt;li&gt;libssh — GNU LGPL Version 2.1&lt;/li&gt;&lt;li&gt;QtKeychain — BSD-Lizenz (2-Klausel)&lt;/li&gt;&lt;li&gt;SQLite — gemeinfrei&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="337"/>
         <source>it is being opened</source>
         <translation>er wird gerade geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="338"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich ist geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="342"/>
         <source>The secret store is not open: %1</source>
         <translation>Der Geheimnisspeicher ist nicht geöffnet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
         <source>Running %1…</source>
         <translation>%1 läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="383"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Lauf %1 von %2: %3 — %4 gelesen, %5 eingefügt, %6 geändert, %7 abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="390"/>
         <source>Run of %1: %2</source>
         <translation>Lauf von %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="394"/>
         <source>Run Not Started</source>
         <translation>Lauf nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="395"/>
         <source>%1 was not run.</source>
         <translation>%1 wurde nicht ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="483"/>
         <source>Cancelling the run…</source>
         <translation>Lauf wird abgebrochen…</translation>
     </message>
@@ -2184,7 +2204,7 @@
     <name>tb::ui::MappingDesigner</name>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="417"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="419"/>
         <source>No mapping open</source>
         <translation>Keine Zuordnung geöffnet</translation>
     </message>
@@ -2349,48 +2369,48 @@
     </message>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="393"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="401"/>
         <source>Open Mapping</source>
         <translation>Zuordnung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="405"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="411"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="407"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="413"/>
         <source>Open Sample</source>
         <translation>Beispieldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="406"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="408"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Quelldateien (*.csv *.txt *.json *.ndjson *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="421"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="423"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (Revision %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="436"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="438"/>
         <source>Undo: %1</source>
         <translation>Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="436"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="438"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="439"/>
         <source>Redo: %1</source>
         <translation>Wiederholen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="439"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="463"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="465"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Keine Probleme: Jedes Pflichtfeld ist zugeordnet und jede Verbindung hat ihre Spalte.</translation>
     </message>
@@ -2619,17 +2639,22 @@
         <translation>Ziel: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pipelines/PipelinesPage.cpp" line="165"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="164"/>
+        <source>Schedule: %1 — runs while trialbridge-cli serve is running</source>
+        <translation>Zeitplan: %1 — läuft, solange trialbridge-cli serve läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="168"/>
         <source>Last run: %1, %2, started %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Letzter Lauf: %1, %2, gestartet %3 — %4 gelesen, %5 eingefügt, %6 aktualisiert, %7 abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/pipelines/PipelinesPage.cpp" line="173"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="176"/>
         <source>Last run: unknown (%1)</source>
         <translation>Letzter Lauf: unbekannt (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/pipelines/PipelinesPage.cpp" line="175"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="178"/>
         <source>Not run yet.</source>
         <translation>Noch nicht gelaufen.</translation>
     </message>
@@ -2690,22 +2715,23 @@
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/designer/PreviewPanel.cpp" line="149"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="119"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="154"/>
         <source>Updating…</source>
         <translation>Wird aktualisiert…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/PreviewPanel.cpp" line="166"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="171"/>
         <source>No mapping open</source>
         <translation>Keine Zuordnung geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/designer/PreviewPanel.cpp" line="168"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="173"/>
         <source>The mapping cannot be previewed: %1</source>
         <translation>Die Zuordnung kann nicht in der Vorschau gezeigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/PreviewPanel.cpp" line="170"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="175"/>
         <source>No preview</source>
         <translation>Keine Vorschau</translation>
     </message>
@@ -3008,77 +3034,77 @@
         <translation>Zieldatenbank</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Entity</source>
         <translation>Entität</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Inserted</source>
         <translation>Eingefügt</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Updated</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="64"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="66"/>
         <source>Stale</source>
         <translation>Veraltet</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="64"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="66"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="71"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="73"/>
         <source>Target:</source>
         <translation>Ziel:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="106"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="108"/>
         <source>This workspace has no pipeline, so no target database.</source>
         <translation>Dieser Arbeitsbereich hat keine Pipeline und daher keine Zieldatenbank.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/RunsPage.cpp" line="110"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="112"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n Lauf in %1</numerusform>
@@ -3186,73 +3212,73 @@
 <context>
     <name>tb::ui::TransformPanel</name>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="69"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="70"/>
         <source>Transforms, applied from top to bottom</source>
         <translation>Transformationen, von oben nach unten angewandt</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="76"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="77"/>
         <source>&amp;Transforms (applied top to bottom):</source>
         <translation>&amp;Transformationen (von oben nach unten):</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="97"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="98"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="107"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="108"/>
         <source>Add a transform after the selected one</source>
         <translation>Eine Transformation nach der gewählten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="108"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
         <source>&amp;Up</source>
         <translation>Nach &amp;oben</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
         <source>Do&amp;wn</source>
         <translation>Nach &amp;unten</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="112"/>
         <source>Remove the selected transform</source>
         <translation>Die gewählte Transformation entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="132"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="133"/>
         <source>Parameters of the transform (JSON)</source>
         <translation>Parameter der Transformation (JSON)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="136"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="137"/>
         <source>&amp;Parameters (JSON):</source>
         <translation>&amp;Parameter (JSON):</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="152"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="153"/>
         <source>The parameters are not JSON: %1</source>
         <translation>Die Parameter sind kein JSON: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="159"/>
-        <location filename="../ui/designer/TransformPanel.cpp" line="349"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="160"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="350"/>
         <source>Not valid: %1</source>
         <translation>Ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="163"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="164"/>
         <source>Edit the parameters of %1</source>
         <translation>Parameter von %1 bearbeiten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/TransformPanel.cpp" line="275"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="276"/>
         <source>valueMap: %n code(s), unmapped %1</source>
         <translation>
             <numerusform>valueMap: %n Code, ohne Code %1</numerusform>
@@ -3260,77 +3286,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="278"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="279"/>
         <source>date: %1, zone %2</source>
         <translation>Datum: %1, Zeitzone %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="294"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="295"/>
         <source>Transforms</source>
         <translation>Transformationen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="295"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="296"/>
         <source>Select a link or a target field to see and edit its transforms.</source>
         <translation>Eine Verbindung oder ein Zielfeld wählen, um seine Transformationen zu sehen und zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="297"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="298"/>
         <source>Target field: %1</source>
         <translation>Zielfeld: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="302"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="303"/>
         <source>From: %1</source>
         <translation>Aus: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="304"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="305"/>
         <source>From the study parameter %1</source>
         <translation>Aus dem Studienparameter %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="306"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="307"/>
         <source>The constant &quot;%1&quot;</source>
         <translation>Die Konstante „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="308"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="309"/>
         <source>Not mapped: its transforms apply once a source column is connected.</source>
         <translation>Nicht zugeordnet: die Transformationen gelten, sobald eine Quellspalte verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="340"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="341"/>
         <source>No transform selected: the value is used as it is read. Add one with Add.</source>
         <translation>Keine Transformation gewählt: der Wert wird so verwendet, wie er gelesen wird. Mit Hinzufügen eine anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="372"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="373"/>
         <source>The parameters of %1 as in the mapping document (docs/mapping-format.md).</source>
         <translation>Die Parameter von %1 wie im Mapping-Dokument (docs/mapping-format.md).</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="403"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="404"/>
         <source>Add %1 to %2</source>
         <translation>%1 zu %2 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
         <source>Move %1 of %2 %3</source>
         <translation>%1 von %2 %3 verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
         <source>up</source>
         <translation>nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
         <source>down</source>
         <translation>nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="427"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="428"/>
         <source>Remove %1 from %2</source>
         <translation>%1 aus %2 entfernen</translation>
     </message>

@@ -293,67 +293,87 @@
 <context>
     <name>tb::core::PipelineListModel</name>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="119"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="127"/>
         <source>drop %1 (%2)</source>
         <translation>папка поставки %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="121"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="129"/>
         <source>%1 connection %2</source>
         <translation>подключение %1 %2</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="161"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="141"/>
+        <source>%1 (%2), paused</source>
+        <translation>%1 (%2), приостановлено</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="143"/>
+        <source>%1 (%2), next %3 (%4 UTC)</source>
+        <translation>%1 (%2), следующий запуск %3 (%4 UTC)</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="178"/>
+        <source>%1 (paused)</source>
+        <translation>%1 (приостановлено)</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="182"/>
         <source>invalid</source>
         <translation>недействителен</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="162"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="183"/>
         <source>never run</source>
         <translation>не запускался</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="191"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="214"/>
         <source>Pipeline</source>
         <translation>Конвейер</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="192"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="215"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="193"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="216"/>
         <source>Steps</source>
         <translation>Шаги</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="194"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="217"/>
         <source>Target</source>
         <translation>Цель</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="195"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="218"/>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <location filename="../core/run/PipelineListModel.cpp" line="219"/>
         <source>Last run</source>
         <translation>Последний запуск</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="196"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="220"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="197"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="221"/>
         <source>Started (UTC)</source>
         <translation>Начало (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="198"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="222"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../core/run/PipelineListModel.cpp" line="199"/>
+        <location filename="../core/run/PipelineListModel.cpp" line="223"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -1454,207 +1474,207 @@
 <context>
     <name>tb::ui::ConnectionsPage</name>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="56"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="57"/>
         <source>&amp;Open Secret Store…</source>
         <translation>&amp;Открыть хранилище секретов…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="58"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="59"/>
         <source>Try again to open the secret store (asks for the vault&apos;s passphrase)</source>
         <translation>Снова попытаться открыть хранилище секретов (запрашивает парольную фразу сейфа)</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="64"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="65"/>
         <source>Connections</source>
         <translation>Подключения</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="86"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="87"/>
         <source>&amp;New…</source>
         <translation>Со&amp;здать…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="86"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="87"/>
         <source>Create a connection</source>
         <translation>Создать подключение</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="88"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="89"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="89"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="90"/>
         <source>Edit the selected connection</source>
         <translation>Изменить выбранное подключение</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="90"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="91"/>
         <source>&amp;Test</source>
         <translation>&amp;Проверить</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="91"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="92"/>
         <source>Test the selected connection with its stored secrets</source>
         <translation>Проверить выбранное подключение с его сохранёнными секретами</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="92"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="93"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="93"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="94"/>
         <source>Delete the selected connection and its secrets</source>
         <translation>Удалить выбранное подключение и его секреты</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="115"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="116"/>
         <source>Testing</source>
         <translation>Идёт проверка</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="124"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="125"/>
         <source>Test result</source>
         <translation>Результат проверки</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="158"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="159"/>
         <source>no workspace is open</source>
         <translation>рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="171"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="172"/>
         <source>Connections of %1</source>
         <translation>Подключения %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="171"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="172"/>
         <source>No workspace</source>
         <translation>Нет рабочего пространства</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="173"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="174"/>
         <source>Select a connection to see its last test, or create one with New.</source>
         <translation>Выберите подключение, чтобы увидеть его последнюю проверку, или создайте новое кнопкой «Создать».</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="184"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="185"/>
         <source>Secrets are kept in the %1; they are never written to the connection files.</source>
         <translation>Секреты хранятся здесь: %1; они никогда не записываются в файлы подключений.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="187"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="188"/>
         <source>The secret store is not open (%1): secrets cannot be set or tested.</source>
         <translation>Хранилище секретов не открыто (%1): секреты нельзя ни задать, ни проверить.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="266"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="267"/>
         <source>The secret store cannot be read: %1</source>
         <translation>Не удаётся прочитать хранилище секретов: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="285"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="286"/>
         <source>&lt;b&gt;%1 is not valid&lt;/b&gt; — Edit fixes it:</source>
         <translation>&lt;b&gt;%1 недопустимо&lt;/b&gt; — исправьте через «Изменить»:</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="292"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="293"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Not tested in this session: Test checks it with its stored secrets.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;В этом сеансе не проверялось: «Проверить» проверит его с сохранёнными секретами.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="306"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="307"/>
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="309"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="310"/>
         <source>Edit the connection and type the secret (or: %1)</source>
         <translation>Измените подключение и введите секрет (или: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="312"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="313"/>
         <source>Hint: %1</source>
         <translation>Подсказка: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="317"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="318"/>
         <source>%1 ms</source>
         <translation>%1 мс</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="355"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="356"/>
         <source>Saved the connection &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Подключение &lt;b&gt;%1&lt;/b&gt; сохранено.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="374"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="375"/>
         <source>Edit the connection to fix it.</source>
         <translation>Измените подключение, чтобы исправить это.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="377"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="378"/>
         <source>the secret store is not open: %1</source>
         <translation>хранилище секретов не открыто: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="392"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="393"/>
         <source>Testing &lt;b&gt;%1&lt;/b&gt; (%2)…</source>
         <translation>Проверка &lt;b&gt;%1&lt;/b&gt; (%2)…</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="414"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="415"/>
         <source>Delete Connection</source>
         <translation>Удаление подключения</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="415"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="416"/>
         <source>Delete the connection %1?</source>
         <translation>Удалить подключение %1?</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="418"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="419"/>
         <source>Its file %1 and its secrets in the %2 are removed. This cannot be undone.</source>
         <translation>Его файл %1 и его секреты (%2) будут удалены. Это нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="420"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="421"/>
         <source>Its file %1 is removed. The secret store is not open, so its secrets stay stored (remove them later with &quot;trialbridge-cli secrets delete&quot;).</source>
         <translation>Его файл %1 будет удалён. Хранилище секретов не открыто, поэтому его секреты останутся (удалите их позже командой «trialbridge-cli secrets delete»).</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="423"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="424"/>
         <source>&amp;Delete</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="435"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="436"/>
         <source>the secret store is not open</source>
         <translation>хранилище секретов не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="446"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="447"/>
         <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; its secrets cannot be listed: %2</source>
         <translation>&lt;b&gt;%1 не удалено:&lt;/b&gt; не удаётся получить список его секретов: %2</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="486"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="487"/>
         <source>Deleted the connection &lt;b&gt;%1&lt;/b&gt; and its secrets.</source>
         <translation>Подключение &lt;b&gt;%1&lt;/b&gt; и его секреты удалены.</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="487"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="488"/>
         <source>Deleted the connection &lt;b&gt;%1&lt;/b&gt;; its secrets were not removed: %2</source>
         <translation>Подключение &lt;b&gt;%1&lt;/b&gt; удалено; его секреты не удалены: %2</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="490"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="491"/>
         <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; some of its secrets could not be removed: %2</source>
         <translation>&lt;b&gt;%1 не удалено:&lt;/b&gt; некоторые его секреты удалить не удалось: %2</translation>
     </message>
     <message>
-        <location filename="../ui/connections/ConnectionsPage.cpp" line="493"/>
+        <location filename="../ui/connections/ConnectionsPage.cpp" line="494"/>
         <source>&lt;b&gt;%1 was not deleted:&lt;/b&gt; %2: %3</source>
         <translation>&lt;b&gt;%1 не удалено:&lt;/b&gt; %2: %3</translation>
     </message>
@@ -1955,238 +1975,238 @@
 <context>
     <name>tb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
         <source>TrialBridge</source>
         <translation>TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
         <source>Pages</source>
         <translation>Страницы</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>Workspace</source>
         <translation>Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
         <source>Mappings</source>
         <translation>Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
         <source>Runs</source>
         <translation>Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>Connections</source>
         <translation>Подключения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
         <source>Audit</source>
         <translation>Аудит</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
         <source>&amp;Open Workspace…</source>
         <translation>&amp;Открыть рабочее пространство…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
         <source>Open &amp;Secret Store…</source>
         <translation>Открыть &amp;хранилище секретов…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="136"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
         <source>&amp;Mappings</source>
         <translation>&amp;Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
         <source>R&amp;uns</source>
         <translation>&amp;Запуски</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>&amp;Connections</source>
         <translation>&amp;Подключения</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>Pipelines</source>
         <translation>Конвейеры</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>&amp;Pipelines</source>
         <translation>&amp;Конвейеры</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>Reconciliation</source>
         <translation>Сверка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>R&amp;econciliation</source>
         <translation>Св&amp;ерка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
         <source>&amp;Audit</source>
         <translation>&amp;Аудит</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
         <source>&amp;New Workspace…</source>
         <translation>&amp;Новое рабочее пространство…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
         <source>Se&amp;ttings…</source>
         <translation>На&amp;стройки…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="146"/>
         <source>Re&amp;fresh</source>
         <translation>О&amp;бновить</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;About TrialBridge</source>
         <translation>&amp;О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
         <source>No workspace open</source>
         <translation>Рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
         <source>Open Workspace</source>
         <translation>Открыть рабочее пространство</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
         <source>%1 is not a folder.</source>
         <translation>%1 не является папкой.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
         <source>%1 — TrialBridge</source>
         <translation>%1 — TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>Workspace: %1</source>
         <translation>Рабочее пространство: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>No target</source>
         <translation>Нет цели</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
         <source>Target: %1</source>
         <translation>Цель: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
         <source>About TrialBridge</source>
         <translation>О программе TrialBridge</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
         <source>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Moves clinical-trial data between the systems of a study — EDC, CTMS, ERP and BI — with validation, atomic loads and an audit trail.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TrialBridge %1&lt;/h3&gt;&lt;p&gt;Переносит данные клинических исследований между системами исследования — EDC, CTMS, ERP и BI — с проверкой, атомарной загрузкой и журналом аудита.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="313"/>
         <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;&lt;p&gt;Libraries and their licences:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt — GNU LGPL version 3&lt;/li&gt;&lt;li&gt;libsodium — ISC licence&lt;/li&gt;&lt;li&gt;libssh — GNU LGPL version 2.1&lt;/li&gt;&lt;li&gt;QtKeychain — BSD licence (2-clause)&lt;/li&gt;&lt;li&gt;SQLite — public domain&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;Собрано с Qt %1, работает на Qt %2.&lt;/p&gt;&lt;p&gt;Библиотеки и их лицензии:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt — GNU LGPL версии 3&lt;/li&gt;&lt;li&gt;libsodium — лицензия ISC&lt;/li&gt;&lt;li&gt;libssh — GNU LGPL версии 2.1&lt;/li&gt;&lt;li&gt;QtKeychain — лицензия BSD (2 пункта)&lt;/li&gt;&lt;li&gt;SQLite — общественное достояние&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="337"/>
         <source>it is being opened</source>
         <translation>оно открывается</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="338"/>
         <source>no workspace is open</source>
         <translation>рабочее пространство не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="342"/>
         <source>The secret store is not open: %1</source>
         <translation>Хранилище секретов не открыто: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
         <source>Running %1…</source>
         <translation>Выполняется %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="383"/>
         <source>Run %1 of %2: %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Запуск %1 конвейера %2: %3 — прочитано %4, добавлено %5, изменено %6, отклонено %7</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="390"/>
         <source>Run of %1: %2</source>
         <translation>Запуск %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="394"/>
         <source>Run Not Started</source>
         <translation>Запуск не начат</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="395"/>
         <source>%1 was not run.</source>
         <translation>%1 не запущен.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="483"/>
         <source>Cancelling the run…</source>
         <translation>Запуск отменяется…</translation>
     </message>
@@ -2195,7 +2215,7 @@
     <name>tb::ui::MappingDesigner</name>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="417"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="419"/>
         <source>No mapping open</source>
         <translation>Сопоставление не открыто</translation>
     </message>
@@ -2360,48 +2380,48 @@
     </message>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="393"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="399"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="401"/>
         <source>Open Mapping</source>
         <translation>Открыть сопоставление</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="405"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="411"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="407"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="413"/>
         <source>Open Sample</source>
         <translation>Открыть образец</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="406"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="408"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Файлы источника (*.csv *.txt *.json *.ndjson *.xml);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="421"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="423"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (редакция %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="436"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="438"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="436"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="438"/>
         <source>Nothing to undo</source>
         <translation>Нечего отменять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="439"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="439"/>
         <source>Nothing to redo</source>
         <translation>Нечего повторять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="463"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="465"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Проблем нет: все обязательные поля сопоставлены, у каждой связи есть столбец.</translation>
     </message>
@@ -2630,17 +2650,22 @@
         <translation>Цель: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pipelines/PipelinesPage.cpp" line="165"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="164"/>
+        <source>Schedule: %1 — runs while trialbridge-cli serve is running</source>
+        <translation>Расписание: %1 — выполняется, пока работает trialbridge-cli serve</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="168"/>
         <source>Last run: %1, %2, started %3 — %4 read, %5 inserted, %6 updated, %7 rejected</source>
         <translation>Последний запуск: %1, %2, начат %3 — прочитано %4, вставлено %5, обновлено %6, отклонено %7</translation>
     </message>
     <message>
-        <location filename="../ui/pipelines/PipelinesPage.cpp" line="173"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="176"/>
         <source>Last run: unknown (%1)</source>
         <translation>Последний запуск: неизвестен (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/pipelines/PipelinesPage.cpp" line="175"/>
+        <location filename="../ui/pipelines/PipelinesPage.cpp" line="178"/>
         <source>Not run yet.</source>
         <translation>Ещё не запускался.</translation>
     </message>
@@ -2701,22 +2726,23 @@
         <translation>Приостановлено</translation>
     </message>
     <message>
-        <location filename="../ui/designer/PreviewPanel.cpp" line="149"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="119"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="154"/>
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/PreviewPanel.cpp" line="166"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="171"/>
         <source>No mapping open</source>
         <translation>Сопоставление не открыто</translation>
     </message>
     <message>
-        <location filename="../ui/designer/PreviewPanel.cpp" line="168"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="173"/>
         <source>The mapping cannot be previewed: %1</source>
         <translation>Предпросмотр сопоставления невозможен: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/PreviewPanel.cpp" line="170"/>
+        <location filename="../ui/designer/PreviewPanel.cpp" line="175"/>
         <source>No preview</source>
         <translation>Нет предпросмотра</translation>
     </message>
@@ -3021,77 +3047,77 @@
         <translation>Целевая база данных</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Inserted</source>
         <translation>Добавлено</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Unchanged</source>
         <translation>Без изменений</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
         <source>Deleted</source>
         <translation>Удалено</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="64"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="66"/>
         <source>Stale</source>
         <translation>Устарело</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="64"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="66"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="71"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="73"/>
         <source>Target:</source>
         <translation>Цель:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="106"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="108"/>
         <source>This workspace has no pipeline, so no target database.</source>
         <translation>В этом рабочем пространстве нет конвейера, поэтому нет и целевой базы данных.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/RunsPage.cpp" line="110"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="112"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n запуск в %1</numerusform>
@@ -3200,73 +3226,73 @@
 <context>
     <name>tb::ui::TransformPanel</name>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="69"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="70"/>
         <source>Transforms, applied from top to bottom</source>
         <translation>Преобразования, применяются сверху вниз</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="76"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="77"/>
         <source>&amp;Transforms (applied top to bottom):</source>
         <translation>&amp;Преобразования (сверху вниз):</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="97"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="98"/>
         <source>&amp;Add</source>
         <translation>&amp;Добавить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="107"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="108"/>
         <source>Add a transform after the selected one</source>
         <translation>Добавить преобразование после выбранного</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="108"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
         <source>&amp;Up</source>
         <translation>&amp;Вверх</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
         <source>Do&amp;wn</source>
         <translation>В&amp;низ</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
         <source>&amp;Remove</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="112"/>
         <source>Remove the selected transform</source>
         <translation>Удалить выбранное преобразование</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="132"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="133"/>
         <source>Parameters of the transform (JSON)</source>
         <translation>Параметры преобразования (JSON)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="136"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="137"/>
         <source>&amp;Parameters (JSON):</source>
         <translation>&amp;Параметры (JSON):</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="152"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="153"/>
         <source>The parameters are not JSON: %1</source>
         <translation>Параметры не являются JSON: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="159"/>
-        <location filename="../ui/designer/TransformPanel.cpp" line="349"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="160"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="350"/>
         <source>Not valid: %1</source>
         <translation>Недопустимо: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="163"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="164"/>
         <source>Edit the parameters of %1</source>
         <translation>Изменить параметры %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/TransformPanel.cpp" line="275"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="276"/>
         <source>valueMap: %n code(s), unmapped %1</source>
         <translation>
             <numerusform>valueMap: %n код, без кода %1</numerusform>
@@ -3275,77 +3301,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="278"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="279"/>
         <source>date: %1, zone %2</source>
         <translation>дата: %1, пояс %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="294"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="295"/>
         <source>Transforms</source>
         <translation>Преобразования</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="295"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="296"/>
         <source>Select a link or a target field to see and edit its transforms.</source>
         <translation>Выберите связь или целевое поле, чтобы увидеть и изменить его преобразования.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="297"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="298"/>
         <source>Target field: %1</source>
         <translation>Целевое поле: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="302"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="303"/>
         <source>From: %1</source>
         <translation>Из: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="304"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="305"/>
         <source>From the study parameter %1</source>
         <translation>Из параметра исследования %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="306"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="307"/>
         <source>The constant &quot;%1&quot;</source>
         <translation>Константа «%1»</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="308"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="309"/>
         <source>Not mapped: its transforms apply once a source column is connected.</source>
         <translation>Не сопоставлено: преобразования применятся, когда будет подключён исходный столбец.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="340"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="341"/>
         <source>No transform selected: the value is used as it is read. Add one with Add.</source>
         <translation>Преобразование не выбрано: значение используется как прочитано. Добавьте его кнопкой «Добавить».</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="372"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="373"/>
         <source>The parameters of %1 as in the mapping document (docs/mapping-format.md).</source>
         <translation>Параметры %1 как в документе сопоставления (docs/mapping-format.md).</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="403"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="404"/>
         <source>Add %1 to %2</source>
         <translation>Добавить %1 к %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
         <source>Move %1 of %2 %3</source>
         <translation>Переместить %1 поля %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
         <source>up</source>
         <translation>вверх</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="416"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
         <source>down</source>
         <translation>вниз</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="427"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="428"/>
         <source>Remove %1 from %2</source>
         <translation>Удалить %1 из %2</translation>
     </message>

@@ -480,7 +480,7 @@ const QVector<Command>& commands()
         {QStringLiteral("user"), QStringLiteral("Create and list the users who sign electronically."), userCommand},
         {QStringLiteral("sign"), QStringLiteral("Sign a file electronically (authored, reviewed, approved, rejected)."), signCommand},
         {QStringLiteral("signatures"), QStringLiteral("List and check the electronic signatures of a target."), signaturesCommand},
-        {QStringLiteral("serve"), QStringLiteral("Receive signed webhooks and run the pipelines they name."), serveCommand},
+        {QStringLiteral("serve"), QStringLiteral("Run pipelines on their schedules and when signed webhooks ask."), serveCommand},
     };
     return list;
 }

@@ -23,6 +23,11 @@ WebhookServer::WebhookServer(const QString& workspaceDir, WebhookVerifier::Optio
 {
 }
 
+bool WebhookServer::openDeliveryFile(QString* error)
+{
+    return m_verifier.openDeliveryFile(error);
+}
+
 QString WebhookServer::connectionName(const QString& pipeline)
 {
     return pipeline + QStringLiteral("-webhook");
@@ -77,6 +82,8 @@ WebhookServer::Answer WebhookServer::answer(const QHttpServerRequest& request)
     crypto::wipe(secret);
     if (!r.accepted())
         return {r.httpStatus, r.message, r.message.section(QStringLiteral(": "), 1, -1).toUtf8() + '\n', {}};
+    if (m_log && !m_verifier.deliveryFileError().isEmpty())
+        m_log(m_verifier.deliveryFileError() + QStringLiteral("; a replay after a restart would not be recognised"));
     return {202, what + QStringLiteral(": accepted, run of %1 queued").arg(name), "Accepted: run queued\n", name};
 }
 

@@ -23,6 +23,9 @@ public:
     WebhookServer(const QString& workspaceDir, tb::core::WebhookVerifier::Options options, SecretReader secret,
                   std::function<void(const QString& line)> log, QObject* parent = nullptr);
 
+    // Reads and keeps open the file of accepted deliveries (Options::deliveryFile); see WebhookVerifier.
+    bool openDeliveryFile(QString* error);
+
     // "<name>-webhook": the connection that signs the hooks of pipeline <name>.
     static QString connectionName(const QString& pipeline);
     QString pipelinePath(const QString& pipeline) const;

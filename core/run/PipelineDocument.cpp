@@ -120,6 +120,28 @@ bool PipelineDocument::fromJson(const QByteArray& json, const QString& fileName,
                                 .arg(j));
         p.steps << step;
     }
+    if (o.contains(QLatin1String("schedule"))) {
+        const QJsonValue sv = o.value(QLatin1String("schedule"));
+        const QJsonObject s = sv.toObject();
+        if (!sv.isObject() || !s.value(QLatin1String("cron")).isString())
+            return fail(QStringLiteral("schedule: an object with \"cron\" (\"30 2 * * *\"), and optionally "
+                                       "\"timeZone\" (\"Europe/Berlin\") and \"enabled\" (true or false)"));
+        p.scheduleCron = s.value(QLatin1String("cron")).toString();
+        const QJsonValue zone = s.value(QLatin1String("timeZone"));
+        p.scheduleTimeZone = zone.toString();
+        if (!zone.isUndefined() && (!zone.isString() || !QTimeZone::isTimeZoneIdAvailable(p.scheduleTimeZone.toUtf8())))
+            return fail(QStringLiteral("schedule.timeZone: '%1' is not a known IANA time zone (such as Europe/Berlin, "
+                                       "America/New_York or UTC)")
+                            .arg(p.scheduleTimeZone));
+        const QJsonValue enabled = s.value(QLatin1String("enabled"));
+        if (!enabled.isUndefined() && !enabled.isBool())
+            return fail(QStringLiteral("schedule.enabled: true or false"));
+        p.scheduleEnabled = enabled.toBool(true);
+        QString cronError;
+        CronSchedule c;
+        if (!CronSchedule::parse(p.scheduleCron, p.scheduleZone(), &c, &cronError))
+            return fail(QStringLiteral("schedule.cron: ") + cronError);
+    }
     *out = p;
     return true;
 }
@@ -144,6 +166,14 @@ QJsonObject PipelineDocument::toJson() const
                   {QStringLiteral("steps"), steps}};
     if (!description.isEmpty())
         o.insert(QStringLiteral("description"), description);
+    if (hasSchedule()) {
+        QJsonObject s{{QStringLiteral("cron"), scheduleCron}};
+        if (!scheduleTimeZone.isEmpty())
+            s.insert(QStringLiteral("timeZone"), scheduleTimeZone);
+        if (!scheduleEnabled)
+            s.insert(QStringLiteral("enabled"), false);
+        o.insert(QStringLiteral("schedule"), s);
+    }
     return o;
 }
 
@@ -156,6 +186,19 @@ bool PipelineDocument::save(const QString& path, QString* error) const
         return false;
     }
     return true;
+}
+
+QTimeZone PipelineDocument::scheduleZone() const
+{
+    return scheduleTimeZone.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(scheduleTimeZone.toUtf8());
+}
+
+CronSchedule PipelineDocument::schedule() const
+{
+    CronSchedule c;
+    QString ignored;
+    CronSchedule::parse(scheduleCron, scheduleZone(), &c, &ignored);
+    return c;
 }
 
 QString PipelineDocument::resolve(const QString& path) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "schedule/CronSchedule.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
@@ -33,6 +35,12 @@ public:
     // Absolute path of a path written in the document.
     QString resolve(const QString& path) const;
 
+    // The schedule "serve" runs the pipeline on ("schedule": {"cron": ..., "timeZone": ..., "enabled": ...}).
+    bool hasSchedule() const { return !scheduleCron.isEmpty(); }
+    // The expression read in its zone (the machine's when the document names none); load() checked it.
+    CronSchedule schedule() const;
+    QTimeZone scheduleZone() const;
+
     QString fileName;    // where it was loaded from
     QString name;
     QString description;
@@ -40,6 +48,9 @@ public:
     QString targetKind = QStringLiteral("sqlite");
     QString targetDatabase;
     QVector<Step> steps;
+    QString scheduleCron;     // empty: runs only when asked
+    QString scheduleTimeZone; // IANA id; empty: the machine's zone
+    bool scheduleEnabled = true;
 };
 
 } // namespace tb::core

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTimeZone>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -46,6 +47,13 @@ PipelineListModel::Pipeline PipelineListModel::read(const Workspace& workspace, 
     }
     p.name = doc.name;
     p.description = doc.description;
+    if (doc.hasSchedule()) {
+        p.schedule = doc.scheduleCron.trimmed();
+        p.scheduleZone = QString::fromUtf8(doc.scheduleZone().id());
+        p.schedulePaused = !doc.scheduleEnabled;
+        if (!p.schedulePaused)
+            p.nextRun = doc.schedule().next(m_clock->nowUtc());
+    }
     p.target = doc.resolve(doc.targetDatabase);
     for (int i = 0; i < doc.steps.size(); ++i) {
         const PipelineDocument::Step& s = doc.steps[i];
@@ -125,6 +133,18 @@ QString PipelineListModel::describe(const Step& step)
         .arg(source, step.mapping, step.entity.isEmpty() ? QStringLiteral("?") : step.entity);
 }
 
+QString PipelineListModel::describeSchedule(const Pipeline& p)
+{
+    if (p.schedule.isEmpty())
+        return {};
+    if (p.schedulePaused)
+        return tr("%1 (%2), paused").arg(p.schedule, p.scheduleZone);
+    const QDateTime local = p.nextRun.toTimeZone(QTimeZone(p.scheduleZone.toUtf8()));
+    return tr("%1 (%2), next %3 (%4 UTC)")
+        .arg(p.schedule, p.scheduleZone, local.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+             p.nextRun.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+
 int PipelineListModel::rowOf(const QString& absolutePath) const
 {
     for (int i = 0; i < m_pipelines.size(); ++i)
@@ -155,6 +175,7 @@ QVariant PipelineListModel::data(const QModelIndex& index, int role) const
         case File: return p.file;
         case Steps: return int(p.steps.size());
         case Target: return QFileInfo(p.target).fileName();
+        case Schedule: return p.schedulePaused ? tr("%1 (paused)").arg(p.schedule) : p.schedule;
         case LastRun: return ran ? QVariant(p.lastRun.id) : QVariant();
         case Status:
             if (!p.isValid())
@@ -169,6 +190,8 @@ QVariant PipelineListModel::data(const QModelIndex& index, int role) const
             return p.problems.join(QLatin1Char('\n'));
         if (index.column() == Target)
             return QDir::toNativeSeparators(p.target);
+        if (index.column() == Schedule && !p.schedule.isEmpty())
+            return describeSchedule(p);
         if (!p.runError.isEmpty())
             return p.runError;
         return p.description.isEmpty() ? QVariant() : QVariant(p.description);
@@ -192,6 +215,7 @@ QVariant PipelineListModel::headerData(int section, Qt::Orientation orientation,
     case File: return tr("File");
     case Steps: return tr("Steps");
     case Target: return tr("Target");
+    case Schedule: return tr("Schedule");
     case LastRun: return tr("Last run");
     case Status: return tr("Status");
     case Started: return tr("Started (UTC)");

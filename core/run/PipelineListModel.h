@@ -1,6 +1,7 @@
 #pragma once
 
 #include "run/RunResult.h"
+#include "util/Clock.h"
 #include "workspace/Workspace.h"
 
 #include <QAbstractTableModel>
@@ -16,7 +17,7 @@ class PipelineListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, File, Steps, Target, LastRun, Status, Started, Read, Rejected, ColumnCount };
+    enum Column { Name, File, Steps, Target, Schedule, LastRun, Status, Started, Read, Rejected, ColumnCount };
     enum Role { ProblemRole = Qt::UserRole, StatusRole };
 
     struct Step
@@ -42,10 +43,18 @@ public:
         QStringList problems; // "FILE: JSON.PATH: message"; empty when the document is valid
         Run lastRun;
         QString runError;    // why the target's run table could not be read (not a document problem)
+        QString schedule;    // cron expression; empty when the pipeline runs only when asked
+        QString scheduleZone; // IANA id
+        bool schedulePaused = false;
+        QDateTime nextRun;   // UTC, the schedule's next occurrence when the list was read (if not paused)
         bool isValid() const { return problems.isEmpty(); }
     };
 
     explicit PipelineListModel(QObject* parent = nullptr);
+    void setClock(const Clock* clock) { m_clock = clock; } // what "next run" counts from
+
+    // "30 2 * * * (Europe/Berlin), next 2026-12-04 02:30" or "..., paused"; empty without a schedule.
+    static QString describeSchedule(const Pipeline& p);
 
     void load(const Workspace& workspace);
     void clear();
@@ -66,6 +75,7 @@ private:
     Pipeline read(const Workspace& workspace, const QString& relative) const;
 
     QVector<Pipeline> m_pipelines;
+    const Clock* m_clock = &Clock::system();
 };
 
 } // namespace tb::core

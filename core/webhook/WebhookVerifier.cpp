@@ -2,6 +2,8 @@
 
 #include "util/Crypto.h"
 
+#include <QSaveFile>
+
 namespace tb::core {
 
 namespace {
@@ -160,12 +162,31 @@ WebhookVerifier::Result WebhookVerifier::verify(const QByteArray& method, const 
                                      "request was changed on the way)"));
 
     forgetExpired(now);
-    QList<QByteArray>& seenAt = m_seen[timestamp];
-    if (seenAt.contains(given))
+    if (m_seen.value(timestamp).contains(given))
         return refuse(Outcome::Duplicate, QStringLiteral("this delivery (timestamp %1, same signature) was accepted "
                                                          "before; a repeat is not run again")
                                               .arg(timestamp));
-    seenAt << given;
+    remember(timestamp, given);
+    m_deliveryError.clear();
+    if (m_deliveries.isOpen()) {
+        QString error;
+        // Rewritten now and then, so that the file holds about what the window does.
+        const bool written = m_linesWritten >= 2 * m_options.replayCacheSize
+            ? writeDeliveryFile(&error)
+            : (m_deliveries.write(QByteArray::number(timestamp) + ' ' + given.toHex() + '\n') > 0
+               && m_deliveries.flush());
+        ++m_linesWritten;
+        if (!written)
+            m_deliveryError = error.isEmpty() ? QStringLiteral("%1: cannot write: %2").arg(m_deliveries.fileName(),
+                                                                                          m_deliveries.errorString())
+                                              : error;
+    }
+    return {Outcome::Accepted, 202, QStringLiteral("%1: accepted").arg(request)};
+}
+
+void WebhookVerifier::remember(qint64 timestamp, const QByteArray& mac)
+{
+    m_seen[timestamp] << mac;
     ++m_seenCount;
     // Bounded: when full, the oldest deliveries go first (they are the nearest to leaving the window).
     while (m_seenCount > m_options.replayCacheSize && !m_seen.isEmpty()) {
@@ -175,7 +196,61 @@ WebhookVerifier::Result WebhookVerifier::verify(const QByteArray& method, const 
         if (oldest.isEmpty())
             m_seen.erase(m_seen.begin());
     }
-    return {Outcome::Accepted, 202, QStringLiteral("%1: accepted").arg(request)};
+}
+
+bool WebhookVerifier::openDeliveryFile(QString* error)
+{
+    const QString path = m_options.deliveryFile;
+    if (path.isEmpty())
+        return true;
+    QStringList problems;
+    QFile in(path);
+    if (in.exists() && !in.open(QIODevice::ReadOnly))
+        problems << QStringLiteral("%1: cannot read: %2").arg(path, in.errorString());
+    const qint64 now = m_options.clock->nowUtc().toSecsSinceEpoch();
+    for (int line = 1; in.isOpen() && !in.atEnd(); ++line) {
+        const QByteArray text = in.readLine(1024).trimmed();
+        const qsizetype space = text.indexOf(' ');
+        const QByteArray stamp = text.left(space), hex = text.mid(space + 1);
+        if (space < 1 || !allDigits(stamp) || stamp.size() > MaxTimestampDigits || hex.size() != SignatureHexDigits
+            || !allHex(hex)) {
+            if (problems.size() < 5)
+                problems << QStringLiteral("%1:%2: not \"TIMESTAMP HMAC\"; the line is dropped").arg(path).arg(line);
+            continue;
+        }
+        const qint64 t = stamp.toLongLong();
+        const QByteArray mac = QByteArray::fromHex(hex);
+        if (t >= now - m_options.windowSeconds && !m_seen.value(t).contains(mac))
+            remember(t, mac);
+    }
+    in.close();
+    QString writeError;
+    if (!writeDeliveryFile(&writeError))
+        problems << writeError + QStringLiteral("; accepted deliveries are remembered in memory only");
+    if (problems.isEmpty())
+        return true;
+    *error = problems.join(QLatin1Char('\n'));
+    return false;
+}
+
+bool WebhookVerifier::writeDeliveryFile(QString* error)
+{
+    m_deliveries.close();
+    QSaveFile out(m_options.deliveryFile);
+    if (out.open(QIODevice::WriteOnly)) {
+        for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
+            for (const QByteArray& mac : it.value())
+                out.write(QByteArray::number(it.key()) + ' ' + mac.toHex() + '\n');
+    }
+    m_deliveries.setFileName(m_options.deliveryFile);
+    if (!out.commit() || !m_deliveries.open(QIODevice::Append)) {
+        *error = QStringLiteral("%1: cannot write: %2")
+                     .arg(m_options.deliveryFile,
+                          out.error() != QFileDevice::NoError ? out.errorString() : m_deliveries.errorString());
+        return false;
+    }
+    m_linesWritten = m_seenCount;
+    return true;
 }
 
 } // namespace tb::core

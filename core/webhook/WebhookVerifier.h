@@ -3,6 +3,7 @@
 #include "util/Clock.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QList>
 #include <QMap>
 #include <QPair>
@@ -28,6 +29,9 @@ public:
         qint64 windowSeconds = 300;       // a timestamp further than this from now, either side, is refused
         qint64 maxBodyBytes = 1024 * 1024;
         int replayCacheSize = 10000;      // accepted deliveries remembered (the oldest go first when full)
+        // Where accepted deliveries are also written (a line "TIMESTAMP HMAC-HEX" each, before verify() returns),
+        // so that a restart inside the window still refuses a replay; empty: memory only. See openDeliveryFile().
+        QString deliveryFile;
     };
 
     enum class Outcome {
@@ -57,6 +61,13 @@ public:
     WebhookVerifier();
     explicit WebhookVerifier(Options options);
 
+    // Reads the deliveries the file remembers that are still inside the window, rewrites it with only those and
+    // keeps it open for appending. On false, error names the file (and the line of an entry it cannot read:
+    // such lines are dropped, the others kept); a file that cannot be written leaves the cache in memory only.
+    bool openDeliveryFile(QString* error);
+    // Why the last accepted delivery could not be written to the file (empty when it was).
+    QString deliveryFileError() const { return m_deliveryError; }
+
     // path only names the request in messages. An accepted delivery enters the replay cache.
     Result verify(const QByteArray& method, const QString& path, const Headers& headers, const QByteArray& body,
                   const QByteArray& secret);
@@ -71,11 +82,16 @@ public:
 
 private:
     void forgetExpired(qint64 now);
+    void remember(qint64 timestamp, const QByteArray& mac);
+    bool writeDeliveryFile(QString* error);
 
     Options m_options;
     // timestamp -> signatures accepted with it; ordered so expired and oldest entries leave first.
     QMap<qint64, QList<QByteArray>> m_seen;
     int m_seenCount = 0;
+    QFile m_deliveries;
+    int m_linesWritten = 0; // since the file was last rewritten
+    QString m_deliveryError;
 };
 
 } // namespace tb::core

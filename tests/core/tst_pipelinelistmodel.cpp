@@ -2,6 +2,7 @@
 // target, the last production run read from the target, and every document problem naming the file and the
 // JSON path.
 
+#include "MockClock.h"
 #include "TestSupport.h"
 #include "run/PipelineListModel.h"
 #include "run/PipelineRunner.h"
@@ -25,6 +26,7 @@ private slots:
     void initTestCase();
     void listsTheDemoPipeline();
     void showsTheLastRun();
+    void showsTheSchedule();
     void namesFileAndJsonPathOfProblems_data();
     void namesFileAndJsonPathOfProblems();
 
@@ -93,6 +95,40 @@ void TestPipelineListModel::showsTheLastRun()
     QCOMPARE(p.lastRun.total.rejected, second.total().rejected);
     QCOMPARE(model.data(model.index(0, PipelineListModel::LastRun)).toLongLong(), second.runId);
     QCOMPARE(model.data(model.index(0, PipelineListModel::Rejected)).toLongLong(), second.total().rejected);
+}
+
+void TestPipelineListModel::showsTheSchedule()
+{
+    // A schedule, one paused, none: the expression, and when it next runs in its zone and in UTC (02:30 is skipped in
+    // Berlin on 29 March 2026, so it runs at 03:30).
+    QTemporaryDir ws;
+    for (const char* file : {"visits.mapping.json", "demo.study.json", "edc/visits.csv"}) {
+        QDir(ws.path()).mkpath(QStringLiteral("edc"));
+        QVERIFY(QFile::copy(QDir(m_dir).filePath(QString::fromLatin1(file)), ws.filePath(QString::fromLatin1(file))));
+    }
+    const QByteArray head = R"({"format": "trialbridge.pipeline/1", "study": "demo.study.json",
+        "target": {"database": "ctms.db"}, "steps": [{"mapping": "visits.mapping.json", "source": "edc/visits.csv"}], )";
+    test::writeFile(ws.path(), QStringLiteral("a.pipeline.json"),
+                    head + R"("name": "a", "schedule": {"cron": "30 2 * * *", "timeZone": "Europe/Berlin"}})");
+    test::writeFile(ws.path(), QStringLiteral("b.pipeline.json"),
+                    head + R"("name": "b", "schedule": {"cron": "@daily", "timeZone": "UTC", "enabled": false}})");
+    test::writeFile(ws.path(), QStringLiteral("c.pipeline.json"), head + R"("name": "c"})");
+    test::MockClock clock(QDateTime(QDate(2026, 3, 28), QTime(12, 0), Qt::UTC));
+    PipelineListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClock(&clock);
+    model.load(core::Workspace(ws.path()));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.headerData(PipelineListModel::Schedule, Qt::Horizontal).toString(), QStringLiteral("Schedule"));
+    QCOMPARE(model.data(model.index(0, PipelineListModel::Schedule)).toString(), QStringLiteral("30 2 * * *"));
+    QCOMPARE(model.pipeline(0).nextRun, QDateTime(QDate(2026, 3, 29), QTime(1, 30), Qt::UTC));
+    QCOMPARE(model.data(model.index(0, PipelineListModel::Schedule), Qt::ToolTipRole).toString(),
+             QStringLiteral("30 2 * * * (Europe/Berlin), next 2026-03-29 03:30 (2026-03-29 01:30 UTC)"));
+    QCOMPARE(model.data(model.index(1, PipelineListModel::Schedule)).toString(), QStringLiteral("@daily (paused)"));
+    QVERIFY(!model.pipeline(1).nextRun.isValid());
+    QCOMPARE(PipelineListModel::describeSchedule(model.pipeline(1)), QStringLiteral("@daily (UTC), paused"));
+    QCOMPARE(model.data(model.index(2, PipelineListModel::Schedule)).toString(), QString());
+    QCOMPARE(PipelineListModel::describeSchedule(model.pipeline(2)), QString());
 }
 
 void TestPipelineListModel::namesFileAndJsonPathOfProblems_data()

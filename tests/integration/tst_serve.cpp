@@ -63,11 +63,13 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void sigtermStopsAfterTheCurrentRun();
+    void replayAfterARestartIsRefused();
 
 private:
     // One request on a connection of its own; rawHead replaces the generated header block when given.
     Response send(const QByteArray& method, const QByteArray& path, const Headers& headers,
                   const QByteArray& body, const QByteArray& rawHead = {});
+    void startServer();
     bool waitForOutput(const QRegularExpression& pattern, int timeoutMs = 120000);
     int countOutput(const QRegularExpression& pattern);
     QStringList runs(); // "run_id|status|started_utc|ended_utc"
@@ -213,6 +215,13 @@ void TestServe::initTestCase()
                                {}, Secret);
     QVERIFY2(stored.exitCode == 0, stored.err.constData());
 
+    startServer();
+}
+
+void TestServe::startServer()
+{
+    m_out.clear();
+    m_err.clear();
     m_server.start(QStringLiteral(TB_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--workspace"), m_ws,
                                                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     QVERIFY(m_server.waitForStarted());
@@ -482,6 +491,25 @@ void TestServe::sigtermStopsAfterTheCurrentRun()
     QCOMPARE(countOutput(QRegularExpression(QStringLiteral("^demo: run (\\d+) (\\w+) in"),
                                             QRegularExpression::MultilineOption)),
              4);
+}
+
+void TestServe::replayAfterARestartIsRefused()
+{
+    // The first delivery again, to a new server process: it remembers the deliveries of the replay window.
+    QVERIFY2(unixNow() - m_firstHeaders.first().second.toLongLong() < 280, "the test ran longer than the replay window");
+    startServer();
+    QCOMPARE(send("POST", "/hooks/demo", m_firstHeaders, m_firstBody).status, 409);
+    settle(300);
+    QVERIFY2(m_err.contains("refused with 409"), m_err.constData());
+    // A new delivery is still accepted.
+    const QByteArray body = R"({"event":"after-restart"})";
+    QCOMPARE(send("POST", "/hooks/demo", signedHeaders(unixNow(), body), body).status, 202);
+    const QRegularExpression finished(QStringLiteral("^demo: run (\\d+) (\\w+) in"), QRegularExpression::MultilineOption);
+    QElapsedTimer timer;
+    timer.start();
+    while (countOutput(finished) < 1 && timer.elapsed() < 120000)
+        settle(100);
+    QCOMPARE(runs().size(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestServe)

@@ -179,6 +179,12 @@ const Case kCases[] = {
     {"pipeline/target-is-source-csv.pipeline.json", 1, R"(edc/visits\.csv: (file is not a database|not a TrialBridge database))", Run::None},
     {"pipeline/target-is-folder.pipeline.json", 1, R"(ws/edc: cannot open the database)", Run::None},
     {"pipeline/same-step-twice.pipeline.json", 2, R"(demo\.pipeline\.json: steps\[3\]: the same mapping and source as steps\[1\])", Run::None},
+    {"pipeline/schedule-bad-hour.pipeline.json", 2, R"(demo\.pipeline\.json: schedule\.cron: cron "30 25 \* \* \*": hour at column 4: 25 is outside 0-23)", Run::None},
+    {"pipeline/schedule-never.pipeline.json", 2, R"(demo\.pipeline\.json: schedule\.cron: cron "0 6 30 FEB \*": day-of-month 30 never falls in month FEB)", Run::None},
+    {"pipeline/schedule-unknown-zone.pipeline.json", 2, R"(demo\.pipeline\.json: schedule\.timeZone: 'Europe/Atlantis' is not a known IANA time zone)", Run::None},
+    {"pipeline/schedule-string.pipeline.json", 2, R"(demo\.pipeline\.json: schedule: an object with "cron")", Run::None},
+    {"pipeline/schedule-enabled-string.pipeline.json", 2, R"(demo\.pipeline\.json: schedule\.enabled: true or false)", Run::None},
+    {"pipeline/schedule-six-fields.pipeline.json", 2, R"(demo\.pipeline\.json: schedule\.cron: cron "0 30 2 \* \* \*": expected five fields \(minute hour day-of-month month day-of-week\), found 6)", Run::None},
     {"pipeline/deep-nesting.pipeline.json", 2, R"(demo\.pipeline\.json: invalid JSON at offset \d+: too deeply nested)", Run::None},
     {"pipeline/invalid-utf8.pipeline.json", 2, R"(demo\.pipeline\.json: invalid JSON at offset \d+: invalid UTF8)", Run::None},
     // Path traversal: relative paths may not leave the workspace folder.

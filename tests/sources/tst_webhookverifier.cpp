@@ -3,10 +3,12 @@
 // limit — and messages that never show the secret or the expected signature.
 
 #include "MockClock.h"
+#include "TestSupport.h"
 
 #include "util/Crypto.h"
 #include "webhook/WebhookVerifier.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace tb::core;
@@ -22,6 +24,15 @@ namespace {
 const QByteArray Secret = "whsec-0123456789abcdef-TOPSECRET";
 const QByteArray Body = R"({"event":"record.updated","record":"1001"})";
 const QString Path = QStringLiteral("/hooks/demo");
+
+// Options on a clock, remembering accepted deliveries in a file.
+WebhookVerifier::Options withDeliveryFile(const tb::core::Clock* clock, const QString& file)
+{
+    WebhookVerifier::Options o;
+    o.clock = clock;
+    o.deliveryFile = file;
+    return o;
+}
 
 Headers signedHeaders(qint64 timestamp, const QByteArray& body = Body, const QByteArray& secret = Secret)
 {
@@ -46,6 +57,10 @@ private slots:
     void replayCacheIsBounded();
     void clockChanges();
     void customLimits();
+    void deliveriesSurviveARestart();
+    void deliveryFileKeepsOnlyTheWindow();
+    void brokenDeliveryLinesAreNamed();
+    void unwritableDeliveryFileIsSaid();
 
 private:
     MockClock m_clock;
@@ -304,6 +319,100 @@ void TestWebhookVerifier::customLimits()
     const auto r = v.verify("POST", Path, signedHeaders(now(), "0123456789abcdefX"), "0123456789abcdefX", Secret);
     QCOMPARE(r.outcome, Outcome::TooLarge);
     QVERIFY2(r.message.contains(QStringLiteral("17 bytes exceeds the limit of 16")), qPrintable(r.message));
+}
+
+void TestWebhookVerifier::deliveriesSurviveARestart()
+{
+    QTemporaryDir dir;
+    MockClock clock(m_clock.nowUtc());
+    WebhookVerifier::Options o = withDeliveryFile(&clock, dir.filePath(QStringLiteral("deliveries")));
+    const qint64 t = now();
+    const QByteArray other = R"({"event":"record.created"})";
+    {
+        WebhookVerifier v(o);
+        QString error;
+        QVERIFY2(v.openDeliveryFile(&error), qPrintable(error));
+        QVERIFY(v.verify("POST", Path, signedHeaders(t), Body, Secret).accepted());
+        QVERIFY(v.verify("POST", Path, signedHeaders(t + 1, other), other, Secret).accepted());
+        QVERIFY(v.deliveryFileError().isEmpty());
+        // Written when accepted, not when the verifier goes.
+        QCOMPARE(tb::test::readFile(o.deliveryFile).count('\n'), 2);
+    }
+    // A restart 100 s later: both are still replays.
+    clock.advance(100);
+    WebhookVerifier v(o);
+    QString error;
+    QVERIFY2(v.openDeliveryFile(&error), qPrintable(error));
+    QCOMPARE(v.replayCacheCount(), 2);
+    QCOMPARE(v.verify("POST", Path, signedHeaders(t), Body, Secret).outcome, Outcome::Duplicate);
+    QCOMPARE(v.verify("POST", Path, signedHeaders(t + 1, other), other, Secret).outcome, Outcome::Duplicate);
+    QVERIFY(v.verify("POST", Path, signedHeaders(t + 2), Body, Secret).accepted());
+    // The file holds only HMACs and timestamps: never the secret or a body.
+    const QByteArray file = tb::test::readFile(o.deliveryFile);
+    QVERIFY(!file.contains(Secret) && !file.contains("record"));
+    QVERIFY(file.contains(QByteArray::number(t) + ' ' + tb::core::crypto::hmacSha256(Secret, QByteArray::number(t) + '.' + Body).toHex()));
+}
+
+void TestWebhookVerifier::deliveryFileKeepsOnlyTheWindow()
+{
+    QTemporaryDir dir;
+    MockClock clock(m_clock.nowUtc());
+    WebhookVerifier::Options o = withDeliveryFile(&clock, dir.filePath(QStringLiteral("deliveries")));
+    o.replayCacheSize = 3;
+    QString error;
+    {
+        WebhookVerifier v(o);
+        QVERIFY(v.openDeliveryFile(&error));
+        // Twenty deliveries: the file is rewritten as it grows, so it never holds much more than the cache.
+        for (int i = 0; i < 20; ++i) {
+            QVERIFY(v.verify("POST", Path, signedHeaders(now() + i % 5, QByteArray::number(i)), QByteArray::number(i),
+                             Secret)
+                        .accepted());
+            QVERIFY(tb::test::readFile(o.deliveryFile).count('\n') <= 3 * o.replayCacheSize);
+        }
+    }
+    // After the window, a restart keeps nothing and says nothing.
+    clock.advance(o.windowSeconds + 10);
+    WebhookVerifier v(o);
+    QVERIFY2(v.openDeliveryFile(&error), qPrintable(error));
+    QCOMPARE(v.replayCacheCount(), 0);
+    QCOMPARE(tb::test::readFile(o.deliveryFile), QByteArray());
+}
+
+void TestWebhookVerifier::brokenDeliveryLinesAreNamed()
+{
+    QTemporaryDir dir;
+    MockClock clock(m_clock.nowUtc());
+    WebhookVerifier::Options o = withDeliveryFile(&clock, dir.filePath(QStringLiteral("deliveries")));
+    const qint64 t = now();
+    const QByteArray good = QByteArray::number(t) + ' '
+        + tb::core::crypto::hmacSha256(Secret, QByteArray::number(t) + '.' + Body).toHex() + '\n';
+    tb::test::writeFile(dir.path(), QStringLiteral("deliveries"),
+                        "garbage\n" + good + QByteArray::number(t) + " abc\n" + "12 " + QByteArray(64, 'z') + "\n");
+    WebhookVerifier v(o);
+    QString error;
+    QVERIFY(!v.openDeliveryFile(&error));
+    QCOMPARE(error, QStringLiteral("%1:1: not \"TIMESTAMP HMAC\"; the line is dropped\n"
+                                   "%1:3: not \"TIMESTAMP HMAC\"; the line is dropped\n"
+                                   "%1:4: not \"TIMESTAMP HMAC\"; the line is dropped")
+                        .arg(o.deliveryFile));
+    // The good line is kept, the file rewritten with it alone.
+    QCOMPARE(v.verify("POST", Path, signedHeaders(t), Body, Secret).outcome, Outcome::Duplicate);
+    QCOMPARE(tb::test::readFile(o.deliveryFile), good);
+}
+
+void TestWebhookVerifier::unwritableDeliveryFileIsSaid()
+{
+    MockClock clock(m_clock.nowUtc());
+    const WebhookVerifier::Options o = withDeliveryFile(&clock, QStringLiteral("/nonexistent-folder/deliveries"));
+    WebhookVerifier v(o);
+    QString error;
+    QVERIFY(!v.openDeliveryFile(&error));
+    QVERIFY2(error.startsWith(QStringLiteral("/nonexistent-folder/deliveries: cannot write")), qPrintable(error));
+    QVERIFY2(error.endsWith(QStringLiteral("; accepted deliveries are remembered in memory only")), qPrintable(error));
+    // Still verifies, and still refuses a replay while it runs.
+    QVERIFY(v.verify("POST", Path, signedHeaders(now()), Body, Secret).accepted());
+    QCOMPARE(v.verify("POST", Path, signedHeaders(now()), Body, Secret).outcome, Outcome::Duplicate);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookVerifier)

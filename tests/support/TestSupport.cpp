@@ -15,6 +15,13 @@
 
 namespace tb::test {
 
+QDateTime utc(const char* iso)
+{
+    QDateTime t = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
 QString testDataPath(const QString& relative)
 {
     return QStringLiteral(TB_TEST_DATA_DIR "/") + relative;

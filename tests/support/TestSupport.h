@@ -3,10 +3,14 @@
 #include "mapping/MappingDocument.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
 namespace tb::test {
+
+// A UTC time from ISO 8601 without a zone ("2026-01-15T09:00:00").
+QDateTime utc(const char* iso);
 
 QString testDataPath(const QString& relative);   // tests/data/<relative>
 QString sharedDataPath(const QString& relative); // ../shared/data/<relative>, else the repository's copy

@@ -160,6 +160,9 @@ void PipelinesPage::showPipeline(int row)
         summary << p.description.toHtmlEscaped();
     if (!p.target.isEmpty())
         summary << tr("Target: %1").arg(QDir::toNativeSeparators(p.target).toHtmlEscaped());
+    if (!p.schedule.isEmpty())
+        summary << tr("Schedule: %1 — runs while trialbridge-cli serve is running")
+                       .arg(PipelineListModel::describeSchedule(p).toHtmlEscaped());
     if (p.lastRun.id > 0) {
         const core::EntityCounts& t = p.lastRun.total;
         summary << tr("Last run: %1, %2, started %3 — %4 read, %5 inserted, %6 updated, %7 rejected")
