@@ -4,6 +4,7 @@
 #include "ConnectionCommand.h"
 #include "MappingCommand.h"
 #include "SecretsCommand.h"
+#include "ScheduleCommand.h"
 #include "ServeCommand.h"
 #include "SignatureCommands.h"
 
@@ -480,6 +481,7 @@ const QVector<Command>& commands()
         {QStringLiteral("user"), QStringLiteral("Create and list the users who sign electronically."), userCommand},
         {QStringLiteral("sign"), QStringLiteral("Sign a file electronically (authored, reviewed, approved, rejected)."), signCommand},
         {QStringLiteral("signatures"), QStringLiteral("List and check the electronic signatures of a target."), signaturesCommand},
+        {QStringLiteral("schedule"), QStringLiteral("List the workspace's schedules; show when a cron expression runs."), scheduleCommand},
         {QStringLiteral("serve"), QStringLiteral("Run pipelines on their schedules and when signed webhooks ask."), serveCommand},
     };
     return list;

@@ -150,17 +150,19 @@ void Scheduler::check()
             due.append({s.nextDue, it.key()});
     }
     std::sort(due.begin(), due.end());
+    QStringList paths;
     for (const auto& [occurrence, name] : due) {
         Slot& s = m_slots[name];
         s.basis = now;
         s.nextDue = s.schedule.next(now);
+        paths << s.pipelinePath;
         changed = true;
     }
     if (changed)
         save();
     // Signalled once the state is written: a receiver that stops the process loses nothing.
-    for (const auto& [occurrence, name] : due)
-        emit this->due(name, m_slots[name].pipelinePath, occurrence, occurrence.secsTo(now) > 60);
+    for (int i = 0; i < due.size(); ++i)
+        emit this->due(due[i].second, paths[i], due[i].first, due[i].first.secsTo(now) > 60);
     if (m_running)
         arm();
 }

@@ -95,7 +95,8 @@ void TestDemoPipeline::helpListsEveryCommand()
         QVERIFY2(h.out.contains("--help"), command);
     }
     // Commands with hand-written help: a usage line naming the command.
-    for (const char* command : {"secrets", "connection", "audit", "user", "sign", "signatures", "mapping"}) {
+    for (const char* command :
+         {"secrets", "connection", "audit", "user", "sign", "signatures", "mapping", "schedule", "serve"}) {
         QVERIFY2(r.out.contains(QByteArray("  ") + command), command);
         const auto h = runCli({QLatin1String(command), QStringLiteral("--help")});
         QCOMPARE(h.exitCode, 0);
