@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <tuple>
 
 namespace tb::core {
 
@@ -133,7 +134,7 @@ void Scheduler::check()
     m_lastLook = now;
 
     bool changed = false;
-    QVector<QPair<QDateTime, QString>> due;
+    QVector<std::tuple<QDateTime, QString, QString>> due; // occurrence, name, pipeline path
     for (auto it = m_slots.begin(); it != m_slots.end(); ++it) {
         Slot& s = it.value();
         if (!s.schedule.isValid())
@@ -146,23 +147,19 @@ void Scheduler::check()
             s.nextDue = s.schedule.next(now);
             changed = true;
         }
-        if (s.nextDue.isValid() && s.nextDue <= now)
-            due.append({s.nextDue, it.key()});
+        if (s.nextDue.isValid() && s.nextDue <= now) {
+            due.append({s.nextDue, it.key(), s.pipelinePath});
+            s.basis = now;
+            s.nextDue = s.schedule.next(now);
+            changed = true;
+        }
     }
     std::sort(due.begin(), due.end());
-    QStringList paths;
-    for (const auto& [occurrence, name] : due) {
-        Slot& s = m_slots[name];
-        s.basis = now;
-        s.nextDue = s.schedule.next(now);
-        paths << s.pipelinePath;
-        changed = true;
-    }
     if (changed)
         save();
     // Signalled once the state is written: a receiver that stops the process loses nothing.
-    for (int i = 0; i < due.size(); ++i)
-        emit this->due(due[i].second, paths[i], due[i].first, due[i].first.secsTo(now) > 60);
+    for (const auto& [occurrence, name, path] : due)
+        emit this->due(name, path, occurrence, occurrence.secsTo(now) > 60);
     if (m_running)
         arm();
 }

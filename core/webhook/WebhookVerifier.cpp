@@ -21,6 +21,12 @@ bool allDigits(const QByteArray& text)
     return true;
 }
 
+// A line of the delivery file.
+QByteArray deliveryLine(qint64 timestamp, const QByteArray& mac)
+{
+    return QByteArray::number(timestamp) + ' ' + mac.toHex() + '\n';
+}
+
 bool allHex(const QByteArray& text)
 {
     for (char c : text)
@@ -173,7 +179,7 @@ WebhookVerifier::Result WebhookVerifier::verify(const QByteArray& method, const 
         // Rewritten now and then, so that the file holds about what the window does.
         const bool written = m_linesWritten >= 2 * m_options.replayCacheSize
             ? writeDeliveryFile(&error)
-            : (m_deliveries.write(QByteArray::number(timestamp) + ' ' + given.toHex() + '\n') > 0
+            : (m_deliveries.write(deliveryLine(timestamp, given)) > 0
                && m_deliveries.flush());
         ++m_linesWritten;
         if (!written)
@@ -240,7 +246,7 @@ bool WebhookVerifier::writeDeliveryFile(QString* error)
     if (out.open(QIODevice::WriteOnly)) {
         for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
             for (const QByteArray& mac : it.value())
-                out.write(QByteArray::number(it.key()) + ' ' + mac.toHex() + '\n');
+                out.write(deliveryLine(it.key(), mac));
     }
     m_deliveries.setFileName(m_options.deliveryFile);
     if (!out.commit() || !m_deliveries.open(QIODevice::Append)) {
