@@ -14,6 +14,7 @@
 #include "run/RunFeedback.h"
 #include "run/RunStore.h"
 #include "run/SourceCursorStore.h"
+#include "run/TargetLock.h"
 #include "run/UnitIndex.h"
 #include "run/UnitStateStore.h"
 #include "source/RecordSource.h"
@@ -35,8 +36,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
-#include <QLockFile>
-#include <QStorageInfo>
 
 #include <unordered_map>
 
@@ -221,7 +220,7 @@ private:
     CtmsDatabase m_readDb;
     std::unique_ptr<LoadWriter> m_writer;
     std::shared_ptr<const AuditSigner> m_signer; // signs the audit checkpoints; null: unsigned
-    std::unique_ptr<QLockFile> m_targetLock;
+    std::unique_ptr<TargetLock> m_targetLock;
     WriteChunk m_pending; // whole units, not yet handed to the writer
     std::unique_ptr<DatabaseReferenceData> m_reference;
     std::unique_ptr<RecordValidator> m_validator;
@@ -1375,33 +1374,33 @@ bool PipelineRun::loadGroup(Group& g)
 
 bool PipelineRun::lockTarget(const QString& dbPath)
 {
-    // One run at a time per target: a second would interleave its batches with the first's. The lock is
-    // released when the run ends or its process dies (a lock whose process is gone is stale, whatever its age).
-    m_targetLock = std::make_unique<QLockFile>(dbPath + QStringLiteral(".lock"));
-    m_targetLock->setStaleLockTime(0);
-    if (m_targetLock->tryLock(0))
+    // One run at a time per target: a second would interleave its batches with the first's. The lock goes
+    // when the run ends or its process dies, however it dies (TargetLock).
+    m_targetLock = std::make_unique<TargetLock>(dbPath + QStringLiteral(".lock"));
+    switch (m_targetLock->acquire()) {
+    case TargetLock::Outcome::Acquired:
         return true;
-    switch (m_targetLock->error()) {
-    case QLockFile::LockFailedError: {
-        qint64 pid = 0;
-        QString host, app;
-        m_targetLock->getLockInfo(&pid, &host, &app);
-        return fail(QStringLiteral("%1: another run is loading this target (process %2 on %3): wait for it to "
-                                   "finish")
-                        .arg(dbPath)
-                        .arg(pid)
-                        .arg(host.isEmpty() ? QStringLiteral("this machine") : host));
+    case TargetLock::Outcome::Held: {
+        const QString host = m_targetLock->holderHost().isEmpty() ? QStringLiteral("this machine")
+                                                                  : m_targetLock->holderHost();
+        const QString holder = m_targetLock->holderPid() > 0
+                                   ? QStringLiteral("process %1 on %2").arg(m_targetLock->holderPid()).arg(host)
+                                   : QStringLiteral("a process starting up");
+        return fail(QStringLiteral("%1: another run is loading this target (%2): wait for it to finish")
+                        .arg(dbPath, holder));
     }
-    case QLockFile::PermissionError:
+    case TargetLock::Outcome::NotWritable:
         return fail(QStringLiteral("%1: cannot create the lock file %2: the folder is read-only or not writable")
                         .arg(dbPath, m_targetLock->fileName()));
-    default:
-        if (QStorageInfo(QFileInfo(dbPath).absolutePath()).bytesAvailable() < 16384)
-            return fail(QStringLiteral("%1: the disk is full: cannot create the lock file %2; free some space and run "
-                                       "again")
-                            .arg(dbPath, m_targetLock->fileName()));
-        return fail(QStringLiteral("%1: cannot create the lock file %2").arg(dbPath, m_targetLock->fileName()));
+    case TargetLock::Outcome::DiskFull:
+        return fail(QStringLiteral("%1: the disk is full: cannot create the lock file %2; free some space and run "
+                                   "again")
+                        .arg(dbPath, m_targetLock->fileName()));
+    case TargetLock::Outcome::Failed:
+        break;
     }
+    return fail(QStringLiteral("%1: cannot create the lock file %2: %3")
+                    .arg(dbPath, m_targetLock->fileName(), m_targetLock->errorString()));
 }
 
 bool PipelineRun::checkChangeControl(const QString& dbPath)
