@@ -11,7 +11,7 @@ namespace tb::core {
 qint64 ReconciliationModel::Row::difference() const
 {
     const EntityCounts& c = counts;
-    return c.read - (c.inserted + c.updated + c.unchanged + (c.deleted - removedWithParent) + c.rejected + c.stale);
+    return c.read - (c.inserted + c.updated + c.unchanged + (c.deleted - c.deletedWithParent) + c.rejected + c.stale);
 }
 
 ReconciliationModel::ReconciliationModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -86,12 +86,22 @@ bool ReconciliationModel::loadRun(const QString& databasePath, qint64 runId, QSt
         return i < 0 ? nullptr : &rows[i];
     };
 
-    q.prepare(QStringLiteral("SELECT entity, read, inserted, updated, unchanged, deleted, rejected, stale, warnings "
-                             "FROM run_entity WHERE run_id = ?"));
+    // A target last written before schema version 11 has no deleted_with_parent (this model never migrates):
+    // its runs' cascades are counted from their audit entries, as migration 11 counts them.
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('run_entity') WHERE name = 'deleted_with_parent'")) ||
+        !q.next())
+        return fail(q);
+    const QString withParent = q.value(0).toLongLong() > 0
+                                   ? QStringLiteral("deleted_with_parent")
+                                   : QStringLiteral("(SELECT COUNT(*) FROM audit_log a WHERE a.run_id = e.run_id AND "
+                                                    "a.entity = e.entity AND a.action = 'delete' AND "
+                                                    "a.reason LIKE 'removed with %')");
+    q.prepare(QStringLiteral("SELECT entity, read, inserted, updated, unchanged, deleted, rejected, stale, warnings, %1 "
+                             "FROM run_entity e WHERE run_id = ?")
+                  .arg(withParent));
     q.addBindValue(runId);
     if (!q.exec())
         return fail(q);
-    bool anyDeleted = false;
     while (q.next()) {
         Row* r = rowOf(q.value(0).toString());
         if (!r)
@@ -105,18 +115,7 @@ bool ReconciliationModel::loadRun(const QString& databasePath, qint64 runId, QSt
         r->counts.rejected = q.value(6).toLongLong();
         r->counts.stale = q.value(7).toLongLong();
         r->counts.warnings = q.value(8).toLongLong();
-        anyDeleted = anyDeleted || r->counts.deleted > 0;
-    }
-    if (anyDeleted) {
-        // The audit trail tells a cascade (a subject's visits removed with it) from a deletion the source asked for.
-        q.prepare(QStringLiteral("SELECT entity, COUNT(*) FROM audit_log WHERE run_id = ? AND action = 'delete' "
-                                 "AND reason LIKE '%removed with %' GROUP BY entity"));
-        q.addBindValue(runId);
-        if (!q.exec())
-            return fail(q);
-        while (q.next())
-            if (Row* r = rowOf(q.value(0).toString()))
-                r->removedWithParent = q.value(1).toLongLong();
+        r->counts.deletedWithParent = q.value(9).toLongLong();
     }
     for (Row& r : rows) {
         // Table names come from the built-in schema, never from the database or the user.
@@ -173,9 +172,9 @@ QVariant ReconciliationModel::data(const QModelIndex& index, int role) const
         case Difference: return r.difference();
         }
     } else if (role == Qt::ToolTipRole) {
-        if (column == Deleted && r.removedWithParent > 0)
+        if (column == Deleted && r.counts.deletedWithParent > 0)
             return tr("%1 of them removed together with their subject (not read, left out of the balance)")
-                .arg(r.removedWithParent);
+                .arg(r.counts.deletedWithParent);
         if (column == Difference && r.inRun)
             return r.balanced() ? tr("Every row read is accounted for")
                                 : tr("%1 rows read are not accounted for by the run's counts").arg(r.difference());

@@ -10,8 +10,8 @@ namespace tb::core {
 // Reconciliation of one run against its target, per entity: the source rows the run read against what became
 // of them (inserted + updated + unchanged + deleted + rejected + stale) — the difference must be 0 — and the
 // rows the target holds now. Rows deleted together with their subject were not read, so they are left out of
-// the balance (the audit trail names them "removed with ..."). Read-only; the console's Reconciliation page
-// shows it, later dashboards will chart it.
+// the balance (counts.deletedWithParent). Read-only, and reads targets of every schema version; the console's
+// Reconciliation page shows it, later dashboards will chart it.
 class ReconciliationModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,7 +24,6 @@ public:
         QString entity;
         bool inRun = false;        // false: the target holds rows of an entity the run did not touch
         EntityCounts counts;
-        qint64 removedWithParent = 0; // of counts.deleted: rows deleted with their subject (not read)
         qint64 inTarget = 0;
         qint64 difference() const;
         bool balanced() const { return !inRun || difference() == 0; }

@@ -1274,7 +1274,6 @@ bool PipelineRun::removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, 
         if (&ur != &recs[removal])
             ++counts(ur.record.entity).unchanged; // read, superseded by the removal
     // Children first (the CTMS's foreign keys point to their parents), deepest entities first.
-    // ReconciliationModel tells these cascades from requested deletions by this wording: keep them in step.
     const QString why = QStringLiteral("removed with %1 %2").arg(rootEntity->label, cause.record.keyLabel());
     const auto& entities = m_options.schema->entities();
     for (auto it = entities.crbegin(); it != entities.crend(); ++it) {
@@ -1291,6 +1290,7 @@ bool PipelineRun::removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, 
             if (!table(&e).selectByKey(probe, &full))
                 return fail(table(&e).error());
             planDelete(e, full, cause.record, why, ops);
+            ++counts(&e).deletedWithParent;
         }
     }
     planDelete(*rootEntity, storedRoot, cause.record, QString(), ops);

@@ -28,6 +28,7 @@ EntityCounts RunResult::total() const
         t.updated += c.updated;
         t.unchanged += c.unchanged;
         t.deleted += c.deleted;
+        t.deletedWithParent += c.deletedWithParent;
         t.rejected += c.rejected;
         t.stale += c.stale;
         t.warnings += c.warnings;
@@ -67,6 +68,7 @@ QJsonObject RunResult::toJson() const
                                               {QStringLiteral("inserted"), c.inserted},
                                               {QStringLiteral("updated"), c.updated},
                                               {QStringLiteral("deleted"), c.deleted},
+                                              {QStringLiteral("deleted_with_parent"), c.deletedWithParent},
                                               {QStringLiteral("unchanged"), c.unchanged},
                                               {QStringLiteral("rejected"), c.rejected},
                                               {QStringLiteral("stale"), c.stale},

@@ -14,6 +14,7 @@ struct EntityCounts
     qint64 inserted = 0;
     qint64 updated = 0;
     qint64 deleted = 0;   // removed by the source (ODM Remove), or with the subject they belong to
+    qint64 deletedWithParent = 0; // of deleted: removed with the subject they belong to (not read)
     qint64 unchanged = 0;
     qint64 rejected = 0;
     qint64 stale = 0;     // older than what the target holds from the same source: kept in reject, not applied

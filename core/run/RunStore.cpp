@@ -76,7 +76,8 @@ bool RunStore::finishRun(const RunResult& result, const QString& endedUtc, QStri
     SqliteStatement counts;
     if (!counts.prepare(m_db,
                         QStringLiteral("INSERT OR REPLACE INTO run_entity (run_id, entity, read, inserted, updated, "
-                                       "unchanged, rejected, stale, warnings, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+                                       "unchanged, rejected, stale, warnings, deleted, deleted_with_parent) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
                         error))
         return false;
     for (const auto& [entity, c] : result.entities) {
@@ -90,6 +91,7 @@ bool RunStore::finishRun(const RunResult& result, const QString& endedUtc, QStri
         counts.bindInt64(8, c.stale);
         counts.bindInt64(9, c.warnings);
         counts.bindInt64(10, c.deleted);
+        counts.bindInt64(11, c.deletedWithParent);
         if (!counts.exec()) {
             *error = counts.error();
             return false;

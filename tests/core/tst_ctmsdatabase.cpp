@@ -59,6 +59,7 @@ private slots:
     void createsLatestSchema();
     void upgradesFromVersion1();
     void runTableRebuildKeepsRunsAndTheirIds();
+    void deletedWithParentIsCountedForEarlierRuns();
     void neverDowngrades();
     void refusesNewerSchema();
     void refusesNonDatabase_data();
@@ -184,6 +185,36 @@ void TestCtmsDatabase::runTableRebuildKeepsRunsAndTheirIds()
     // The children still refer to run: a reject of a missing run is refused.
     QVERIFY(!db.exec(QStringLiteral("INSERT INTO reject (run_id, entity, natural_key, rule, message) VALUES (99, 'v', 'k', 'r', 'm')"),
                      &error));
+}
+
+void TestCtmsDatabase::deletedWithParentIsCountedForEarlierRuns()
+{
+    // Migration 11 adds run_entity.deleted_with_parent and counts it for the runs before from their audit
+    // entries: deletions whose reason begins "removed with", not those the source asked for, nor other actions.
+    QString error;
+    {
+        CtmsDatabase db;
+        QVERIFY2(db.open(path(), &error, 10), qPrintable(error));
+        QVERIFY2(db.exec(QStringLiteral(
+                             "INSERT INTO run (pipeline, actor, started_utc, status) VALUES ('p', 'a', 't1', 'succeeded');"
+                             "INSERT INTO run (pipeline, actor, started_utc, status) VALUES ('p', 'a', 't2', 'succeeded');"
+                             "INSERT INTO run_entity (run_id, entity, read, deleted) VALUES (1, 'subject', 1, 1);"
+                             "INSERT INTO run_entity (run_id, entity, read, deleted) VALUES (1, 'visit', 1, 3);"
+                             "INSERT INTO run_entity (run_id, entity, read, deleted) VALUES (2, 'visit', 4, 0);"
+                             "INSERT INTO audit_log (ts_utc, actor, action, entity, natural_key, run_id, reason) VALUES "
+                             "('t1', 'a', 'delete', 'visit', 'k1', 1, 'removed with Subject 004; ODM AuditRecord: withdrawn'),"
+                             "('t1', 'a', 'delete', 'visit', 'k2', 1, 'removed with Subject 004'),"
+                             "('t1', 'a', 'delete', 'visit', 'k3', 1, 'ODM AuditRecord: removed with care'),"
+                             "('t1', 'a', 'delete', 'subject', 's', 1, 'ODM AuditRecord: withdrawn'),"
+                             "('t2', 'a', 'update', 'visit', 'k4', 2, 'removed with Subject 005');"),
+                         &error),
+                 qPrintable(error));
+    }
+    CtmsDatabase db;
+    QVERIFY2(db.open(path(), &error), qPrintable(error));
+    QCOMPARE(rows(db, QStringLiteral("SELECT run_id, entity, deleted, deleted_with_parent FROM run_entity "
+                                     "ORDER BY run_id, entity")),
+             (QStringList{"1|subject|1|0", "1|visit|3|2", "2|visit|0|0"}));
 }
 
 void TestCtmsDatabase::neverDowngrades()
