@@ -10,7 +10,7 @@
 
 namespace {
 
-// `audit export … --format pdf` lays its report out with QTextDocument and QPdfWriter, which need a
+// `audit export … --format pdf` lays its report out with QTextLayout and QPdfWriter, which need a
 // QGuiApplication (fonts, the paint engine). Every other command stays on QCoreApplication, so cron jobs
 // and servers never load a platform plugin they do not need.
 bool wantsPdf(int argc, char* argv[])

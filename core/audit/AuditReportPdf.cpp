@@ -3,7 +3,6 @@
 #include "audit/TrailCheck.h"
 #include "run/PipelineRunner.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QFileInfo>
 #include <QFont>
 #include <QGuiApplication>
@@ -14,13 +13,11 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSet>
-#include <QTextCursor>
-#include <QTextDocument>
-#include <QTextFrame>
 #include <QTextLayout>
-#include <QTextTable>
 
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 namespace tb::core {
 
@@ -58,26 +55,154 @@ QFont reportFont(qreal points, bool bold = false)
     return f;
 }
 
-QTextCharFormat charFormat(qreal points, bool bold = false, const QColor& color = Ink)
+// A paragraph's type: the report uses a few (text, bold, a smaller muted second line, titles).
+struct Style
 {
-    QTextCharFormat f;
-    f.setFont(reportFont(points, bold));
-    f.setForeground(color);
-    return f;
+    QFont font;
+    QColor color;
+};
+
+Style style(qreal points, bool bold = false, const QColor& color = Ink)
+{
+    return {reportFont(points, bold), color};
 }
 
-// One report cell: lines after the first in a smaller, muted type (a key under its entity, a name under its
-// id).
-void fillCell(QTextTable* table, int row, int column, const QString& text, const QTextCharFormat& format,
-              const QString& second = {}, const QTextCharFormat& secondFormat = {})
+struct Paragraph
 {
-    QTextCursor c = table->cellAt(row, column).firstCursorPosition();
-    c.insertText(text, format);
-    if (!second.isEmpty()) {
-        c.insertBlock();
-        c.insertText(second, secondFormat);
+    QString text;
+    const Style* style = nullptr;
+};
+
+// One table cell: lines after the first in a smaller, muted type (a key under its entity, a name under its
+// id), or a paragraph per changed field.
+using Cell = QVector<Paragraph>;
+
+// Paragraphs laid out one under the other at a width, each wrapped into lines. Laid out again for painting
+// rather than kept: the report holds one page's layouts at a time, however long the trail.
+class TextBlock
+{
+public:
+    TextBlock(const Cell& paragraphs, qreal width, QPaintDevice* device)
+    {
+        QTextOption wrap;
+        wrap.setWrapMode(
+            QTextOption::WrapAtWordBoundaryOrAnywhere); // keys and hashes have no spaces: never cut off
+        for (const Paragraph& p : paragraphs) {
+            auto layout = std::make_unique<QTextLayout>(p.text, p.style->font, device);
+            layout->setTextOption(wrap);
+            layout->setCacheEnabled(true);
+            layout->beginLayout();
+            qreal y = m_height;
+            for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+                line.setLineWidth(width);
+                line.setPosition(QPointF(0, y));
+                y += line.height();
+            }
+            layout->endLayout();
+            m_height = y;
+            m_parts.push_back({std::move(layout), p.style->color});
+        }
     }
-}
+
+    qreal height() const { return m_height; }
+
+    // Draws the lines whose tops lie in [from, to) with the block's origin at origin: each line is drawn on
+    // exactly one page when a row is cut between lines.
+    void draw(QPainter& painter, const QPointF& origin, qreal from, qreal to) const
+    {
+        for (const Part& part : m_parts) {
+            painter.setPen(part.color);
+            for (int i = 0; i < part.layout->lineCount(); ++i) {
+                const QTextLine line = part.layout->lineAt(i);
+                if (line.y() >= from - 0.5 && line.y() < to - 0.5)
+                    line.draw(&painter, origin);
+            }
+        }
+    }
+
+    // Every line's top and bottom, moved down by offset.
+    void lineExtents(qreal offset, QVector<std::pair<qreal, qreal>>* out) const
+    {
+        for (const Part& part : m_parts)
+            for (int i = 0; i < part.layout->lineCount(); ++i) {
+                const QTextLine line = part.layout->lineAt(i);
+                out->append({offset + line.y(), offset + line.y() + line.height()});
+            }
+    }
+
+private:
+    struct Part
+    {
+        std::unique_ptr<QTextLayout> layout;
+        QColor color;
+    };
+    std::vector<Part> m_parts;
+    qreal m_height = 0;
+};
+
+// A table's columns in device pixels, and the padding inside each cell.
+struct Columns
+{
+    QVector<qreal> left, width;
+    qreal padding = 0;
+
+    Columns(const QVector<qreal>& percents, qreal tableWidth, qreal cellPadding) : padding(cellPadding)
+    {
+        qreal x = 0;
+        for (const qreal p : percents) {
+            left << x;
+            width << tableWidth * p / 100;
+            x += width.last();
+        }
+    }
+};
+
+// A table row laid out: its cells' blocks; height includes the padding above and below.
+struct RowLayout
+{
+    std::vector<TextBlock> cells;
+    qreal height = 0;
+
+    RowLayout(const QVector<Cell>& content, const Columns& columns, QPaintDevice* device)
+    {
+        qreal tallest = 0;
+        for (int c = 0; c < content.size(); ++c) {
+            cells.emplace_back(content[c], columns.width[c] - 2 * columns.padding, device);
+            tallest = std::max(tallest, cells.back().height());
+        }
+        height = tallest + 2 * columns.padding;
+    }
+
+    // The band [from, to) of the row (row coordinates, 0 at its top) drawn with from at y.
+    void draw(QPainter& painter, const Columns& columns, qreal from, qreal to, qreal y) const
+    {
+        for (size_t c = 0; c < cells.size(); ++c)
+            cells[c].draw(painter,
+                          QPointF(columns.left[int(c)] + columns.padding, y + columns.padding - from),
+                          from - columns.padding, to - columns.padding);
+    }
+
+    // A row taller than a page is cut between lines of text (in every cell), never through one: the largest y
+    // in (from, limit] that no line of the row straddles; limit itself when its lines leave no such place.
+    qreal cutBetweenLines(qreal from, qreal limit, qreal padding) const
+    {
+        QVector<std::pair<qreal, qreal>> lines;
+        for (const TextBlock& cell : cells)
+            cell.lineExtents(padding, &lines);
+        qreal best = -1;
+        QVector<qreal> candidates{limit};
+        for (const auto& l : lines)
+            candidates << l.first;
+        for (const qreal y : candidates) {
+            if (y <= from + 0.5 || y > limit || y <= best)
+                continue;
+            if (std::none_of(lines.begin(), lines.end(),
+                             [y](const auto& l) { return l.first < y - 0.01 && y + 0.01 < l.second; }))
+                best = y;
+        }
+        return best < 0 ? limit : best;
+    }
+};
 
 struct Column
 {
@@ -87,7 +212,7 @@ struct Column
 
 // Landscape A4 leaves about 273 mm: the wide columns are the ones whose values are long (keys, changes,
 // reasons).
-const Column Columns[] = {
+const Column EntryColumns[] = {
     {"Seq", 4.5},
     {"Time (UTC)", 14},
     {"User", 8},
@@ -99,117 +224,98 @@ const Column Columns[] = {
     {"Run", 4},
 };
 
-// Table borders and padding are in 1/96 inch, as QTextDocument takes them (it scales them to the device).
-constexpr qreal TableBorder = 1;
-constexpr qreal TablePadding = 3;
+// Rules and padding in 1/96 inch (scaled to the writer's resolution).
+constexpr qreal RuleWidth = 1;
+constexpr qreal EntryPadding = 3;
+constexpr qreal HeaderPadding = 2.5;
 
-// A band of the laid-out document printed on one page: [top, bottom), under a copy of the table's title row
-// on every page after the first.
-struct Slice
+// The type styles of the report.
+struct Styles
 {
-    qreal top = 0, bottom = 0;
-    bool topInRow = false, bottomInRow = false; // cut between two lines of a row taller than a page
+    Style title = style(15, true);
+    Style subtitle = style(8.5, false, Muted);
+    Style label = style(8.5, true, Muted);
+    Style value = style(8.5);
+    Style verdict = style(8.5, true);
+    Style broken = style(8.5, true, Alarm);
+    Style text = style(7);
+    Style strong = style(7, true);
+    Style small = style(6.3, false, Muted);
 };
 
-// One data row of the entries: the report's rows are spread over tables of RowsPerTable rows each.
-struct RowRef
+Cell cell(const QString& text, const Style& first, const QString& second = {},
+          const Style* secondStyle = nullptr)
 {
-    QTextTable* table = nullptr;
-    int row = 0;
-};
-
-// QTextDocument lays out and draws one large table in time growing with the square of its rows (every cell
-// looks its row up in the whole table); tables of a few dozen rows, set one under the other, keep it linear.
-constexpr int RowsPerTable = 48;
-
-// Where the row starts: its top border, in document coordinates.
-qreal rowTop(const QTextDocument& doc, const RowRef& r, qreal padding, qreal border)
-{
-    const QTextBlock first = r.table->cellAt(r.row, 0).firstCursorPosition().block();
-    return doc.documentLayout()->blockBoundingRect(first).top() - padding - border;
+    Cell c{{text, &first}};
+    if (!second.isEmpty())
+        c.append({second, secondStyle});
+    return c;
 }
 
-// A row taller than a page is cut between lines of text (in every cell), never through one: the largest y in
-// (from, limit] that no line of the row straddles; limit itself when its lines leave no such place.
-qreal cutBetweenLines(const QTextDocument& doc, const RowRef& r, qreal from, qreal limit)
+// An entry's row: the cells in the order of EntryColumns.
+QVector<Cell> entryCells(const AuditExport::Row& e, const Styles& s)
 {
-    QVector<std::pair<qreal, qreal>> lines;
-    for (int c = 0; c < r.table->columns(); ++c) {
-        const QTextTableCell cell = r.table->cellAt(r.row, c);
-        for (QTextFrame::iterator it = cell.begin(); !it.atEnd(); ++it) {
-            const QTextBlock block = it.currentBlock();
-            if (!block.isValid() || !block.layout())
+    Cell change;
+    if (!e.signature.isEmpty())
+        change = cell(QStringLiteral("Electronic signature: ") + e.signature, s.strong);
+    for (const QString& c : e.changes) // a line per field: easier to read than the CSV's "; "
+        change.append({c, &s.text});
+    if (change.isEmpty())
+        change = cell(QString(), s.text);
+    return {cell(QString::number(e.seq), s.text),
+            cell(e.timeUtc, s.text),
+            cell(e.userId, s.text, e.printedName, &s.small),
+            cell(e.action, s.text),
+            cell(e.entity, s.strong, e.entityKey, &s.small),
+            change,
+            cell(e.reason, s.text),
+            cell(e.source, s.text),
+            cell(e.runId, s.text)};
+}
+
+// A band of one entry's row printed on a page: [from, to) of the row, whole unless it is taller than a page.
+struct Piece
+{
+    qsizetype entry = 0;
+    qreal from = 0, to = 0;
+};
+
+// Where pages end, from the rows' heights alone: between rows, so no entry is split across pages unless it is
+// taller than a page on its own. firstTop: where the first page's rows begin (below the header and the column
+// titles); otherwise each page starts with the column titles (titleHeight).
+QVector<QVector<Piece>> paginate(const QVector<AuditExport::Row>& entries, const Styles& styles,
+                                 const Columns& columns, QPaintDevice* device, qreal pageHeight,
+                                 qreal titleHeight, qreal firstTop)
+{
+    QVector<QVector<Piece>> pages(1);
+    qreal y = firstTop;
+    const qreal fullPage = pageHeight - titleHeight;
+    auto newPage = [&] {
+        pages.append(QVector<Piece>());
+        y = titleHeight;
+    };
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const RowLayout row(entryCells(entries[i], styles), columns, device);
+        qreal from = 0;
+        while (from < row.height) {
+            const qreal room = pageHeight - y;
+            if (row.height - from <= room) {
+                pages.last().append({i, from, row.height});
+                y += row.height - from;
+                break;
+            }
+            // A row that fits on a page goes to the next one; one that fits on none starts right here, unless
+            // little of this page is left.
+            if (from == 0 && (row.height <= fullPage || room < fullPage / 8)) {
+                newPage();
                 continue;
-            const qreal top =
-                doc.documentLayout()->blockBoundingRect(block).top() - block.layout()->boundingRect().top();
-            for (int i = 0; i < block.layout()->lineCount(); ++i) {
-                const QTextLine line = block.layout()->lineAt(i);
-                lines.append({top + line.y(), top + line.y() + line.height()});
             }
+            const qreal cut = row.cutBetweenLines(from, from + room, columns.padding);
+            pages.last().append({i, from, cut});
+            from = cut;
+            newPage();
         }
     }
-    qreal best = limit;
-    bool found = false;
-    QVector<qreal> candidates{limit};
-    for (const auto& l : lines)
-        candidates << l.first;
-    for (const qreal y : candidates) {
-        if (y <= from || y > limit || (found && y <= best))
-            continue;
-        const bool clear = std::none_of(lines.begin(), lines.end(),
-                                        [y](const auto& l) { return l.first < y && y < l.second; });
-        if (clear) {
-            best = y;
-            found = true;
-        }
-    }
-    return best;
-}
-
-// Pages end at row boundaries, so no entry is split across pages unless it is taller than a page on its own.
-QVector<Slice> paginate(const QTextDocument& doc, const QVector<RowRef>& rows, qreal pageHeight,
-                        qreal titleRowHeight, qreal padding, qreal border)
-{
-    const qreal end = doc.documentLayout()->documentSize().height();
-    QVector<qreal> tops; // the data rows' tops, then the document's end
-    for (const RowRef& r : rows)
-        tops << rowTop(doc, r, padding, border);
-    tops << end;
-    QVector<Slice> pages;
-    qreal top = 0;
-    int next = 0; // the first row boundary below top
-    while (top < end - 0.5) {
-        const qreal limit = top + pageHeight - (pages.isEmpty() ? 0 : titleRowHeight);
-        while (next < tops.size() && tops[next] <= top + 0.5)
-            ++next;
-        int last = -1;
-        for (int i = next; i < tops.size() && tops[i] <= limit; ++i)
-            last = i;
-        qreal bottom;
-        bool inRow = last < 0;
-        if (last >= 0) {
-            bottom = tops[last];
-            // A row that fits on no page starts right here instead of leaving the rest of this page empty.
-            const qreal fullPage = pageHeight - titleRowHeight;
-            if (last + 1 < tops.size() && tops[last + 1] - tops[last] > fullPage &&
-                limit - tops[last] > fullPage / 8) {
-                const qreal cut = cutBetweenLines(doc, rows[last], tops[last], limit);
-                if (cut > tops[last] + 0.5) {
-                    bottom = cut;
-                    inRow = true;
-                }
-            }
-        } else {
-            // The row that top lies in (tops[next - 1] <= top < tops[next]) does not fit on a page: cut it
-            // between lines.
-            const int row = std::clamp(next - 1, 0, int(rows.size()) - 1);
-            bottom = rows.isEmpty() ? limit : cutBetweenLines(doc, rows[row], top, limit);
-        }
-        pages.append({top, bottom, !pages.isEmpty() && pages.last().bottomInRow, inRow});
-        top = bottom;
-    }
-    if (pages.isEmpty())
-        pages.append({0, end, false, false});
     return pages;
 }
 
@@ -293,27 +399,10 @@ bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filte
 
     const QRectF body = writer.pageLayout().paintRectPixels(writer.resolution());
     const qreal footerHeight = writer.resolution() * 0.30; // 7.6 mm below the text of each page
-    const QSizeF textPage(body.width(), body.height() - footerHeight);
-
-    QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&writer); // point sizes in the writer's resolution
-    doc.setDefaultFont(reportFont(7));
-    doc.setDocumentMargin(0);
-    doc.setTextWidth(textPage.width()); // one long page: paginate() decides where pages end
-    QTextOption wrap;
-    wrap.setWrapMode(
-        QTextOption::WrapAtWordBoundaryOrAnywhere); // keys and hashes have no spaces; never cut them off
-    doc.setDefaultTextOption(wrap);
-
-    QTextCursor cursor(&doc);
-    cursor
-        .beginEditBlock(); // one layout at the end: laying the table out again after every cell is quadratic
-    cursor.insertText(QStringLiteral("QA audit report"), charFormat(15, true));
-    cursor.insertBlock();
-    cursor.insertText(QStringLiteral("Audit trail of a TrialBridge target database (21 CFR Part 11 "
-                                     "\u00a711.10(e), EU GMP Annex 11 \u00a79)"),
-                      charFormat(8.5, false, Muted));
-    cursor.insertBlock();
+    const qreal width = body.width(), pageHeight = body.height() - footerHeight;
+    const qreal toDevice = writer.logicalDpiY() / 96.0;
+    const qreal rule = RuleWidth * toDevice;
+    const Styles styles;
 
     // The header: what the report covers and whether the trail it comes from is intact.
     const AuditVerifier::Report& v = context.verification;
@@ -330,164 +419,102 @@ bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filte
     QString count = QStringLiteral("%1 in this report").arg(grouped(entries.size()));
     if (v.error.isEmpty())
         count += QStringLiteral(" (of %1 in the trail)").arg(grouped(v.entries + v.legacyEntries));
-    const QList<std::pair<QString, QString>> fields{
-        {QStringLiteral("Database"), databasePath},
-        {QStringLiteral("Study"), studies.isEmpty() ? QStringLiteral("none named in these entries")
-                                                    : studies.join(QStringLiteral(", "))},
-        {QStringLiteral("Filters"), filter.describe()},
-        {QStringLiteral("Exported by"),
-         context.exportedBy.isEmpty() ? QStringLiteral("(unknown user)") : context.exportedBy},
-        {QStringLiteral("Exported at (UTC)"), exported},
-        {QStringLiteral("Entries"), count},
-        {QStringLiteral("Head of the trail"), head},
-        {QStringLiteral("Verification"), verificationText(context)},
-    };
-    QTextTableFormat headerFormat;
-    headerFormat.setBorder(0);
-    headerFormat.setCellPadding(2.5);
-    headerFormat.setTopMargin(6);
-    headerFormat.setBottomMargin(10);
-    headerFormat.setWidth(QTextLength(QTextLength::PercentageLength, 100));
-    headerFormat.setColumnWidthConstraints(
-        {QTextLength(QTextLength::PercentageLength, 14), QTextLength(QTextLength::PercentageLength, 86)});
-    QTextTable* header = cursor.insertTable(int(fields.size()), 2, headerFormat);
-    for (int i = 0; i < fields.size(); ++i) {
-        const bool verdict = fields[i].first == QLatin1String("Verification");
-        fillCell(header, i, 0, fields[i].first, charFormat(8.5, true, Muted));
-        fillCell(header, i, 1, fields[i].second, charFormat(8.5, verdict, verdict && !intact ? Alarm : Ink));
+    const TextBlock title({{QStringLiteral("QA audit report"), &styles.title},
+                           {QStringLiteral("Audit trail of a TrialBridge target database (21 CFR Part 11 "
+                                           "\u00a711.10(e), EU GMP Annex 11 \u00a79)"),
+                            &styles.subtitle}},
+                          width, &writer);
+    const Columns headerColumns({14, 86}, width, HeaderPadding * toDevice);
+    std::vector<RowLayout> headerRows;
+    qreal headerHeight = title.height() + 6 * toDevice;
+    for (const auto& [label, value] : QList<std::pair<QString, QString>>{
+             {QStringLiteral("Database"), databasePath},
+             {QStringLiteral("Study"), studies.isEmpty() ? QStringLiteral("none named in these entries")
+                                                         : studies.join(QStringLiteral(", "))},
+             {QStringLiteral("Filters"), filter.describe()},
+             {QStringLiteral("Exported by"),
+              context.exportedBy.isEmpty() ? QStringLiteral("(unknown user)") : context.exportedBy},
+             {QStringLiteral("Exported at (UTC)"), exported},
+             {QStringLiteral("Entries"), count},
+             {QStringLiteral("Head of the trail"), head},
+             {QStringLiteral("Verification"), verificationText(context)}}) {
+        const Style& valueStyle =
+            label == QLatin1String("Verification") ? (intact ? styles.verdict : styles.broken) : styles.value;
+        headerRows.emplace_back(QVector<Cell>{cell(label, styles.label), cell(value, valueStyle)},
+                                headerColumns, &writer);
+        headerHeight += headerRows.back().height;
     }
-    cursor.movePosition(QTextCursor::End);
+    headerHeight += 10 * toDevice;
 
-    // The entries: one row each, the column titles repeated on every page (see paginate()).
-    const int columnCount = int(std::size(Columns));
-    QTextTableFormat tableFormat;
-    tableFormat.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-    tableFormat.setBorderBrush(Rule);
-    tableFormat.setBorder(TableBorder);
-    tableFormat.setBorderCollapse(true);
-    tableFormat.setCellSpacing(0);
-    tableFormat.setCellPadding(TablePadding);
-    tableFormat.setWidth(QTextLength(QTextLength::PercentageLength, 100));
-    QVector<QTextLength> widths;
-    for (const Column& c : Columns)
-        widths << QTextLength(QTextLength::PercentageLength, c.percent);
-    tableFormat.setColumnWidthConstraints(widths);
-    // The first table holds the column titles; the ones below continue it without a top border of their own.
-    QTextTable* titleTable = nullptr;
-    QVector<RowRef> dataRows;
-    dataRows.reserve(entries.size());
-    QTextBlockFormat joint; // the block QTextDocument keeps between two tables: no height
-    joint.setLineHeight(0, QTextBlockFormat::FixedHeight);
-    const QTextCharFormat jointChars = charFormat(1);
-    for (qsizetype first = 0; first < entries.size() || !titleTable; first += RowsPerTable) {
-        const int title = titleTable ? 0 : 1;
-        const int count = int(qMin<qsizetype>(RowsPerTable, entries.size() - first));
-        QTextTableFormat format = tableFormat;
-        if (titleTable)
-            format.setTopMargin(-TableBorder); // its top border on the bottom border of the table above
-        QTextTable* table = cursor.insertTable(count + title, columnCount, format);
-        if (!titleTable)
-            titleTable = table;
-        for (int i = 0; i < count; ++i)
-            dataRows.append({table, title + i});
-        cursor.movePosition(QTextCursor::End);
-        cursor.setBlockFormat(joint);
-        cursor.setBlockCharFormat(jointChars);
+    // The entries: one row each, under the column titles repeated on every page.
+    QVector<qreal> percents;
+    QVector<Cell> titles;
+    for (const Column& c : EntryColumns) {
+        percents << c.percent;
+        titles << cell(QString::fromUtf8(c.title), styles.strong);
     }
-    const QTextCharFormat titleFormat = charFormat(7, true);
-    for (int c = 0; c < columnCount; ++c) {
-        QTextTableCell cell = titleTable->cellAt(0, c);
-        QTextCharFormat fill = cell.format();
-        fill.setBackground(HeaderFill);
-        cell.setFormat(fill);
-        fillCell(titleTable, 0, c, QString::fromUtf8(Columns[c].title), titleFormat);
-    }
-    const QTextCharFormat text = charFormat(7);
-    const QTextCharFormat strong = charFormat(7, true);
-    const QTextCharFormat small = charFormat(6.3, false, Muted);
-    for (int i = 0; i < entries.size(); ++i) {
-        const AuditExport::Row& e = entries[i];
-        QTextTable* table = dataRows[i].table;
-        const int row = dataRows[i].row;
-        fillCell(table, row, 0, QString::number(e.seq), text);
-        fillCell(table, row, 1, e.timeUtc, text);
-        fillCell(table, row, 2, e.userId, text, e.printedName, small);
-        fillCell(table, row, 3, e.action, text);
-        fillCell(table, row, 4, e.entity, strong, e.entityKey, small);
-        if (e.signature.isEmpty()) {
-            QTextCursor c = table->cellAt(row, 5).firstCursorPosition();
-            for (int k = 0; k < e.changes.size();
-                 ++k) { // a line per field: easier to read than the CSV's "; "
-                if (k)
-                    c.insertBlock();
-                c.insertText(e.changes[k], text);
-            }
-        } else
-            fillCell(table, row, 5, QStringLiteral("Electronic signature: ") + e.signature, strong);
-        fillCell(table, row, 6, e.reason, text);
-        fillCell(table, row, 7, e.source, text);
-        fillCell(table, row, 8, e.runId, text);
-    }
-    if (entries.isEmpty()) {
-        cursor.movePosition(QTextCursor::End);
-        cursor.insertBlock();
-        cursor.insertText(QStringLiteral("No audit entry matches the filters."),
-                          charFormat(8.5, false, Muted));
-    }
+    const Columns columns(percents, width, EntryPadding * toDevice);
+    const RowLayout titleRow(titles, columns, &writer);
+    const QVector<QVector<Piece>> pages = paginate(entries, styles, columns, &writer, pageHeight,
+                                                   titleRow.height, headerHeight + titleRow.height);
 
-    cursor.endEditBlock();
-
-    // Each page painted by hand: its band of the document (below the column titles after the first page),
-    // then the footer with the page count.
-    const qreal toDevice = writer.logicalDpiY() / 96.0;
-    const qreal padding = TablePadding * toDevice, border = TableBorder * toDevice;
-    const qreal titleTop = rowTop(doc, {titleTable, 0}, padding, border);
-    const qreal titleBottom = dataRows.isEmpty() ? doc.documentLayout()->documentSize().height()
-                                             : rowTop(doc, dataRows.first(), padding, border);
-    const qreal titleHeight = titleBottom - titleTop + border;
-    const QVector<Slice> pages = paginate(doc, dataRows, textPage.height(), titleHeight, padding, border);
     QPainter painter;
     if (!painter.begin(&writer)) {
         *error = QStringLiteral("%1: cannot write the PDF").arg(outPath);
         return false;
     }
-    auto paintBand = [&](qreal top, qreal bottom, qreal at) {
-        painter.save();
-        painter.translate(0, at - top);
-        const QRectF band(0, top, textPage.width(), bottom - top);
-        painter.setClipRect(band);
-        QAbstractTextDocumentLayout::PaintContext paint;
-        paint.clip = band;
-        paint.palette.setColor(QPalette::Text, Ink);
-        doc.documentLayout()->draw(&painter, paint);
-        painter.restore();
+    // The collapsed rules of a band of the table [y, y + height): its columns' sides and its bottom line.
+    const auto drawRules = [&](qreal y, qreal height) {
+        painter.setPen(QPen(Rule, rule));
+        const qreal inset = rule / 2;
+        for (int c = 0; c <= columns.left.size(); ++c) {
+            const qreal x = c == 0 ? inset : c == columns.left.size() ? width - inset : columns.left[c];
+            painter.drawLine(QPointF(x, y), QPointF(x, y + height));
+        }
+        painter.drawLine(QPointF(inset, y + height), QPointF(width - inset, y + height));
     };
     const QString footerLeft = QStringLiteral("QA audit report \u2014 %1 \u2014 %2 \u2014 exported %3")
                                    .arg(QFileInfo(databasePath).fileName(), filter.describe(), exported);
-    painter.setFont(reportFont(7));
+    const QFont footerFont = reportFont(7);
     for (int p = 0; p < pages.size(); ++p) {
         if (p > 0 && !writer.newPage()) {
             *error = QStringLiteral("%1: cannot write the PDF").arg(outPath);
             return false;
         }
-        // At a row boundary the band takes the border line below it. Inside a row the bands keep clear of the
-        // cut by a device pixel, so the line that begins there is drawn on the next page only. (QTextLayout
-        // also draws the one line just above a clip; painted outside the clip it stays invisible, but its
-        // text is in the PDF: a text extractor sees that single line twice at such a cut.)
-        const Slice& page = pages[p];
-        const qreal bottom = page.bottomInRow ? page.bottom - 1 : page.bottom + border;
+        qreal y = 0;
         if (p == 0) {
-            paintBand(page.top, bottom, 0);
-        } else {
-            paintBand(titleTop, titleBottom + border, 0);
-            paintBand(page.topInRow ? page.top + 1 : page.top + border, bottom, titleHeight);
+            title.draw(painter, QPointF(0, 0), 0, title.height());
+            y = title.height() + 6 * toDevice;
+            for (const RowLayout& row : headerRows) {
+                row.draw(painter, headerColumns, 0, row.height, y);
+                y += row.height;
+            }
+            y = headerHeight;
+        }
+        painter.fillRect(QRectF(0, y, width, titleRow.height), HeaderFill);
+        titleRow.draw(painter, columns, 0, titleRow.height, y);
+        painter.setPen(QPen(Rule, rule));
+        painter.drawLine(QPointF(rule / 2, y), QPointF(width - rule / 2, y));
+        drawRules(y, titleRow.height);
+        y += titleRow.height;
+        for (const Piece& piece : pages[p]) {
+            const RowLayout row(entryCells(entries[piece.entry], styles), columns, &writer);
+            row.draw(painter, columns, piece.from, piece.to, y);
+            drawRules(y, piece.to - piece.from);
+            y += piece.to - piece.from;
+        }
+        if (entries.isEmpty()) {
+            const TextBlock none({{QStringLiteral("No audit entry matches the filters."), &styles.subtitle}},
+                                 width, &writer);
+            none.draw(painter, QPointF(0, y + 4 * toDevice), 0, none.height());
         }
 
-        const QRectF footer(0, textPage.height(), textPage.width(), footerHeight);
-        painter.setPen(QPen(Rule, border));
+        const QRectF footer(0, pageHeight, width, footerHeight);
+        painter.setPen(QPen(Rule, rule));
         painter.drawLine(footer.topLeft() + QPointF(0, footerHeight * 0.25),
                          footer.topRight() + QPointF(0, footerHeight * 0.25));
         painter.setPen(Muted);
+        painter.setFont(footerFont);
         const QRectF line = footer.adjusted(0, footerHeight * 0.35, 0, 0);
         const QString pageText = QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages.size());
         const qreal pageWidth = painter.fontMetrics().horizontalAdvance(pageText) * 1.1;
@@ -509,7 +536,8 @@ bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filte
     return true;
 }
 
-AuditReportPdf::Context AuditReportPdf::Context::of(const TrailCheck& check, const QHash<QString, QString>& printedNames)
+AuditReportPdf::Context AuditReportPdf::Context::of(const TrailCheck& check,
+                                                    const QHash<QString, QString>& printedNames)
 {
     Context c;
     c.verification = check.report;

@@ -15,8 +15,9 @@ struct TrailCheck;
 // The QA audit report as PDF (docs/audit.md): landscape A4, a header (studies, filters, who exported and
 // when, entry count, head hash, verification result) and one table row per entry made from
 // AuditExport::rows() — the same rows as the CSV — with signature entries showing their manifestation; "Page
-// X of Y" on every page. QTextDocument and QPdfWriter need a QGuiApplication (any platform, "offscreen" too)
-// to exist.
+// X of Y" on every page. Pages end where the rows' measured heights say; then each page's rows are laid out
+// again and painted, so memory holds the entries and one page, not the whole document. QTextLayout and QPdfWriter
+// need a QGuiApplication (any platform, "offscreen" too) to exist.
 class AuditReportPdf
 {
 public:

@@ -288,7 +288,7 @@ void AuditTrailPanel::exportTo(const QString& path)
     const QString db = m_database, workspace = m_workspace;
     const core::AuditFilter filter = currentFilter();
     const bool pdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
-    // Off the GUI thread: a long trail makes a long report (QTextDocument and QPdfWriter are reentrant).
+    // Off the GUI thread: a long trail makes a long report (QTextLayout and QPdfWriter are reentrant).
     m_exporting.setFuture(QtConcurrent::run([db, workspace, filter, pdf, path] {
         const QHash<QString, QString> names = core::UserAccount::printedNames(workspace);
         qint64 rows = 0;
