@@ -390,72 +390,72 @@
         <translation>%1 hat keinen Lauf %2</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="177"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="176"/>
         <source>%1 of them removed together with their subject (not read, left out of the balance)</source>
         <translation>%1 davon zusammen mit ihrem Probanden entfernt (nicht gelesen, nicht in der Bilanz)</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="180"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="179"/>
         <source>Every row read is accounted for</source>
         <translation>Jede gelesene Zeile ist verbucht</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="181"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="180"/>
         <source>%1 rows read are not accounted for by the run&apos;s counts</source>
         <translation>%1 gelesene Zeilen sind in den Zählungen des Laufs nicht verbucht</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="183"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="182"/>
         <source>Not loaded by this run</source>
         <translation>Von diesem Lauf nicht geladen</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="199"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="198"/>
         <source>Entity</source>
         <translation>Entität</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="199"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
         <source>Inserted</source>
         <translation>Eingefügt</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
         <source>Stale</source>
         <translation>Veraltet</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="208"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
         <source>In target</source>
         <translation>Im Ziel</translation>
     </message>
@@ -751,137 +751,147 @@
 <context>
     <name>tb::ui::AuditTrailPanel</name>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="60"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="62"/>
         <source>from (UTC)</source>
         <translation>von (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="60"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="62"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="61"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="63"/>
         <source>to (UTC)</source>
         <translation>bis (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="61"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="63"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="62"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="64"/>
         <source>UTC date or date-time, e.g. 2026-01-31 or 2026-01-31T08:00:00Z; inclusive</source>
         <translation>UTC-Datum oder -Zeitpunkt, z. B. 2026-01-31 oder 2026-01-31T08:00:00Z; einschließlich</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="66"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="68"/>
         <source>Entity</source>
         <translation>Entität</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="67"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="69"/>
         <source>All entities</source>
         <translation>Alle Entitäten</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="72"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
         <source>subject</source>
         <translation>Proband</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="72"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
         <source>Subject</source>
         <translation>Proband</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="73"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
         <source>site</source>
         <translation>Zentrum</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="73"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
         <source>Site</source>
         <translation>Zentrum</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="76"/>
         <source>user id</source>
         <translation>Benutzer-ID</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="76"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="77"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="77"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="76"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="78"/>
         <source>&amp;Apply filters</source>
         <translation>Filter &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="96"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="96"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="96"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="99"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="101"/>
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="101"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="103"/>
         <source>Recompute the hash chain and check every checkpoint&apos;s signature</source>
         <translation>Die Hash-Kette neu berechnen und die Signatur jedes Prüfpunkts prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="102"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="104"/>
         <source>&amp;Export report…</source>
         <translation>Bericht &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="104"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="106"/>
         <source>The QA audit report of the entries the filters select, as PDF or CSV</source>
         <translation>Der QA-Auditbericht der von den Filtern gewählten Einträge, als PDF oder CSV</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="172"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="111"/>
+        <source>Cancel export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="113"/>
+        <source>Stop the export; no file is written</source>
+        <translation>Den Export anhalten; es wird keine Datei geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="191"/>
         <source>No target database.</source>
         <translation>Keine Zieldatenbank.</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="173"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="192"/>
         <source>%1 does not exist yet: run a pipeline to create it</source>
         <translation>%1 existiert noch nicht: führen Sie eine Pipeline aus, um sie anzulegen</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="183"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="202"/>
         <source>The latest %1 of %2 entries (%3): narrow the filters to see the others.</source>
         <translation>Die neuesten %1 von %2 Einträgen (%3): grenzen Sie die Filter ein, um die übrigen zu sehen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="187"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="206"/>
         <source>%n entries (%1)</source>
         <translation>
             <numerusform>%n Eintrag (%1)</numerusform>
@@ -889,17 +899,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="226"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="245"/>
         <source>Verifying…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="245"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="264"/>
         <source>Not verified: %1</source>
         <translation>Nicht geprüft: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="250"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="269"/>
         <source>Intact: %n entries, %1 signed checkpoint(s), %2 electronic signature(s) valid; head %3</source>
         <translation>
             <numerusform>Intakt: %n Eintrag, %1 signierte(r) Prüfpunkt(e), %2 elektronische Signatur(en) gültig; Kopf %3</numerusform>
@@ -907,12 +917,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="259"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="278"/>
         <source>BROKEN: %1</source>
         <translation>BESCHÄDIGT: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="263"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="282"/>
         <source>BROKEN (%n problem(s)): %1</source>
         <translation>
             <numerusform>BESCHÄDIGT (%n Problem): %1</numerusform>
@@ -920,22 +930,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="276"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="295"/>
         <source>Export the audit report</source>
         <translation>Auditbericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="277"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="296"/>
         <source>PDF report (*.pdf);;CSV table (*.csv)</source>
         <translation>PDF-Bericht (*.pdf);;CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="287"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="306"/>
         <source>Exporting to %1…</source>
         <translation>Export nach %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="305"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="334"/>
         <source>%n entries written to %1</source>
         <translation>
             <numerusform>%n Eintrag nach %1 geschrieben</numerusform>

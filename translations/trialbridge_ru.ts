@@ -391,72 +391,72 @@
         <translation>В %1 нет запуска %2</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="177"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="176"/>
         <source>%1 of them removed together with their subject (not read, left out of the balance)</source>
         <translation>Из них %1 удалены вместе со своим субъектом (не прочитаны, не входят в баланс)</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="180"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="179"/>
         <source>Every row read is accounted for</source>
         <translation>Каждая прочитанная строка учтена</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="181"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="180"/>
         <source>%1 rows read are not accounted for by the run&apos;s counts</source>
         <translation>%1 прочитанных строк не учтены в счётчиках запуска</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="183"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="182"/>
         <source>Not loaded by this run</source>
         <translation>Не загружено этим запуском</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="199"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="198"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="199"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
         <source>Inserted</source>
         <translation>Вставлено</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
         <source>Updated</source>
         <translation>Обновлено</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
         <source>Unchanged</source>
         <translation>Без изменений</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
         <source>Deleted</source>
         <translation>Удалено</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
         <source>Stale</source>
         <translation>Устаревшие</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="208"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
         <source>In target</source>
         <translation>В цели</translation>
     </message>
@@ -752,137 +752,147 @@
 <context>
     <name>tb::ui::AuditTrailPanel</name>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="60"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="62"/>
         <source>from (UTC)</source>
         <translation>с (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="60"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="62"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="61"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="63"/>
         <source>to (UTC)</source>
         <translation>по (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="61"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="63"/>
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="62"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="64"/>
         <source>UTC date or date-time, e.g. 2026-01-31 or 2026-01-31T08:00:00Z; inclusive</source>
         <translation>Дата или дата-время в UTC, например 2026-01-31 или 2026-01-31T08:00:00Z; включительно</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="66"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="68"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="67"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="69"/>
         <source>All entities</source>
         <translation>Все сущности</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="72"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
         <source>subject</source>
         <translation>субъект</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="72"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
         <source>Subject</source>
         <translation>Субъект</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="73"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
         <source>site</source>
         <translation>центр</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="73"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
         <source>Site</source>
         <translation>Центр</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="76"/>
         <source>user id</source>
         <translation>ид. пользователя</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="74"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="76"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="77"/>
         <source>run</source>
         <translation>запуск</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="75"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="77"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="76"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="78"/>
         <source>&amp;Apply filters</source>
         <translation>&amp;Применить фильтры</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="96"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="96"/>
         <source>Before</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="94"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="96"/>
         <source>After</source>
         <translation>После</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="99"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="101"/>
         <source>&amp;Verify</source>
         <translation>&amp;Проверить</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="101"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="103"/>
         <source>Recompute the hash chain and check every checkpoint&apos;s signature</source>
         <translation>Пересчитать цепочку хешей и проверить подпись каждой контрольной точки</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="102"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="104"/>
         <source>&amp;Export report…</source>
         <translation>&amp;Экспорт отчёта…</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="104"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="106"/>
         <source>The QA audit report of the entries the filters select, as PDF or CSV</source>
         <translation>Отчёт аудита для QA по выбранным фильтрами записям, в PDF или CSV</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="172"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="111"/>
+        <source>Cancel export</source>
+        <translation>Отменить экспорт</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="113"/>
+        <source>Stop the export; no file is written</source>
+        <translation>Остановить экспорт; файл не будет записан</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="191"/>
         <source>No target database.</source>
         <translation>Нет целевой базы данных.</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="173"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="192"/>
         <source>%1 does not exist yet: run a pipeline to create it</source>
         <translation>%1 ещё не существует: запустите конвейер, чтобы создать её</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="183"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="202"/>
         <source>The latest %1 of %2 entries (%3): narrow the filters to see the others.</source>
         <translation>Последние %1 из %2 записей (%3): сузьте фильтры, чтобы увидеть остальные.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="187"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="206"/>
         <source>%n entries (%1)</source>
         <translation>
             <numerusform>%n запись (%1)</numerusform>
@@ -891,17 +901,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="226"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="245"/>
         <source>Verifying…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="245"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="264"/>
         <source>Not verified: %1</source>
         <translation>Не проверено: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="250"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="269"/>
         <source>Intact: %n entries, %1 signed checkpoint(s), %2 electronic signature(s) valid; head %3</source>
         <translation>
             <numerusform>Цел: %n запись, подписанных контрольных точек: %1, действительных электронных подписей: %2; голова %3</numerusform>
@@ -910,12 +920,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="259"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="278"/>
         <source>BROKEN: %1</source>
         <translation>НАРУШЕН: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="263"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="282"/>
         <source>BROKEN (%n problem(s)): %1</source>
         <translation>
             <numerusform>НАРУШЕН (%n проблема): %1</numerusform>
@@ -924,22 +934,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="276"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="295"/>
         <source>Export the audit report</source>
         <translation>Экспорт отчёта аудита</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="277"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="296"/>
         <source>PDF report (*.pdf);;CSV table (*.csv)</source>
         <translation>Отчёт PDF (*.pdf);;Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="287"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="306"/>
         <source>Exporting to %1…</source>
         <translation>Экспорт в %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/audit/AuditTrailPanel.cpp" line="305"/>
+        <location filename="../ui/audit/AuditTrailPanel.cpp" line="334"/>
         <source>%n entries written to %1</source>
         <translation>
             <numerusform>%n запись записана в %1</numerusform>

@@ -1,6 +1,7 @@
 #include "audit/AuditExport.h"
 
 #include "load/SqliteStatement.h"
+#include "run/RunFeedback.h"
 #include "source/CsvDialect.h"
 
 #include <QHash>
@@ -165,7 +166,7 @@ bool AuditExport::rows(const QString& databasePath, const AuditFilter& filter, c
 }
 
 bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filter, const QHash<QString, QString>& printedNames,
-                           const QString& outPath, qint64* rows, QString* error)
+                           const QString& outPath, qint64* rows, QString* error, RunFeedback* feedback)
 {
     *rows = 0;
     QSaveFile out(outPath); // written whole or not at all: an uncommitted QSaveFile leaves nothing behind
@@ -184,6 +185,10 @@ bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filte
     };
     writeLine(columns());
     const bool ok = AuditExport::rows(databasePath, filter, printedNames, [&](const Row& row) {
+        if (feedback && feedback->isCanceled()) {
+            *error = QStringLiteral("%1: export canceled \u2014 no file was written").arg(outPath);
+            return false;
+        }
         writeLine(row.cells());
         ++*rows;
         return true;

@@ -8,6 +8,8 @@
 
 namespace tb::core {
 
+class RunFeedback;
+
 // Which audit entries an export holds; empty members do not filter.
 struct AuditFilter
 {
@@ -46,8 +48,9 @@ public:
                      const std::function<bool(const Row&)>& onRow, QString* error);
 
     // The CSV form: RFC 4180 quoting, UTF-8, written whole or not at all; rows receives the number written.
+    // feedback, when given, may cancel (then no file is left).
     static bool writeCsv(const QString& databasePath, const AuditFilter& filter, const QHash<QString, QString>& printedNames,
-                         const QString& outPath, qint64* rows, QString* error);
+                         const QString& outPath, qint64* rows, QString* error, RunFeedback* feedback = nullptr);
 };
 
 } // namespace tb::core

@@ -2,6 +2,7 @@
 
 #include "audit/TrailCheck.h"
 #include "run/PipelineRunner.h"
+#include "run/RunFeedback.h"
 
 #include <QFileInfo>
 #include <QFont>
@@ -282,10 +283,11 @@ struct Piece
 
 // Where pages end, from the rows' heights alone: between rows, so no entry is split across pages unless it is
 // taller than a page on its own. firstTop: where the first page's rows begin (below the header and the column
-// titles); otherwise each page starts with the column titles (titleHeight).
+// titles); otherwise each page starts with the column titles (titleHeight). Reports 5–40 % to feedback; no
+// pages when it was canceled.
 QVector<QVector<Piece>> paginate(const QVector<AuditExport::Row>& entries, const Styles& styles,
                                  const Columns& columns, QPaintDevice* device, qreal pageHeight,
-                                 qreal titleHeight, qreal firstTop)
+                                 qreal titleHeight, qreal firstTop, RunFeedback* feedback)
 {
     QVector<QVector<Piece>> pages(1);
     qreal y = firstTop;
@@ -295,6 +297,11 @@ QVector<QVector<Piece>> paginate(const QVector<AuditExport::Row>& entries, const
         y = titleHeight;
     };
     for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (feedback) {
+            if (feedback->isCanceled())
+                return {};
+            feedback->setProgress(5 + 35.0 * double(i) / double(entries.size()));
+        }
         const RowLayout row(entryCells(entries[i], styles), columns, device);
         qreal from = 0;
         while (from < row.height) {
@@ -358,13 +365,14 @@ QString AuditReportPdf::verificationText(const Context& context)
 
 bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filter,
                            const QHash<QString, QString>& printedNames, const Context& context,
-                           const QString& outPath, qint64* rows, QString* error)
+                           const QString& outPath, qint64* rows, QString* error, RunFeedback* feedback)
 {
     *rows = 0;
     if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
         *error = QStringLiteral("%1: the PDF report needs a QGuiApplication (none was created)").arg(outPath);
         return false;
     }
+    const QString canceled = QStringLiteral("%1: export canceled \u2014 no file was written").arg(outPath);
     // The table needs every row before it is laid out (page count, studies in the header): read them first.
     QVector<AuditExport::Row> entries;
     QStringList studies;
@@ -372,6 +380,10 @@ bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filte
     if (!AuditExport::rows(
             databasePath, filter, printedNames,
             [&](const AuditExport::Row& row) {
+                if (feedback && feedback->isCanceled()) {
+                    *error = canceled;
+                    return false;
+                }
                 entries.append(row);
                 if (!row.studyId.isEmpty() && !seenStudies.contains(row.studyId)) {
                     seenStudies.insert(row.studyId);
@@ -456,7 +468,11 @@ bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filte
     const Columns columns(percents, width, EntryPadding * toDevice);
     const RowLayout titleRow(titles, columns, &writer);
     const QVector<QVector<Piece>> pages = paginate(entries, styles, columns, &writer, pageHeight,
-                                                   titleRow.height, headerHeight + titleRow.height);
+                                                   titleRow.height, headerHeight + titleRow.height, feedback);
+    if (pages.isEmpty()) {
+        *error = canceled;
+        return false;
+    }
 
     QPainter painter;
     if (!painter.begin(&writer)) {
@@ -477,6 +493,13 @@ bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filte
                                    .arg(QFileInfo(databasePath).fileName(), filter.describe(), exported);
     const QFont footerFont = reportFont(7);
     for (int p = 0; p < pages.size(); ++p) {
+        if (feedback) {
+            if (feedback->isCanceled()) {
+                *error = canceled;
+                return false; // the file is not committed: nothing is left behind
+            }
+            feedback->setProgress(40 + 60.0 * p / pages.size());
+        }
         if (p > 0 && !writer.newPage()) {
             *error = QStringLiteral("%1: cannot write the PDF").arg(outPath);
             return false;

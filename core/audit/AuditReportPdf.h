@@ -10,6 +10,7 @@
 
 namespace tb::core {
 
+class RunFeedback;
 struct TrailCheck;
 
 // The QA audit report as PDF (docs/audit.md): landscape A4, a header (studies, filters, who exported and
@@ -37,11 +38,11 @@ public:
     // "intact (…)" or "BROKEN — …" naming the first damaged entry, as the report's header says it.
     static QString verificationText(const Context& context);
 
-    // Writes the whole file or nothing (a failed export leaves no partial file); rows receives the entries
-    // written.
+    // Writes the whole file or nothing (a failed or canceled export leaves no partial file); rows receives the
+    // entries written. feedback, when given, receives progress and may cancel.
     static bool write(const QString& databasePath, const AuditFilter& filter,
                       const QHash<QString, QString>& printedNames, const Context& context,
-                      const QString& outPath, qint64* rows, QString* error);
+                      const QString& outPath, qint64* rows, QString* error, RunFeedback* feedback = nullptr);
 };
 
 } // namespace tb::core

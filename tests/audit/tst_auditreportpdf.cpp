@@ -3,12 +3,18 @@
 // tampered trail still exports and the header says it is broken, naming the entry); every entry is a row with
 // its key, old → new and printed name, signatures with their manifestation; every page says "Page X of Y";
 // filters pick exactly the CSV's entries; refusals write nothing. The CLI runs without QT_QPA_PLATFORM: it
-// must render without a display on its own.
+// must render without a display on its own. Called in process (a QGuiApplication here), an export canceled at
+// any stage leaves no file.
 
 #include "AuditTestSupport.h"
 #include "TestSupport.h"
 
+#include "audit/AuditReportPdf.h"
+#include "audit/TrailCheck.h"
+#include "run/RunFeedback.h"
 #include "source/CsvReader.h"
+
+#include <QDir>
 
 #include <QDateTime>
 #include <QFile>
@@ -56,6 +62,8 @@ private slots:
     void tamperedTrailSaysBroken();
     void refusals_data();
     void refusals();
+    void canceledExportLeavesNoFile_data();
+    void canceledExportLeavesNoFile();
 
 private:
     // Exports the report of db (default: the demo's) to out; false (and the CLI's error) when it did not exit
@@ -574,5 +582,68 @@ void TestAuditReportPdf::refusals()
              QStringList()); // nothing, no temp file
 }
 
-QTEST_GUILESS_MAIN(TestAuditReportPdf)
+void TestAuditReportPdf::canceledExportLeavesNoFile_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<double>("cancelAt"); // percent of progress at which the export is canceled; -1: at once
+    QTest::newRow("pdf, before reading") << QStringLiteral("pdf") << -1.0;
+    QTest::newRow("pdf, while paginating") << QStringLiteral("pdf") << 20.0;
+    QTest::newRow("pdf, while painting") << QStringLiteral("pdf") << 60.0;
+    QTest::newRow("csv") << QStringLiteral("csv") << -1.0;
+}
+
+void TestAuditReportPdf::canceledExportLeavesNoFile()
+{
+    QFETCH(QString, format);
+    QFETCH(double, cancelAt);
+    QDir dir(m_tmp.filePath(QStringLiteral("canceled")));
+    QVERIFY(dir.removeRecursively() && dir.mkpath(QStringLiteral(".")));
+    const QString out = dir.filePath(QStringLiteral("audit.") + format);
+    RunFeedback feedback;
+    double highest = 0;
+    connect(&feedback, &RunFeedback::progressChanged, &feedback, [&](double percent) {
+        highest = std::max(highest, percent);
+        if (cancelAt >= 0 && percent >= cancelAt)
+            feedback.cancel();
+    });
+    if (cancelAt < 0)
+        feedback.cancel();
+    qint64 rows = -1;
+    QString error;
+    bool ok;
+    if (format == QLatin1String("csv")) {
+        ok = AuditExport::writeCsv(m_db, {}, {}, out, &rows, &error, &feedback);
+    } else {
+        TrailCheck check;
+        QVERIFY2(TrailCheck::run(m_db, m_ws, &check, &error), qPrintable(error));
+        ok = AuditReportPdf::write(m_db, {}, {}, AuditReportPdf::Context::of(check, {}), out, &rows, &error,
+                                   &feedback);
+    }
+    QVERIFY(!ok);
+    QCOMPARE(error, out + QStringLiteral(": export canceled \u2014 no file was written"));
+    QCOMPARE(rows, 0);
+    // Canceled where the row says: progress reached that stage and no further.
+    if (cancelAt >= 0)
+        QVERIFY2(highest >= cancelAt && highest < cancelAt + 10, qPrintable(QString::number(highest)));
+    QCOMPARE(dir.entryList(QDir::Files | QDir::Hidden), QStringList());
+
+    // The same export, not canceled, reports its progress to the end.
+    RunFeedback whole;
+    QVector<double> seen;
+    connect(&whole, &RunFeedback::progressChanged, &whole, [&](double percent) { seen << percent; });
+    if (format == QLatin1String("pdf")) {
+        TrailCheck check;
+        QVERIFY2(TrailCheck::run(m_db, m_ws, &check, &error), qPrintable(error));
+        QVERIFY2(AuditReportPdf::write(m_db, {}, {}, AuditReportPdf::Context::of(check, {}), out, &rows,
+                                       &error, &whole),
+                 qPrintable(error));
+        QVERIFY2(seen.size() > 3 && std::is_sorted(seen.begin(), seen.end()) && seen.last() >= 90,
+                 qPrintable(QString::number(seen.size())));
+    } else {
+        QVERIFY2(AuditExport::writeCsv(m_db, {}, {}, out, &rows, &error, &whole), qPrintable(error));
+    }
+    QCOMPARE(rows, tb::test::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM audit_log")));
+}
+
+QTEST_MAIN(TestAuditReportPdf)
 #include "tst_auditreportpdf.moc"

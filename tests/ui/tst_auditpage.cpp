@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QProcess>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -62,6 +63,7 @@ private slots:
     void mappingsPageShowsTheRevisionState();
     void exportsTheReport_data();
     void exportsTheReport();
+    void exportCanBeCanceled();
     void verifyFindsTheDamagedEntry();
 
 private:
@@ -214,11 +216,11 @@ ui::SignDialog* TestAuditPage::openSignDialog(const QString& action)
         return nullptr;
     QTest::mouseClick(button, Qt::LeftButton);
     ui::SignDialog* dialog = nullptr;
-    QTest::qWaitFor([&] {
+    const bool shown = QTest::qWaitFor([&] {
         dialog = panel->findChild<ui::SignDialog*>();
         return dialog && dialog->isVisible();
     }, Wait);
-    return dialog;
+    return shown ? dialog : nullptr;
 }
 
 void TestAuditPage::sign(ui::SignDialog* dialog, const QString& user, const QByteArray& passphrase, const QString& comment)
@@ -367,6 +369,36 @@ void TestAuditPage::exportsTheReport()
     }
     QVERIFY2(text.contains("in_review") && text.contains("approved") && text.contains("demo-edc-visits"), text.constData());
     trail->entityFilter()->setCurrentIndex(0);
+}
+
+// While the report is written the page shows its progress and a Cancel button; a click on it stops the export and
+// no file is left.
+void TestAuditPage::exportCanBeCanceled()
+{
+    ui::AuditTrailPanel* trail = m_page->trail();
+    m_page->tabs()->setCurrentWidget(trail);
+    QCOMPARE(trail->entityFilter()->currentIndex(), 0); // the whole trail: long enough to be canceled under way
+    QVERIFY(!trail->exportProgress()->isVisible() && !trail->cancelExportButton()->isVisible());
+    const QString path = m_tmp.filePath(QStringLiteral("canceled.pdf"));
+    QSignalSpy done(trail, &ui::AuditTrailPanel::exportFinished);
+    trail->exportTo(path);
+    QVERIFY(trail->exportProgress()->isVisible());
+    QVERIFY(trail->cancelExportButton()->isVisible() && trail->cancelExportButton()->isEnabled());
+    QTest::mouseClick(trail->cancelExportButton(), Qt::LeftButton);
+    QVERIFY(!trail->cancelExportButton()->isEnabled());
+    QVERIFY(done.wait(Wait));
+    QCOMPARE(trail->countLine()->text(), path + QStringLiteral(": export canceled \u2014 no file was written"));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(!trail->exportProgress()->isVisible() && !trail->cancelExportButton()->isVisible());
+
+    // Not canceled, the same export fills the bar on its way.
+    QSignalSpy progress(trail->exportProgress(), &QProgressBar::valueChanged);
+    trail->exportTo(path);
+    QVERIFY(done.wait(Wait));
+    QVERIFY2(trail->countLine()->text().contains(QStringLiteral("entries written")), qPrintable(trail->countLine()->text()));
+    QVERIFY(QFile::exists(path));
+    QVERIFY(progress.size() > 3);
+    QVERIFY(progress.last().at(0).toInt() >= 90);
 }
 
 void TestAuditPage::verifyFindsTheDamagedEntry()

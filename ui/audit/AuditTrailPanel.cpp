@@ -5,6 +5,7 @@
 #include "audit/TrailCheck.h"
 #include "esign/UserAccount.h"
 #include "model/CtmsSchema.h"
+#include "run/RunFeedback.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -102,6 +104,14 @@ AuditTrailPanel::AuditTrailPanel(QWidget* parent) : QWidget(parent), m_model(new
     m_exportButton = new QPushButton(tr("&Export report…"));
     m_exportButton->setObjectName(QStringLiteral("auditExport"));
     m_exportButton->setToolTip(tr("The QA audit report of the entries the filters select, as PDF or CSV"));
+    m_exportProgress = new QProgressBar;
+    m_exportProgress->setObjectName(QStringLiteral("auditExportProgress"));
+    m_exportProgress->setMaximumWidth(200);
+    m_exportProgress->hide();
+    m_cancelExport = new QPushButton(tr("Cancel export"));
+    m_cancelExport->setObjectName(QStringLiteral("auditCancelExport"));
+    m_cancelExport->setToolTip(tr("Stop the export; no file is written"));
+    m_cancelExport->hide();
     m_verifyResult = new QLabel;
     m_verifyResult->setObjectName(QStringLiteral("auditVerifyResult"));
     m_verifyResult->setWordWrap(true);
@@ -114,6 +124,8 @@ AuditTrailPanel::AuditTrailPanel(QWidget* parent) : QWidget(parent), m_model(new
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_verifyButton);
     actions->addWidget(m_verifyResult, 1);
+    actions->addWidget(m_exportProgress);
+    actions->addWidget(m_cancelExport);
     actions->addWidget(m_exportButton);
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_entries);
@@ -133,12 +145,19 @@ AuditTrailPanel::AuditTrailPanel(QWidget* parent) : QWidget(parent), m_model(new
     connect(m_entries->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditTrailPanel::showEntry);
     connect(m_verifyButton, &QPushButton::clicked, this, &AuditTrailPanel::verify);
     connect(m_exportButton, &QPushButton::clicked, this, &AuditTrailPanel::chooseExport);
+    connect(m_cancelExport, &QPushButton::clicked, this, [this] {
+        if (m_exportFeedback)
+            m_exportFeedback->cancel();
+        m_cancelExport->setEnabled(false);
+    });
     connect(&m_exporting, &QFutureWatcher<QString>::finished, this, &AuditTrailPanel::exported);
     connect(&m_verifying, &QFutureWatcher<core::TrailCheck>::finished, this, &AuditTrailPanel::verified);
 }
 
 AuditTrailPanel::~AuditTrailPanel()
 {
+    if (m_exportFeedback)
+        m_exportFeedback->cancel();
     m_verifying.waitForFinished();
     m_exporting.waitForFinished();
 }
@@ -285,22 +304,32 @@ void AuditTrailPanel::exportTo(const QString& path)
         return;
     m_exportButton->setEnabled(false);
     m_count->setText(tr("Exporting to %1…").arg(path));
+    m_exportFeedback = new core::RunFeedback(this);
+    m_exportProgress->setRange(0, 0); // busy until the first figure (the CSV has none: it is quick)
+    connect(m_exportFeedback, &core::RunFeedback::progressChanged, m_exportProgress, [this](double percent) {
+        m_exportProgress->setRange(0, 100);
+        m_exportProgress->setValue(int(percent));
+    });
+    m_exportProgress->show();
+    m_cancelExport->setEnabled(true);
+    m_cancelExport->show();
     const QString db = m_database, workspace = m_workspace;
     const core::AuditFilter filter = currentFilter();
     const bool pdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
+    core::RunFeedback* feedback = m_exportFeedback; // lives until exported() has the result
     // Off the GUI thread: a long trail makes a long report (QTextLayout and QPdfWriter are reentrant).
-    m_exporting.setFuture(QtConcurrent::run([db, workspace, filter, pdf, path] {
+    m_exporting.setFuture(QtConcurrent::run([db, workspace, filter, pdf, path, feedback] {
         const QHash<QString, QString> names = core::UserAccount::printedNames(workspace);
         qint64 rows = 0;
         QString error;
         bool ok = false;
         if (!pdf) {
-            ok = core::AuditExport::writeCsv(db, filter, names, path, &rows, &error);
+            ok = core::AuditExport::writeCsv(db, filter, names, path, &rows, &error, feedback);
         } else {
             core::TrailCheck check;
             ok = core::TrailCheck::run(db, workspace, &check, &error)
                  && core::AuditReportPdf::write(db, filter, names, core::AuditReportPdf::Context::of(check, names), path,
-                                                &rows, &error);
+                                                &rows, &error, feedback);
         }
         return ok ? tr("%n entries written to %1", nullptr, int(rows)).arg(path) : error;
     }));
@@ -308,6 +337,10 @@ void AuditTrailPanel::exportTo(const QString& path)
 
 void AuditTrailPanel::exported()
 {
+    m_exportFeedback->deleteLater();
+    m_exportFeedback = nullptr;
+    m_exportProgress->hide();
+    m_cancelExport->hide();
     m_exportButton->setEnabled(true);
     m_count->setText(m_exporting.result());
     emit exportFinished();

@@ -9,12 +9,14 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTableWidget;
 
 namespace tb::core {
 class AuditTrailModel;
+class RunFeedback;
 }
 
 namespace tb::ui {
@@ -23,7 +25,7 @@ namespace tb::ui {
 // run), the entries as the QA report words them, the selected entry's before and after images field by field,
 // and "Verify", which checks the hash chain, the checkpoint signatures and the electronic signatures off the GUI
 // thread (TrailCheck, as `audit verify`) and selects the first damaged entry. Export writes the QA report as CSV
-// or PDF.
+// or PDF off the GUI thread, with its progress and a Cancel button.
 class AuditTrailPanel : public QWidget
 {
     Q_OBJECT
@@ -38,6 +40,8 @@ public:
     void exportTo(const QString& path);
     bool isExporting() const { return m_exporting.isRunning(); }
     QLabel* countLine() const { return m_count; }
+    QProgressBar* exportProgress() const { return m_exportProgress; }
+    QPushButton* cancelExportButton() const { return m_cancelExport; }
 
     core::AuditTrailModel* model() const { return m_model; }
     QTableView* entryTable() const { return m_entries; }
@@ -73,6 +77,9 @@ private:
     QLabel* m_verifyResult;
     QPushButton* m_verifyButton;
     QPushButton* m_exportButton;
+    QProgressBar* m_exportProgress;
+    QPushButton* m_cancelExport;
+    core::RunFeedback* m_exportFeedback = nullptr; // of the export under way
     core::AuditTrailModel* m_model;
     QFutureWatcher<core::TrailCheck> m_verifying;
     QFutureWatcher<QString> m_exporting;
