@@ -2214,7 +2214,7 @@
     <name>tb::ui::MappingDesigner</name>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="419"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="425"/>
         <source>No mapping open</source>
         <translation>Keine Zuordnung geöffnet</translation>
     </message>
@@ -2358,7 +2358,7 @@
     </message>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="394"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="392"/>
         <source>Mappings (*.mapping.json)</source>
         <translation>Zuordnungen (*.mapping.json)</translation>
     </message>
@@ -2378,49 +2378,49 @@
         <translation>%1 hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="393"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="401"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="391"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="407"/>
         <source>Open Mapping</source>
         <translation>Zuordnung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="407"/>
         <location filename="../ui/designer/MappingDesigner.cpp" line="413"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="419"/>
         <source>Open Sample</source>
         <translation>Beispieldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="408"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="414"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Quelldateien (*.csv *.txt *.json *.ndjson *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="423"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="429"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (Revision %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="438"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="444"/>
         <source>Undo: %1</source>
         <translation>Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="438"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="444"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="439"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="445"/>
         <source>Redo: %1</source>
         <translation>Wiederholen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="439"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="445"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="465"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="471"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Keine Probleme: Jedes Pflichtfeld ist zugeordnet und jede Verbindung hat ihre Spalte.</translation>
     </message>
@@ -2438,7 +2438,7 @@
         <translation>&amp;Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="129"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="156"/>
         <source>Change control in %1: %2</source>
         <translation>Änderungskontrolle in %1: %2</translation>
     </message>

@@ -2225,7 +2225,7 @@
     <name>tb::ui::MappingDesigner</name>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="419"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="425"/>
         <source>No mapping open</source>
         <translation>Сопоставление не открыто</translation>
     </message>
@@ -2369,7 +2369,7 @@
     </message>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="394"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="392"/>
         <source>Mappings (*.mapping.json)</source>
         <translation>Сопоставления (*.mapping.json)</translation>
     </message>
@@ -2389,49 +2389,49 @@
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="393"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="401"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="391"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="407"/>
         <source>Open Mapping</source>
         <translation>Открыть сопоставление</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="407"/>
         <location filename="../ui/designer/MappingDesigner.cpp" line="413"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="419"/>
         <source>Open Sample</source>
         <translation>Открыть образец</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="408"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="414"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Файлы источника (*.csv *.txt *.json *.ndjson *.xml);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="423"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="429"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (редакция %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="438"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="444"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="438"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="444"/>
         <source>Nothing to undo</source>
         <translation>Нечего отменять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="439"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="445"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="439"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="445"/>
         <source>Nothing to redo</source>
         <translation>Нечего повторять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="465"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="471"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Проблем нет: все обязательные поля сопоставлены, у каждой связи есть столбец.</translation>
     </message>
@@ -2449,7 +2449,7 @@
         <translation>&amp;Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="129"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="156"/>
         <source>Change control in %1: %2</source>
         <translation>Контроль изменений в %1: %2</translation>
     </message>

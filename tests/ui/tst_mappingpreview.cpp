@@ -19,12 +19,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QDir>
 #include <QFile>
 #include <QGraphicsView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -87,6 +89,8 @@ private slots:
     void draggedLinkMakesInvalidValuesVisible();
     void unplannableMappingShowsWhyNamingTheField();
     void pausedPreviewFollowsNoEdit();
+    void openButtonUsesThePipelinesStudy_data();
+    void openButtonUsesThePipelinesStudy();
 
 private:
     bool waitForPreview();
@@ -394,6 +398,57 @@ void TestMappingPreview::pausedPreviewFollowsNoEdit()
     QTRY_VERIFY(!m_panel->previewModel()->result().fields.contains(QStringLiteral("visit_name")));
     QVERIFY(waitForPreview());
     QVERIFY(m_panel->statusLabel()->text().endsWith(QLatin1String("invalid cells")));
+}
+
+void TestMappingPreview::openButtonUsesThePipelinesStudy_data()
+{
+    QTest::addColumn<bool>("inWorkspace");
+    QTest::newRow("a mapping of the workspace") << true;
+    QTest::newRow("a copy outside it") << false;
+}
+
+// The designer's own Open button: a mapping of the workspace opens as if picked from the list (its pipeline's
+// study checks the preview, its step's source is the sample); a file from elsewhere opens alone, without a study
+// or a sample, and the list selects nothing.
+void TestMappingPreview::openButtonUsesThePipelinesStudy()
+{
+    QFETCH(bool, inWorkspace);
+    QString path = m_ws + QStringLiteral("/subjects.mapping.json");
+    if (!inWorkspace) {
+        const QString elsewhere = m_tmp.filePath(QStringLiteral("elsewhere/subjects.mapping.json"));
+        QVERIFY(QDir().mkpath(QFileInfo(elsewhere).absolutePath()));
+        QFile::remove(elsewhere);
+        QVERIFY(QFile::copy(path, elsewhere));
+        path = elsewhere;
+    }
+    const QString noStudy = QStringLiteral("no study document");
+    QVERIFY(!m_panel->notesLabel()->text().contains(noStudy)); // visits.mapping.json, from the list
+    m_designer->openChosen(path);
+    QCOMPARE(QFileInfo(m_designer->fileName()).canonicalFilePath(), QFileInfo(path).canonicalFilePath());
+    QVERIFY(waitForPreview());
+    if (inWorkspace) {
+        QVERIFY2(!m_panel->isShowingError(), qPrintable(m_panel->errorLabel()->text()));
+        QCOMPARE(m_page->mappingList()->currentItem()->text(), QStringLiteral("subjects.mapping.json"));
+        QCOMPARE(QFileInfo(m_designer->sampleFile()).fileName(), QStringLiteral("subjects.csv"));
+        QVERIFY2(!m_panel->notesLabel()->text().contains(noStudy), qPrintable(m_panel->notesLabel()->text()));
+        QVERIFY(m_page->revisionStatus()->text().startsWith(QStringLiteral("Change control in ctms.db")));
+    } else {
+        QVERIFY(!m_page->mappingList()->currentItem());
+        QVERIFY(m_designer->sampleFile().isEmpty());
+        QVERIFY2(m_panel->errorLabel()->text().contains(QStringLiteral("no sample file")),
+                 qPrintable(m_panel->errorLabel()->text()));
+        QString error;
+        QVERIFY2(m_designer->loadSample(m_ws + QStringLiteral("/edc/subjects.csv"), &error), qPrintable(error));
+        // Without the pipeline's study its study parameters are unknown: the preview says which.
+        QVERIFY(waitForPreview());
+        QVERIFY2(m_panel->errorLabel()->text().contains(QStringLiteral("study parameter 'study_id'")),
+                 qPrintable(m_panel->errorLabel()->text()));
+        QVERIFY(m_page->revisionStatus()->text().isEmpty());
+    }
+    // Picking it in the list again opens it with its pipeline.
+    QVERIFY(m_page->selectMapping(QStringLiteral("subjects.mapping.json")));
+    QVERIFY(waitForPreview());
+    QVERIFY(!m_panel->notesLabel()->text().contains(noStudy));
 }
 
 QTEST_MAIN(TestMappingPreview)

@@ -388,11 +388,17 @@ bool MappingDesigner::maybeSave()
 
 void MappingDesigner::chooseMapping()
 {
-    if (!maybeSave())
-        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Mapping"), QFileInfo(m_fileName).absolutePath(),
                                                       tr("Mappings (*.mapping.json)"));
-    if (path.isEmpty())
+    if (!path.isEmpty())
+        openChosen(path);
+}
+
+void MappingDesigner::openChosen(const QString& path)
+{
+    if (m_openHandler && m_openHandler(path))
+        return;
+    if (!maybeSave())
         return;
     // A file from anywhere: the study and subject source of the last pipeline step shown do not belong to it.
     m_preview->setContext({});

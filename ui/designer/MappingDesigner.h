@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -45,6 +46,12 @@ public:
     // columns the mapping names). False with error naming the file and place; a bad sample still opens the
     // mapping (its columns only) and reports the sample's error.
     bool openMapping(const QString& path, const QString& sample, QString* error);
+    // What the Open button does with the chosen file: the open handler first (the Mappings page opens a mapping of
+    // its workspace as if picked from its list, with the pipeline's study and sample); otherwise, after asking
+    // about unsaved changes, the file alone (no study document, its own columns). Errors are shown in a message box.
+    void openChosen(const QString& path);
+    // Returns true when it took the file over.
+    void setOpenHandler(std::function<bool(const QString& path)> handler) { m_openHandler = std::move(handler); }
     void setDocument(const core::MappingDocument& doc, const QString& path = {});
     bool loadSample(const QString& path, QString* error);
     void closeMapping();
@@ -121,6 +128,7 @@ private:
     TransformPanel* m_transforms;
     PreviewPanel* m_preview;
     QString m_fileName;
+    std::function<bool(const QString&)> m_openHandler;
     bool m_hasDocument = false;
     bool m_fitWidth = true; // follow the view's width until the user zooms
 

@@ -55,6 +55,10 @@ MappingsPage::MappingsPage(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
+    m_designer->setOpenHandler([this](const QString& path) {
+        openFile(path);
+        return true;
+    });
     connect(m_list, &QListWidget::currentRowChanged, this, &MappingsPage::openCurrent);
     connect(m_designer, &MappingDesigner::saved, this, &MappingsPage::mappingSaved);
     connect(m_designer, &MappingDesigner::saved, this, &MappingsPage::showRevisionStatus);
@@ -82,6 +86,29 @@ bool MappingsPage::selectMapping(const QString& relativePath)
         return false;
     m_list->setCurrentItem(found.first());
     return m_designer->hasDocument() && m_shownRow == m_list->row(found.first());
+}
+
+void MappingsPage::openFile(const QString& path)
+{
+    const QString wanted = QFileInfo(path).canonicalFilePath();
+    for (int row = 0; row < m_list->count(); ++row)
+        if (!wanted.isEmpty()
+            && QFileInfo(m_workspace.absolutePath(m_list->item(row)->text())).canonicalFilePath() == wanted) {
+            m_list->setCurrentRow(row); // asks about unsaved changes and stays when the user cancels
+            return;
+        }
+    if (!m_designer->maybeSave())
+        return;
+    {
+        const QSignalBlocker block(m_list);
+        m_list->setCurrentRow(-1);
+    }
+    m_shownRow = -1;
+    showRevisionStatus({});
+    m_designer->previewPanel()->setContext({}); // no pipeline of this workspace uses it
+    QString error;
+    m_error->setVisible(!m_designer->openMapping(path, {}, &error));
+    m_error->setText(error);
 }
 
 bool MappingsPage::stepFor(const QString& mappingPath, core::PipelineDocument* pipeline, int* step) const

@@ -29,6 +29,9 @@ public:
     MappingDesigner* designer() const { return m_designer; }
     // Opens a mapping by its path relative to the workspace; false when it is not listed or cannot be read.
     bool selectMapping(const QString& relativePath);
+    // The designer's Open button: a mapping of the workspace is selected in the list (with its pipeline's study
+    // and sample, as a click on it would); any other file is opened alone, the list then selecting none.
+    void openFile(const QString& path);
     // The source file of the first pipeline step that uses the mapping; empty when none names an existing one.
     QString sampleFor(const QString& mappingPath) const;
     // Where the shown mapping file stands in change control (draft, in review, approved … with its signatures)
