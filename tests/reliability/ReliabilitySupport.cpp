@@ -227,7 +227,8 @@ QByteArray TargetDb::ctmsDigest() const
     return h.result();
 }
 
-Comparison compareWithReference(const QString& target, const QString& reference, bool unchangedSources)
+Comparison compareWithReference(const QString& target, const QString& reference, bool unchangedSources,
+                                bool partlyApplied)
 {
     Comparison c;
     TargetDb t(target);
@@ -267,16 +268,22 @@ Comparison compareWithReference(const QString& target, const QString& reference,
     compareMultisets(db, QStringLiteral("action, entity, natural_key, before_json, after_json"),
                      QStringLiteral("main.audit_log"), QStringLiteral("ref.audit_log"),
                      QStringLiteral("audit_log"), c);
-    // One insert entry per CTMS row, and (when the sources did not change) no record changed twice.
+    // One insert entry per CTMS row and per deleted one, and (when the sources did not change) no record changed
+    // twice.
     for (const QString& table : ctmsTables()) {
         const qint64 rows = t.scalar(QStringLiteral("SELECT COUNT(*) FROM main.%1").arg(table));
-        const qint64 inserts = t.scalar(
-            QStringLiteral("SELECT COUNT(*) FROM main.audit_log WHERE action = 'insert' AND entity = ?"),
-            {table});
-        c.add(qAbs(rows - inserts), QStringLiteral("%1: %2 rows but %3 insert entries in the audit log")
-                                        .arg(table)
-                                        .arg(rows)
-                                        .arg(inserts));
+        const auto entries = [&](const char* action) {
+            return t.scalar(
+                QStringLiteral("SELECT COUNT(*) FROM main.audit_log WHERE action = ? AND entity = ?"),
+                {QLatin1String(action), table});
+        };
+        const qint64 inserts = entries("insert"), deletes = entries("delete");
+        c.add(qAbs(rows + deletes - inserts),
+              QStringLiteral("%1: %2 rows and %3 delete entries but %4 insert entries in the audit log")
+                  .arg(table)
+                  .arg(rows)
+                  .arg(deletes)
+                  .arg(inserts));
     }
     if (unchangedSources)
         c.add(t.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM main.audit_log GROUP BY entity, "
@@ -296,8 +303,9 @@ Comparison compareWithReference(const QString& target, const QString& reference,
     if (ts != rs)
         c.add(1, QStringLiteral("run: the last run ended '%1', the reference '%2'").arg(ts, rs));
     const QString counts =
-        QStringLiteral("SELECT entity, read, inserted + unchanged, updated, rejected, stale, warnings "
-                       "FROM %1.run_entity WHERE run_id = %2");
+        partlyApplied ? QStringLiteral("SELECT entity, read, rejected, warnings FROM %1.run_entity WHERE run_id = %2")
+                      : QStringLiteral("SELECT entity, read, inserted + unchanged, updated, rejected, stale, warnings "
+                                       "FROM %1.run_entity WHERE run_id = %2");
     compareSets(db, counts.arg(QStringLiteral("main"), lastRun.arg(QStringLiteral("main"))),
                 counts.arg(QStringLiteral("ref"), lastRun.arg(QStringLiteral("ref"))),
                 QStringLiteral("run_entity"), c);

@@ -57,14 +57,16 @@ struct Comparison
 // Compares target with reference, both loaded from identical sources (the target possibly by several
 // interrupted runs and a final complete one):
 // - every CTMS table row by row, all columns but _source_ref and _run_id;
-// - the audit log as a multiset of (action, entity, natural_key, before_json, after_json), and exactly one
-//   insert entry per CTMS row; with unchangedSources, no natural key with more than one entry;
+// - the audit log as a multiset of (action, entity, natural_key, before_json, after_json), and per table as
+//   many insert entries as delete entries plus rows; with unchangedSources, no natural key with more than one
+//   entry;
 // - unit_state as a multiset without run_id;
 // - the last run: status, counts (inserted + unchanged of the target's last run = inserted + unchanged of
-//   the reference), rejects and warnings;
+//   the reference; with partlyApplied, where the killed runs had already made some of the changes the last one
+//   finished, only read, rejected and warnings), rejects and warnings;
 // - run records: a run without an end time has no counts; PRAGMA integrity_check and foreign_key_check.
 Comparison compareWithReference(const QString& target, const QString& reference,
-                                bool unchangedSources = true);
+                                bool unchangedSources = true, bool partlyApplied = false);
 
 // A tmpfs mounted for a test (tests run as root). Unmounted by unmount() or the destructor.
 class TmpfsMount

@@ -1,6 +1,8 @@
 // Crash and resume: loads of the demo study are killed with SIGKILL at random moments, then run again to
 // completion; the target must equal one uninterrupted reference load (CTMS rows, audit log, unit states,
-// the last run's counts, rejects and warnings) and pass SQLite's integrity and foreign-key checks.
+// the last run's counts, rejects and warnings) and pass SQLite's integrity and foreign-key checks. The same
+// for a second ODM delivery of updates and removals (of visits, and of subjects with their visits) into a
+// loaded target.
 //
 // Environment: TB_CRASH_SEED (random seed, printed), TB_CRASH_TRIALS (default 20), TB_CRASH_SUBJECTS
 // (default 3000).
@@ -33,6 +35,103 @@ int envInt(const char* name, int fallback)
     return ok && v > 0 ? v : fallback;
 }
 
+QString subjectKey(int i)
+{
+    return QStringLiteral("S%1").arg(i, 5, 10, QLatin1Char('0'));
+}
+
+QByteArray visit(const char* event, const QString& date, const char* transaction = nullptr)
+{
+    return QStringLiteral(" <StudyEventData StudyEventOID=\"%1\"><FormData FormOID=\"F_VISIT\"%2>"
+                          "<ItemGroupData ItemGroupOID=\"IG\"><ItemData ItemOID=\"I_VISDAT\" Value=\"%3\"/>"
+                          "</ItemGroupData></FormData></StudyEventData>\n")
+        .arg(QLatin1String(event),
+             transaction ? QStringLiteral(" TransactionType=\"%1\"").arg(QLatin1String(transaction))
+                         : QString(),
+             date)
+        .toUtf8();
+}
+
+QString day(int month, int i)
+{
+    return QStringLiteral("2026-%1-%2")
+        .arg(month, 2, 10, QLatin1Char('0'))
+        .arg(i % 27 + 1, 2, 10, QLatin1Char('0'));
+}
+
+// A transactional ODM delivery of the ODM scenario's study, placed in its series by FileOID and PriorFileOID.
+QByteArray odmDelivery(const char* fileOid, const char* priorOid, const QByteArray& clinical)
+{
+    return QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" ODMVersion=\"1.3.2\" "
+                      "FileType=\"Transactional\" "
+                      "FileOID=\"") +
+           fileOid + "\" PriorFileOID=\"" + priorOid +
+           "\">\n<AdminData><User OID=\"USR.1\"><FullName>Data Manager</FullName></User></AdminData>\n"
+           "<ClinicalData StudyOID=\"T1\" MetaDataVersionOID=\"v1\">\n" +
+           clinical + "</ClinicalData>\n</ODM>\n";
+}
+
+// The first delivery: subjects 1 … n, each with visits V1 and V2.
+QByteArray odmInserts(int n)
+{
+    QByteArray clinical;
+    for (int i = 1; i <= n; ++i)
+        clinical += "<SubjectData SubjectKey=\"" + subjectKey(i).toUtf8() +
+                    "\" TransactionType=\"Insert\"><SiteRef LocationOID=\"SITE1\"/>\n" +
+                    visit("V1", day(1, i)) + visit("V2", day(2, i)) + "</SubjectData>\n";
+    return odmDelivery("EDC.2", "EDC.1", clinical);
+}
+
+// The second: every 7th subject removed (its visits with it), every 5th other one's V1 date corrected, every
+// 3rd other one's V2 removed, and n / 10 new subjects with a V1.
+QByteArray odmChanges(int n)
+{
+    const QByteArray why = "<AuditRecord><UserRef UserOID=\"USR.1\"/><LocationRef LocationOID=\"SITE1\"/>"
+                           "<DateTimeStamp>2026-03-01T08:00:00Z</DateTimeStamp><ReasonForChange>data review"
+                           "</ReasonForChange></AuditRecord>";
+    QByteArray clinical;
+    for (int i = 1; i <= n; ++i) {
+        const QByteArray key = subjectKey(i).toUtf8();
+        if (i % 7 == 0)
+            clinical += "<SubjectData SubjectKey=\"" + key + "\" TransactionType=\"Remove\">" + why +
+                        "</SubjectData>\n";
+        else if (i % 5 == 0)
+            clinical += "<SubjectData SubjectKey=\"" + key + "\" TransactionType=\"Context\">\n" +
+                        visit("V1", day(3, i), "Update") + "</SubjectData>\n";
+        else if (i % 3 == 0)
+            clinical += "<SubjectData SubjectKey=\"" + key + "\" TransactionType=\"Context\">\n" +
+                        visit("V2", day(2, i), "Remove") + "</SubjectData>\n";
+    }
+    for (int i = n + 1; i <= n + n / 10; ++i)
+        clinical += "<SubjectData SubjectKey=\"" + subjectKey(i).toUtf8() +
+                    "\" TransactionType=\"Insert\"><SiteRef LocationOID=\"SITE1\"/>\n" +
+                    visit("V1", day(1, i)) + "</SubjectData>\n";
+    return odmDelivery("EDC.3", "EDC.2", clinical);
+}
+
+// The ODM scenario's workspace: one site, subjects and visits read from edc.xml.
+void writeOdmWorkspace(const QString& dir)
+{
+    writeFile(dir, QStringLiteral("t.study.json"), R"({"format": "trialbridge.study/1", "study_id": "T1",
+        "defaultTimeZone": "UTC",
+        "sites": [{"site_id": "SITE1", "name": "Site One", "country_code": "DEU", "time_zone": "Europe/Berlin"}]})");
+    writeFile(dir, QStringLiteral("subjects.mapping.json"),
+              R"({"format": "trialbridge.mapping/1", "name": "s",
+        "source": {"kind": "odm", "level": "subject"}, "target": {"entity": "subject"},
+        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
+                   "site_id": {"from": "SiteOID"}}})");
+    writeFile(dir, QStringLiteral("visits.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "v",
+        "source": {"kind": "odm", "level": "form", "forms": ["F_VISIT"]}, "target": {"entity": "visit"},
+        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
+                   "visit_code": {"from": "StudyEventOID"},
+                   "visit_date": {"from": "I_VISDAT", "transforms": [{"date": {"format": "iso"}}]}}})");
+    writeFile(dir, QStringLiteral("odm.pipeline.json"), R"({"format": "trialbridge.pipeline/1", "name": "odm",
+        "study": "t.study.json", "target": {"kind": "sqlite", "database": "ctms.db"},
+        "steps": [{"mapping": "subjects.mapping.json", "source": "edc.xml"},
+                  {"mapping": "visits.mapping.json", "source": "edc.xml"}]})");
+}
+
 } // namespace
 
 class TestCrashResume : public QObject
@@ -45,6 +144,7 @@ private slots:
     void smallBatchLoadEqualsReference();
     void killedRunsResumeToTheReference();
     void killedSmallBatchRunsResumeToTheReference();
+    void killedOdmChangesResumeToTheReference();
     void killedRunsAreNotLeftRunning();
 
 private:
@@ -53,12 +153,29 @@ private:
         int trials = 0;
         int kills = 0;         // processes killed while running
         int finishedFirst = 0; // processes that ended before their kill time
+        int partlyLoaded = 0;  // trials whose killed runs had committed some of their units
         qint64 differences = 0;
         qint64 orphanedRuns = 0; // runs left 'running' by a killed process
     };
+    // What the trials load: a copy of templateDir for each, its pipeline run to the end after the kills.
+    struct Scenario
+    {
+        QString templateDir;
+        QString pipeline;  // file name in templateDir
+        QString reference; // target of one uninterrupted load
+        int exitCode = 3;  // of a complete run (3: the demo's seeded defects are rejected)
+        qint64 durationMs = 0;
+        bool changes =
+            false; // updates and removals: compared as compareWithReference's changed, partly applied
+        int killFrom = 0, killTo = 80; // percent of durationMs in which the kills land
+    };
     QProcess* startLoad(const QString& pipeline, qint64 batchRecords);
     qint64 timedLoad(const QString& pipeline, qint64 batchRecords, int* exitCode);
-    void runTrials(const QString& label, int wanted, qint64 batchRecords, qint64 durationMs, Stats* s);
+    void runTrials(const QString& label, const Scenario& scenario, int wanted, qint64 batchRecords, Stats* s);
+    Scenario demo(qint64 durationMs) const
+    {
+        return {m_template, QStringLiteral("demo.pipeline.json"), m_reference, 3, durationMs, false, 0, 80};
+    }
 
     QTemporaryDir m_tmp;
     QString m_template;  // the demo workspace without a target
@@ -169,23 +286,24 @@ void TestCrashResume::smallBatchLoadEqualsReference()
           m_smallBatchDurationMs);
 }
 
-void TestCrashResume::runTrials(const QString& label, int wanted, qint64 batchRecords, qint64 durationMs,
-                                Stats* s)
+void TestCrashResume::runTrials(const QString& label, const Scenario& scenario, int wanted,
+                                qint64 batchRecords, Stats* s)
 {
-    // Kill times spread over most of the run (process start to exit). A busy machine makes runs faster or
-    // slower than the measured one: a process that ends before its kill time is no trial, and more attempts
-    // are allowed than trials wanted.
-    const qint64 window = durationMs * 4 / 5 + 1;
+    // Kill times spread over the scenario's part of the run (process start to exit). A busy machine makes
+    // runs faster or slower than the measured one: a process that ends before its kill time is no trial, and
+    // more attempts are allowed than trials wanted.
+    const qint64 from = scenario.durationMs * scenario.killFrom / 100;
+    const qint64 window = scenario.durationMs * (scenario.killTo - scenario.killFrom) / 100 + 1;
     for (int i = 0; s->trials < wanted && i < wanted * 4; ++i) {
         const QString dir = m_tmp.filePath(QStringLiteral("%1-%2").arg(label).arg(i));
-        QVERIFY(copyTree(m_template, dir));
-        const QString pipeline = dir + QStringLiteral("/demo.pipeline.json");
+        QVERIFY(copyTree(scenario.templateDir, dir));
+        const QString pipeline = dir + QLatin1Char('/') + scenario.pipeline;
         // Every third trial is killed twice: the resumed run is interrupted as well.
         const int killsWanted = i % 3 == 2 ? 2 : 1;
         QStringList moments;
         int killed = 0;
         for (int k = 0; k < killsWanted; ++k) {
-            const int delay = int(m_random.bounded(window));
+            const int delay = int(from + m_random.bounded(window));
             QProcess* p = startLoad(pipeline, batchRecords);
             QVERIFY(p->waitForStarted());
             if (p->waitForFinished(delay)) {
@@ -205,17 +323,28 @@ void TestCrashResume::runTrials(const QString& label, int wanted, qint64 batchRe
         }
         s->kills += killed;
         ++s->trials;
+        // What the killed runs had committed (their audit entries come with their units): where the kills
+        // landed.
+        qint64 committed = 0;
+        {
+            TargetDb db(dir + QStringLiteral("/ctms.db"));
+            committed = db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE run_id IN "
+                                                 "(SELECT run_id FROM run WHERE status = 'running')"));
+        }
+        moments << QStringLiteral("%1 audit entries committed").arg(committed);
+        s->partlyLoaded += committed > 0 ? 1 : 0;
 
         const auto final = runCli({QStringLiteral("run"), pipeline});
-        QVERIFY2(final.exitCode == 3, final.out.constData());
-        const Comparison c = compareWithReference(dir + QStringLiteral("/ctms.db"), m_reference);
+        QVERIFY2(final.exitCode == scenario.exitCode, final.out.constData() + final.err);
+        const Comparison c = compareWithReference(dir + QStringLiteral("/ctms.db"), scenario.reference,
+                                                  !scenario.changes, scenario.changes);
         s->differences += c.differences;
         {
             TargetDb db(dir + QStringLiteral("/ctms.db"));
             s->orphanedRuns += db.scalar(QStringLiteral("SELECT COUNT(*) FROM run WHERE status = 'running'"));
         }
         qInfo("%s trial %d (%s of ~%lld ms): %lld differences", qPrintable(label), s->trials,
-              qPrintable(moments.join(QStringLiteral(", "))), durationMs, c.differences);
+              qPrintable(moments.join(QStringLiteral(", "))), scenario.durationMs, c.differences);
         for (const QString& d : c.details)
             qWarning("  %s", qPrintable(d));
         if (c.differences == 0)
@@ -226,11 +355,12 @@ void TestCrashResume::runTrials(const QString& label, int wanted, qint64 batchRe
 void TestCrashResume::killedRunsResumeToTheReference()
 {
     Stats s;
-    runTrials(QStringLiteral("cli"), envInt("TB_CRASH_TRIALS", 20), 0, m_durationMs, &s);
+    runTrials(QStringLiteral("cli"), demo(m_durationMs), envInt("TB_CRASH_TRIALS", 20), 0, &s);
     m_orphanedRuns += s.orphanedRuns;
-    qInfo("trialbridge-cli run: %d crash trials, %d processes killed (%d ended before their kill time), "
-          "%lld differences",
-          s.trials, s.kills, s.finishedFirst, s.differences);
+    qInfo(
+        "trialbridge-cli run: %d crash trials (%d with part of the load committed), %d processes killed (%d "
+        "ended before their kill time), %lld differences",
+        s.trials, s.partlyLoaded, s.kills, s.finishedFirst, s.differences);
     QVERIFY(s.trials >= envInt("TB_CRASH_TRIALS", 20));
     QCOMPARE(s.differences, qint64(0));
 }
@@ -240,12 +370,77 @@ void TestCrashResume::killedSmallBatchRunsResumeToTheReference()
     // Batches of 500 records commit about a hundred times per run: kills land between and inside commits.
     Stats s;
     const int wanted = qMax(1, envInt("TB_CRASH_TRIALS", 20) / 2);
-    runTrials(QStringLiteral("batch"), wanted, SmallBatch, m_smallBatchDurationMs, &s);
+    runTrials(QStringLiteral("batch"), demo(m_smallBatchDurationMs), wanted, SmallBatch, &s);
     m_orphanedRuns += s.orphanedRuns;
-    qInfo("batches of %lld records: %d crash trials, %d processes killed (%d ended before their kill time), "
-          "%lld differences",
-          SmallBatch, s.trials, s.kills, s.finishedFirst, s.differences);
+    qInfo("batches of %lld records: %d crash trials (%d with part of the load committed), %d processes "
+          "killed (%d "
+          "ended before their kill time), %lld differences",
+          SmallBatch, s.trials, s.partlyLoaded, s.kills, s.finishedFirst, s.differences);
     QVERIFY(s.trials >= wanted);
+    QCOMPARE(s.differences, qint64(0));
+}
+
+void TestCrashResume::killedOdmChangesResumeToTheReference()
+{
+    // An ODM delivery of inserts is loaded; the next one corrects visit dates, removes visits and whole
+    // subjects (their visits with them) and adds subjects. Its load, in batches of 500 records, is killed
+    // part-way: what the resumed run finds already done it must neither repeat nor undo. The run reads the
+    // delivery through before its first write (about 40 % of its time): the kills land in the writing part.
+    const int subjects = 5 * envInt("TB_CRASH_SUBJECTS", 3000);
+    Scenario odm;
+    odm.templateDir = m_tmp.filePath(QStringLiteral("odm-template"));
+    odm.pipeline = QStringLiteral("odm.pipeline.json");
+    odm.exitCode = 0;
+    odm.changes = true;
+    odm.killFrom = 45;
+    odm.killTo = 95;
+    writeOdmWorkspace(odm.templateDir);
+    writeFile(odm.templateDir, QStringLiteral("edc.xml"), odmInserts(subjects));
+    auto r = runCli({QStringLiteral("run"), odm.templateDir + QLatin1Char('/') + odm.pipeline});
+    QVERIFY2(r.exitCode == 0, r.out.constData() + r.err);
+    writeFile(odm.templateDir, QStringLiteral("edc.xml"), odmChanges(subjects));
+
+    const QString ref = m_tmp.filePath(QStringLiteral("odm-reference"));
+    QVERIFY(copyTree(odm.templateDir, ref));
+    int code = -1;
+    odm.durationMs = timedLoad(ref + QLatin1Char('/') + odm.pipeline, SmallBatch, &code);
+    QCOMPARE(code, 0);
+    odm.reference = ref + QStringLiteral("/ctms.db");
+    {
+        // The reference made every change the delivery asks for.
+        TargetDb db(odm.reference);
+        const int removed = subjects / 7, added = subjects / 10;
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM subject")),
+                 qint64(subjects - removed + added));
+        QCOMPARE(
+            db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'delete' AND entity = "
+                                     "'subject'")),
+            qint64(removed));
+        QVERIFY(
+            db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND entity = "
+                                     "'visit'")) > subjects / 10);
+        QVERIFY(db.scalar(QStringLiteral(
+                    "SELECT SUM(deleted_with_parent) FROM run_entity WHERE entity = 'visit'")) ==
+                2 * removed);
+    }
+    // The target before the changes differs from it: the comparison sees changes that were not made.
+    const Comparison unchanged =
+        compareWithReference(odm.templateDir + QStringLiteral("/ctms.db"), odm.reference, false, true);
+    QVERIFY2(unchanged.differences > subjects / 7, qPrintable(QString::number(unchanged.differences)));
+    qInfo("ODM changes to %d subjects in batches of %lld records take %lld ms", subjects, SmallBatch,
+          odm.durationMs);
+
+    Stats s;
+    const int wanted = qMax(1, envInt("TB_CRASH_TRIALS", 20) / 2);
+    runTrials(QStringLiteral("odm"), odm, wanted, SmallBatch, &s);
+    m_orphanedRuns += s.orphanedRuns;
+    qInfo("ODM updates and removals: %d crash trials (%d with part of the changes committed), %d processes "
+          "killed "
+          "(%d ended before their kill time), %lld differences",
+          s.trials, s.partlyLoaded, s.kills, s.finishedFirst, s.differences);
+    QVERIFY(s.trials >= wanted);
+    QVERIFY2(s.partlyLoaded > 0,
+             "no kill landed after the first commit: the partly applied case was not tried");
     QCOMPARE(s.differences, qint64(0));
 }
 
