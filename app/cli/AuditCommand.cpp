@@ -1,5 +1,6 @@
 #include "AuditCommand.h"
 
+#include "CancelOnSignal.h"
 #include "CliApp.h"
 #include "SecretSession.h"
 
@@ -12,6 +13,7 @@
 #include "audit/WorkspaceSigningKey.h"
 #include "esign/SignatureLog.h"
 #include "esign/UserAccount.h"
+#include "run/RunFeedback.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
@@ -193,6 +195,8 @@ int exportCommand(const QCommandLineParser& p)
     qint64 rows = 0;
     bool written = false;
     QString trail; // the PDF's verdict on the trail, repeated on the console
+    RunFeedback feedback;
+    const CancelOnSignal cancelOnSignal(feedback); // Ctrl-C: no file is left
     if (format == QLatin1String("pdf")) {
         TrailCheck check;
         if (!TrailCheck::run(target, workspace, &check, &error)) {
@@ -200,11 +204,13 @@ int exportCommand(const QCommandLineParser& p)
             return Failed;
         }
         const AuditReportPdf::Context context = AuditReportPdf::Context::of(check, names);
-        written = AuditReportPdf::write(target, filter, names, context, p.value(QStringLiteral("out")), &rows, &error);
+        written = AuditReportPdf::write(target, filter, names, context, p.value(QStringLiteral("out")), &rows, &error,
+                                        &feedback);
         if (!check.intact())
             trail = QStringLiteral("; the trail: ") + AuditReportPdf::verificationText(context);
     } else {
-        written = AuditExport::writeCsv(target, filter, names, p.value(QStringLiteral("out")), &rows, &error);
+        written = AuditExport::writeCsv(target, filter, names, p.value(QStringLiteral("out")), &rows, &error,
+                                        &feedback);
     }
     if (!written) {
         err() << "trialbridge-cli audit export: " << error << "\n";

@@ -1,5 +1,6 @@
 #include "CliApp.h"
 #include "AuditCommand.h"
+#include "CancelOnSignal.h"
 #include "RunSecrets.h"
 #include "ConnectionCommand.h"
 #include "MappingCommand.h"
@@ -208,7 +209,8 @@ int runCommand(const QStringList& args)
                               "into the target, one unit at a time, with an audit entry per change.\n"
                               "When the target requires approval (mapping require-approval), a production run\n"
                               "refuses mappings that are not approved revisions or changed since.\n"
-                              "Exit status: 0 all loaded, 3 finished with rejected records, 1 failed,\n"
+                              "Ctrl-C or SIGTERM cancels between units (a second one stops at once).\n"
+                              "Exit status: 0 all loaded, 3 finished with rejected records, 1 failed or cancelled,\n"
                               "2 usage or configuration error (also a mapping refused by change control)."),
                &code))
         return code;
@@ -225,7 +227,10 @@ int runCommand(const QStringList& args)
     options.auditSigner = workspaceAuditSigner;
     options.secret = workspaceSecretReader(pipeline);
     PipelineRunner runner(options);
-    const RunResult r = runner.run(pipeline, &feedback);
+    const RunResult r = [&] {
+        const CancelOnSignal cancelOnSignal(feedback);
+        return runner.run(pipeline, &feedback);
+    }();
     if (isatty(fileno(stderr)))
         err() << "\r";
     if (p.isSet(QStringLiteral("json"))) {
@@ -239,7 +244,8 @@ int runCommand(const QStringList& args)
                 printRejects(r.target.isEmpty() ? doc.resolve(doc.targetDatabase) : r.target, r.runId, 10);
         }
     }
-    if (r.status == RunResult::Status::Failed || r.status == RunResult::Status::ConfigError)
+    if (r.status == RunResult::Status::Failed || r.status == RunResult::Status::ConfigError
+        || r.status == RunResult::Status::Cancelled)
         err() << "trialbridge-cli run: " << r.message << "\n";
     return r.exitCode();
 }

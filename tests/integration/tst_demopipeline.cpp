@@ -1,5 +1,6 @@
 // The demo study end to end through trialbridge-cli: seeded defects are rejected and nothing else,
-// re-runs change nothing, one changed value is one update with one audit entry, units are atomic.
+// re-runs change nothing, one changed value is one update with one audit entry, units are atomic; Ctrl-C and
+// SIGTERM cancel a run between units and an audit export without leaving a file.
 
 #include "TestSupport.h"
 
@@ -8,11 +9,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QLockFile>
+#include <QProcess>
+#include <QThread>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace tb::core;
 using tb::test::runCli;
@@ -35,6 +42,8 @@ private slots:
     void concurrentRunOnTheSameTargetIsRefused();
     void exitCodes_data();
     void exitCodes();
+    void signalCancelsRunAndExport_data();
+    void signalCancelsRunAndExport();
 
 private:
     QJsonObject runJson(const QString& pipeline, int* exitCode);
@@ -348,6 +357,77 @@ void TestDemoPipeline::concurrentRunOnTheSameTargetIsRefused()
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM run")), runsBefore);
     lock.unlock();
     QCOMPARE(runCli({QStringLiteral("run"), m_dir + QStringLiteral("/demo.pipeline.json")}).exitCode, 3);
+}
+
+void TestDemoPipeline::signalCancelsRunAndExport_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("Ctrl-C") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+// A signal cancels a run between units, as the console's Cancel does: what is committed stays, the run is recorded
+// as cancelled, the trail verifies and the next run completes. During an audit export it leaves no file.
+void TestDemoPipeline::signalCancelsRunAndExport()
+{
+    QFETCH(int, signal);
+    const QString dir = m_tmp.filePath(QStringLiteral("signal-%1").arg(signal));
+    const int subjects = 10000;
+    auto r = runCli({QStringLiteral("demo"), QStringLiteral("--out"), dir, QStringLiteral("--subjects"),
+                     QString::number(subjects)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString pipeline = dir + QStringLiteral("/demo.pipeline.json");
+    const QString target = dir + QStringLiteral("/ctms.db");
+    QProcess cli;
+    cli.start(QStringLiteral(TB_CLI_PATH), {QStringLiteral("run"), pipeline});
+    QVERIFY(cli.waitForStarted());
+    // The run holds its target's lock from its start to its end: the signal arrives while it loads.
+    QElapsedTimer waited;
+    waited.start();
+    while (!QFileInfo::exists(target + QStringLiteral(".lock")) && cli.state() == QProcess::Running
+           && waited.elapsed() < 60000)
+        QThread::msleep(2);
+    QVERIFY2(cli.state() == QProcess::Running, "the run ended before the signal");
+    QCOMPARE(::kill(pid_t(cli.processId()), signal), 0);
+    QVERIFY(cli.waitForFinished(60000));
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), 1);
+    QVERIFY2(err.contains(QStringLiteral("cancelling")) && err.contains(QStringLiteral("trialbridge-cli run: cancelled after")),
+             qPrintable(err));
+    QCOMPARE(tb::test::queryRows(target, QStringLiteral("SELECT status FROM run")), QStringList{QStringLiteral("cancelled")});
+    QVERIFY(!QFileInfo::exists(target + QStringLiteral(".lock")));
+    r = runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--target"), target});
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+
+    // The next run loads the rest: every subject read once more, none twice.
+    r = runCli({QStringLiteral("run"), pipeline, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 3);
+    const QJsonObject subject =
+        QJsonDocument::fromJson(r.out).object()[QLatin1String("entities")].toObject()[QLatin1String("subject")].toObject();
+    QCOMPARE(subject[QLatin1String("read")].toInt(), subjects);
+    QCOMPARE(tb::test::queryRows(target, QStringLiteral("SELECT COUNT(*) FROM subject")),
+             QStringList{QString::number(subjects - subject[QLatin1String("rejected")].toInt())});
+    QCOMPARE(tb::test::queryRows(target, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'subject'")),
+             tb::test::queryRows(target, QStringLiteral("SELECT COUNT(*) FROM subject")));
+
+    // The report of the whole trail (some 85,000 entries) takes many seconds: the signal comes while it is made.
+    const QString reports = dir + QStringLiteral("/reports");
+    QVERIFY(QDir().mkpath(reports));
+    QProcess exporter;
+    exporter.start(QStringLiteral(TB_CLI_PATH), {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--target"),
+                                                  target, QStringLiteral("--format"), QStringLiteral("pdf"),
+                                                  QStringLiteral("--out"), reports + QStringLiteral("/audit.pdf")});
+    QVERIFY(exporter.waitForStarted());
+    QThread::msleep(1500); // past the process's start, where the signal's default action still applies
+    QVERIFY2(exporter.state() == QProcess::Running, "the export ended before the signal");
+    QCOMPARE(::kill(pid_t(exporter.processId()), signal), 0);
+    QVERIFY(exporter.waitForFinished(60000));
+    const QString exportErr = QString::fromUtf8(exporter.readAllStandardError());
+    QCOMPARE(exporter.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(exporter.exitCode(), 1);
+    QVERIFY2(exportErr.contains(QStringLiteral("export canceled \u2014 no file was written")), qPrintable(exportErr));
+    QCOMPARE(QDir(reports).entryList(QDir::Files | QDir::Hidden), QStringList());
 }
 
 void TestDemoPipeline::exitCodes_data()
