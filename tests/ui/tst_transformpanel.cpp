@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QGraphicsView>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -118,6 +119,7 @@ private slots:
     void dateEditorShowsALiveExample_data();
     void dateEditorShowsALiveExample();
     void parameterEditorRefusesInvalidParameters();
+    void valueMapFitsAShortWindow();
 
 private:
     void clickLink(const QString& column, const QString& target);
@@ -419,6 +421,25 @@ void TestTransformPanel::clickingALinkShowsItsChain()
                       m_designer->view()->mapFromScene(QPointF(ui::DesignerScene::ColumnWidth + 30, 2000)));
     QVERIFY(p->target().isEmpty());
     QCOMPARE(m_designer->undoStack()->count(), 0);
+}
+
+// On a screen 768 pixels high the designer still fits (the transform editor scrolls rather than holding the window
+// taller), and a value map shows at least five codes.
+void TestTransformPanel::valueMapFitsAShortWindow()
+{
+    m_designer->resize(1200, 620);
+    TransformPanel* p = panel();
+    clickLink(QStringLiteral("DSDECOD"), QStringLiteral("status"));
+    p->transformList()->setCurrentRow(0);
+    p->addMenu()->findChild<QAction*>(QStringLiteral("add-valueMap"))->trigger();
+    QCOMPARE(p->editorStack()->currentWidget(), p->valueMapEditor());
+    QVERIFY2(m_designer->minimumSizeHint().height() <= 620,
+             qPrintable(QString::number(m_designer->minimumSizeHint().height())));
+    QTRY_COMPARE(m_designer->height(), 620);
+    const QTableView* table = p->valueMapEditor()->table();
+    QVERIFY(table->isVisible());
+    QVERIFY2(table->viewport()->height() >= 5 * table->verticalHeader()->defaultSectionSize(),
+             qPrintable(QString::number(table->viewport()->height())));
 }
 
 void TestTransformPanel::editAValueMapUndoRedoAndSave()

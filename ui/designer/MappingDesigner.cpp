@@ -87,6 +87,7 @@ MappingDesigner::MappingDesigner(std::shared_ptr<const core::CtmsSchema> schema,
     m_problems->setObjectName(QStringLiteral("problemList"));
     m_problems->setAccessibleName(tr("Problems"));
     m_problems->setMaximumHeight(96);
+    m_problems->setMinimumHeight(m_problems->fontMetrics().height() * 2 + 8); // "no problems" needs one line
     connect(m_problems, &QListWidget::itemActivated, this, &MappingDesigner::showProblem);
 
     m_status = new QLabel;
@@ -203,7 +204,7 @@ MappingDesigner::MappingDesigner(std::shared_ptr<const core::CtmsSchema> schema,
     m_preview = new PreviewPanel(m_model, m_source);
     splitter->addWidget(m_preview);
     splitter->setStretchFactor(2, 1);
-    splitter->setSizes({440, 90, 300});
+    splitter->setSizes({500, 70, 240}); // the picture and its transform first; the user moves them (remembered)
     splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QToolButton>
@@ -187,7 +188,14 @@ TransformPanel::TransformPanel(core::MappingModel* mapping, core::SourceSchemaMo
     layout->addWidget(m_list);
     layout->addLayout(buttons);
     layout->addWidget(m_error);
-    layout->addWidget(m_editors, 1);
+    // The editor scrolls when the pane is short, rather than holding the window taller than the screen.
+    auto* editorScroll = new QScrollArea;
+    editorScroll->setObjectName(QStringLiteral("transformEditorScroll"));
+    editorScroll->setWidget(m_editors);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    editorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(editorScroll, 1);
 
     connect(m_mapping, &core::MappingModel::fieldChanged, this, [this](const QString& target) {
         if (target == m_target)

@@ -47,6 +47,9 @@ ValueMapEditor::ValueMapEditor(QWidget* parent) : QWidget(parent)
                              | QAbstractItemView::AnyKeyPressed);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8); // compact rows
+    // Never fewer than five codes in view, however much room the preview below takes.
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + 5 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth());
     m_table->horizontalHeader()->setSectionResizeMode(core::ValueMapModel::SourceColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(core::ValueMapModel::CodeColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(core::ValueMapModel::CountColumn, QHeaderView::ResizeToContents);
@@ -136,8 +139,10 @@ ValueMapEditor::ValueMapEditor(QWidget* parent) : QWidget(parent)
     form->addRow(unmappedLabel, m_unmapped);
     auto* defaultLabel = new QLabel(tr("D&efault:"));
     defaultLabel->setBuddy(m_default);
-    form->addRow(defaultLabel, m_default);
-    form->addRow(QString(), m_ignoreCase);
+    auto* defaultRow = new QHBoxLayout; // one row for both: the room goes to the table
+    defaultRow->addWidget(m_default, 1);
+    defaultRow->addWidget(m_ignoreCase);
+    form->addRow(defaultLabel, defaultRow);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
