@@ -196,6 +196,7 @@ int exportCommand(const QCommandLineParser& p)
     bool written = false;
     QString trail; // the PDF's verdict on the trail, repeated on the console
     RunFeedback feedback;
+    attachProgress(feedback);
     const CancelOnSignal cancelOnSignal(feedback); // Ctrl-C: no file is left
     if (format == QLatin1String("pdf")) {
         TrailCheck check;
@@ -212,6 +213,7 @@ int exportCommand(const QCommandLineParser& p)
         written = AuditExport::writeCsv(target, filter, names, p.value(QStringLiteral("out")), &rows, &error,
                                         &feedback);
     }
+    endProgress();
     if (!written) {
         err() << "trialbridge-cli audit export: " << error << "\n";
         return Failed;

@@ -44,6 +44,24 @@ QTextStream& err()
     return s;
 }
 
+void attachProgress(core::RunFeedback& feedback)
+{
+    if (!isatty(fileno(stderr)))
+        return;
+    QObject::connect(&feedback, &core::RunFeedback::progressChanged, [](double p) {
+        err() << "\r" << QString::number(int(p)).rightJustified(3) << " %";
+        err().flush();
+    });
+}
+
+void endProgress()
+{
+    if (!isatty(fileno(stderr)))
+        return;
+    err() << "\r      \r";
+    err().flush();
+}
+
 using namespace tb::core;
 
 namespace {
@@ -86,17 +104,6 @@ void printJson(const QJsonObject& o)
     out().flush();
 }
 
-// Shows progress on a terminal only; scripts and CI see clean output.
-void attachProgress(RunFeedback& feedback)
-{
-    if (!isatty(fileno(stderr)))
-        return;
-    QObject::connect(&feedback, &RunFeedback::progressChanged, [](double p) {
-        err() << "\r" << QString::number(int(p)).rightJustified(3) << " %";
-        err().flush();
-    });
-}
-
 int demoCommand(const QStringList& args)
 {
     QCommandLineParser p;
@@ -134,8 +141,7 @@ int demoCommand(const QStringList& args)
         err() << "trialbridge-cli demo: " << error << "\n";
         return o.subjects < 1 || o.sites < 1 ? Usage : Failed;
     }
-    if (isatty(fileno(stderr)))
-        err() << "\r";
+    endProgress();
     out() << "Demo workspace written to " << QDir(dir).absolutePath() << ": " << o.subjects << " subjects at "
           << o.sites << " sites, " << gen.visitCount() << " visits, " << gen.adverseEventCount()
           << " adverse events, " << gen.defects().size() << " seeded defects (demo-defects.json).\n"
@@ -231,8 +237,7 @@ int runCommand(const QStringList& args)
         const CancelOnSignal cancelOnSignal(feedback);
         return runner.run(pipeline, &feedback);
     }();
-    if (isatty(fileno(stderr)))
-        err() << "\r";
+    endProgress();
     if (p.isSet(QStringLiteral("json"))) {
         printJson(r.toJson());
     } else {
