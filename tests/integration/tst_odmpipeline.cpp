@@ -30,27 +30,6 @@ QJsonObject counts(const QJsonObject& run, const char* entity)
     return run.value(QStringLiteral("entities")).toObject().value(QLatin1String(entity)).toObject();
 }
 
-// A small workspace: a study with one site, and subjects and visits read from an ODM file.
-void writeSmallWorkspace(const QString& dir)
-{
-    writeFile(dir, QStringLiteral("t.study.json"), R"({"format": "trialbridge.study/1", "study_id": "T1",
-        "defaultTimeZone": "UTC",
-        "sites": [{"site_id": "SITE1", "name": "Site One", "country_code": "DEU", "time_zone": "Europe/Berlin"}]})");
-    writeFile(dir, QStringLiteral("subjects.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "s",
-        "source": {"kind": "odm", "level": "subject"}, "target": {"entity": "subject"},
-        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
-                   "site_id": {"from": "SiteOID"}}})");
-    writeFile(dir, QStringLiteral("visits.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "v",
-        "source": {"kind": "odm", "level": "form", "forms": ["F_VISIT"]}, "target": {"entity": "visit"},
-        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
-                   "visit_code": {"from": "StudyEventOID"},
-                   "visit_date": {"from": "I_VISDAT", "transforms": [{"date": {"format": "iso"}}]}}})");
-    writeFile(dir, QStringLiteral("t.pipeline.json"), R"({"format": "trialbridge.pipeline/1", "name": "t",
-        "study": "t.study.json", "target": {"kind": "sqlite", "database": "ctms.db"},
-        "steps": [{"mapping": "subjects.mapping.json", "source": "edc.xml"},
-                  {"mapping": "visits.mapping.json", "source": "edc.xml"}]})");
-}
-
 QByteArray transactional(const QByteArray& clinical)
 {
     // Plain literals: moc misreads a raw string that holds an XML declaration.
@@ -229,7 +208,7 @@ void TestOdmPipeline::secondRunChangesNothing()
 void TestOdmPipeline::odmAuditRecordsReachOurAuditEntries()
 {
     QTemporaryDir dir;
-    writeSmallWorkspace(dir.path());
+    tb::test::writeOdmWorkspace(dir.path());
     writeFile(dir.path(), QStringLiteral("edc.xml"), transactional(kInserts));
     const auto r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("t.pipeline.json")), QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 3, r.err.constData() + r.out); // finished with a rejected record
@@ -261,7 +240,7 @@ void TestOdmPipeline::odmAuditRecordsReachOurAuditEntries()
 void TestOdmPipeline::transactionsApplyInDocumentOrder()
 {
     QTemporaryDir dir;
-    writeSmallWorkspace(dir.path());
+    tb::test::writeOdmWorkspace(dir.path());
     const QByteArray first = R"(<SubjectData SubjectKey="001" TransactionType="Insert"><SiteRef LocationOID="SITE1"/>
  <StudyEventData StudyEventOID="V1"><FormData FormOID="F_VISIT"><ItemGroupData ItemGroupOID="IG">
   <ItemData ItemOID="I_VISDAT" Value="2026-01-02"/></ItemGroupData></FormData></StudyEventData>
@@ -451,7 +430,7 @@ void TestOdmPipeline::badTransactionsAreRejected()
     QFETCH(QString, message);
     QFETCH(int, subjects);
     QTemporaryDir dir;
-    writeSmallWorkspace(dir.path());
+    tb::test::writeOdmWorkspace(dir.path());
     writeFile(dir.path(), QStringLiteral("edc.xml"), transactional(clinical));
     const auto r = runCli({QStringLiteral("run"), dir.filePath(QStringLiteral("t.pipeline.json"))});
     QCOMPARE(r.exitCode, 3); // completed with rejects: the other subjects load
@@ -469,7 +448,7 @@ void TestOdmPipeline::badTransactionsAreRejected()
 void TestOdmPipeline::brokenOdmLoadsNothing()
 {
     QTemporaryDir dir;
-    writeSmallWorkspace(dir.path());
+    tb::test::writeOdmWorkspace(dir.path());
     QByteArray truncated = transactional(kInserts);
     truncated.chop(40);
     writeFile(dir.path(), QStringLiteral("edc.xml"), truncated);

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -110,28 +111,6 @@ QByteArray odmChanges(int n)
     return odmDelivery("EDC.3", "EDC.2", clinical);
 }
 
-// The ODM scenario's workspace: one site, subjects and visits read from edc.xml.
-void writeOdmWorkspace(const QString& dir)
-{
-    writeFile(dir, QStringLiteral("t.study.json"), R"({"format": "trialbridge.study/1", "study_id": "T1",
-        "defaultTimeZone": "UTC",
-        "sites": [{"site_id": "SITE1", "name": "Site One", "country_code": "DEU", "time_zone": "Europe/Berlin"}]})");
-    writeFile(dir, QStringLiteral("subjects.mapping.json"),
-              R"({"format": "trialbridge.mapping/1", "name": "s",
-        "source": {"kind": "odm", "level": "subject"}, "target": {"entity": "subject"},
-        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
-                   "site_id": {"from": "SiteOID"}}})");
-    writeFile(dir, QStringLiteral("visits.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "v",
-        "source": {"kind": "odm", "level": "form", "forms": ["F_VISIT"]}, "target": {"entity": "visit"},
-        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
-                   "visit_code": {"from": "StudyEventOID"},
-                   "visit_date": {"from": "I_VISDAT", "transforms": [{"date": {"format": "iso"}}]}}})");
-    writeFile(dir, QStringLiteral("odm.pipeline.json"), R"({"format": "trialbridge.pipeline/1", "name": "odm",
-        "study": "t.study.json", "target": {"kind": "sqlite", "database": "ctms.db"},
-        "steps": [{"mapping": "subjects.mapping.json", "source": "edc.xml"},
-                  {"mapping": "visits.mapping.json", "source": "edc.xml"}]})");
-}
-
 } // namespace
 
 class TestCrashResume : public QObject
@@ -167,14 +146,17 @@ private:
         qint64 durationMs = 0;
         bool changes =
             false; // updates and removals: compared as compareWithReference's changed, partly applied
-        int killFrom = 0, killTo = 80; // percent of durationMs in which the kills land
+        // Kills land at random in the first 80 % of durationMs; with afterFirstCommit, in the 40 % after the
+        // killed run's first commit is seen (a run that changes a loaded target reads its sources through
+        // first).
+        bool afterFirstCommit = false;
     };
     QProcess* startLoad(const QString& pipeline, qint64 batchRecords);
     qint64 timedLoad(const QString& pipeline, qint64 batchRecords, int* exitCode);
     void runTrials(const QString& label, const Scenario& scenario, int wanted, qint64 batchRecords, Stats* s);
     Scenario demo(qint64 durationMs) const
     {
-        return {m_template, QStringLiteral("demo.pipeline.json"), m_reference, 3, durationMs, false, 0, 80};
+        return {m_template, QStringLiteral("demo.pipeline.json"), m_reference, 3, durationMs, false, false};
     }
 
     QTemporaryDir m_tmp;
@@ -289,31 +271,47 @@ void TestCrashResume::smallBatchLoadEqualsReference()
 void TestCrashResume::runTrials(const QString& label, const Scenario& scenario, int wanted,
                                 qint64 batchRecords, Stats* s)
 {
-    // Kill times spread over the scenario's part of the run (process start to exit). A busy machine makes
+    // Kill times spread over the scenario's part of the run (see Scenario). A busy machine makes
     // runs faster or slower than the measured one: a process that ends before its kill time is no trial, and
     // more attempts are allowed than trials wanted.
-    const qint64 from = scenario.durationMs * scenario.killFrom / 100;
-    const qint64 window = scenario.durationMs * (scenario.killTo - scenario.killFrom) / 100 + 1;
+    const qint64 window = scenario.durationMs * (scenario.afterFirstCommit ? 2 : 4) / 5 + 1;
     for (int i = 0; s->trials < wanted && i < wanted * 4; ++i) {
         const QString dir = m_tmp.filePath(QStringLiteral("%1-%2").arg(label).arg(i));
         QVERIFY(copyTree(scenario.templateDir, dir));
         const QString pipeline = dir + QLatin1Char('/') + scenario.pipeline;
         // Every third trial is killed twice: the resumed run is interrupted as well.
         const int killsWanted = i % 3 == 2 ? 2 : 1;
+        // The runs the template's target already holds (none when it has no target yet).
+        const QString target = dir + QStringLiteral("/ctms.db");
+        const qint64 runsBefore = QFileInfo::exists(target)
+                                      ? TargetDb(target).scalar(QStringLiteral("SELECT MAX(run_id) FROM run"))
+                                      : 0;
         QStringList moments;
         int killed = 0;
         for (int k = 0; k < killsWanted; ++k) {
-            const int delay = int(from + m_random.bounded(window));
+            const int delay = int(m_random.bounded(window));
             QProcess* p = startLoad(pipeline, batchRecords);
             QVERIFY(p->waitForStarted());
-            if (p->waitForFinished(delay)) {
+            if (scenario.afterFirstCommit) {
+                // Read-only polling beside the writer (WAL): the newest run's first committed audit entry.
+                TargetDb db(target);
+                while (p->state() == QProcess::Running &&
+                       db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE run_id = "
+                                                "(SELECT MAX(run_id) FROM run WHERE status = 'running')")) <=
+                           0)
+                    p->waitForFinished(2);
+            }
+            // waitForFinished() is false for a process that already ended (while the test polled).
+            if (p->state() == QProcess::NotRunning || p->waitForFinished(delay)) {
                 ++s->finishedFirst;
                 moments << QStringLiteral("ended before %1 ms").arg(delay);
             } else {
                 p->kill(); // SIGKILL
                 p->waitForFinished();
                 ++killed;
-                moments << QStringLiteral("killed at %1 ms").arg(delay);
+                moments << (scenario.afterFirstCommit ? QStringLiteral("killed %1 ms after its first commit")
+                                                      : QStringLiteral("killed at %1 ms"))
+                               .arg(delay);
             }
             delete p;
         }
@@ -325,22 +323,21 @@ void TestCrashResume::runTrials(const QString& label, const Scenario& scenario, 
         ++s->trials;
         // What the killed runs had committed (their audit entries come with their units): where the kills
         // landed.
-        qint64 committed = 0;
-        {
-            TargetDb db(dir + QStringLiteral("/ctms.db"));
-            committed = db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE run_id IN "
-                                                 "(SELECT run_id FROM run WHERE status = 'running')"));
-        }
+        const qint64 committed =
+            QFileInfo::exists(target)
+                ? TargetDb(target).scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE run_id > ?"),
+                                          {runsBefore})
+                : 0;
         moments << QStringLiteral("%1 audit entries committed").arg(committed);
         s->partlyLoaded += committed > 0 ? 1 : 0;
 
         const auto final = runCli({QStringLiteral("run"), pipeline});
         QVERIFY2(final.exitCode == scenario.exitCode, final.out.constData() + final.err);
-        const Comparison c = compareWithReference(dir + QStringLiteral("/ctms.db"), scenario.reference,
-                                                  !scenario.changes, scenario.changes);
+        const Comparison c =
+            compareWithReference(target, scenario.reference, !scenario.changes, scenario.changes);
         s->differences += c.differences;
         {
-            TargetDb db(dir + QStringLiteral("/ctms.db"));
+            TargetDb db(target);
             s->orphanedRuns += db.scalar(QStringLiteral("SELECT COUNT(*) FROM run WHERE status = 'running'"));
         }
         qInfo("%s trial %d (%s of ~%lld ms): %lld differences", qPrintable(label), s->trials,
@@ -389,11 +386,10 @@ void TestCrashResume::killedOdmChangesResumeToTheReference()
     const int subjects = 5 * envInt("TB_CRASH_SUBJECTS", 3000);
     Scenario odm;
     odm.templateDir = m_tmp.filePath(QStringLiteral("odm-template"));
-    odm.pipeline = QStringLiteral("odm.pipeline.json");
+    odm.pipeline = QStringLiteral("t.pipeline.json");
     odm.exitCode = 0;
     odm.changes = true;
-    odm.killFrom = 45;
-    odm.killTo = 95;
+    odm.afterFirstCommit = true;
     writeOdmWorkspace(odm.templateDir);
     writeFile(odm.templateDir, QStringLiteral("edc.xml"), odmInserts(subjects));
     auto r = runCli({QStringLiteral("run"), odm.templateDir + QLatin1Char('/') + odm.pipeline});

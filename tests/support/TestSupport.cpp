@@ -135,4 +135,24 @@ core::MappingDocument parseMapping(const QByteArray& json)
     return doc;
 }
 
+void writeOdmWorkspace(const QString& dir)
+{
+    writeFile(dir, QStringLiteral("t.study.json"), R"({"format": "trialbridge.study/1", "study_id": "T1",
+        "defaultTimeZone": "UTC",
+        "sites": [{"site_id": "SITE1", "name": "Site One", "country_code": "DEU", "time_zone": "Europe/Berlin"}]})");
+    writeFile(dir, QStringLiteral("subjects.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "s",
+        "source": {"kind": "odm", "level": "subject"}, "target": {"entity": "subject"},
+        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
+                   "site_id": {"from": "SiteOID"}}})");
+    writeFile(dir, QStringLiteral("visits.mapping.json"), R"({"format": "trialbridge.mapping/1", "name": "v",
+        "source": {"kind": "odm", "level": "form", "forms": ["F_VISIT"]}, "target": {"entity": "visit"},
+        "fields": {"study_id": {"param": "study_id"}, "subject_id": {"from": "SubjectKey"},
+                   "visit_code": {"from": "StudyEventOID"},
+                   "visit_date": {"from": "I_VISDAT", "transforms": [{"date": {"format": "iso"}}]}}})");
+    writeFile(dir, QStringLiteral("t.pipeline.json"), R"({"format": "trialbridge.pipeline/1", "name": "t",
+        "study": "t.study.json", "target": {"kind": "sqlite", "database": "ctms.db"},
+        "steps": [{"mapping": "subjects.mapping.json", "source": "edc.xml"},
+                  {"mapping": "visits.mapping.json", "source": "edc.xml"}]})");
+}
+
 } // namespace tb::test

@@ -29,6 +29,10 @@ struct ProcessResult
     QByteArray err;
 };
 
+// A small workspace in dir: study T1 with one site SITE1, subjects and visits (form F_VISIT, item I_VISDAT) read
+// from the ODM file edc.xml by the pipeline t.pipeline.json into ctms.db.
+void writeOdmWorkspace(const QString& dir);
+
 // Gives the trialbridge-cli runs of this test a secret store of their own: a vault in dir (created with
 // libsodium's minimal Argon2id limits, so that many runs stay quick) opened with a passphrase file there,
 // named through the environment the CLI inherits. Runs sign their audit checkpoints with the workspace's
