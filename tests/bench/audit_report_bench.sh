@@ -7,16 +7,8 @@
 # Usage: tests/bench/audit_report_bench.sh [SUBJECTS]     (default 1000: about 13,000 audit entries)
 # Needs a built tree (scripts/setup.sh; TB_BUILD=DIR for another build folder), pdfinfo and GNU time.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cli="${TB_BUILD:-$root/build}/bin/trialbridge-cli"
+source "$(dirname "$0")/bench_env.sh"
 subjects=${1:-1000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-printf 'benchmark-vault-passphrase\n' > "$work/pass"
-chmod 600 "$work/pass"
-export TRIALBRIDGE_SECRETS_BACKEND=vault TRIALBRIDGE_VAULT_FILE="$work/bench.tbvault" \
-       TRIALBRIDGE_VAULT_PASSPHRASE_FILE="$work/pass"
 
 echo "== generating the demo study ($subjects subjects) and loading it"
 "$cli" demo --out "$work/ws" --subjects "$subjects" --defect-rate 0.01 > /dev/null

@@ -9,16 +9,8 @@
 # Needs a built tree (scripts/setup.sh; TB_BUILD=DIR for another build folder). The load signs its audit
 # trail with a key kept in a throw-away vault in the benchmark's temporary folder.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cli="${TB_BUILD:-$root/build}/bin/trialbridge-cli"
+source "$(dirname "$0")/bench_env.sh"
 subjects=${1:-75000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-printf 'benchmark-vault-passphrase\n' > "$work/pass"
-chmod 600 "$work/pass"
-export TRIALBRIDGE_SECRETS_BACKEND=vault TRIALBRIDGE_VAULT_FILE="$work/bench.tbvault" \
-       TRIALBRIDGE_VAULT_PASSPHRASE_FILE="$work/pass"
 
 echo "== generating the demo study ($subjects subjects) and loading it"
 "$cli" demo --out "$work/ws" --subjects "$subjects" --defect-rate 0.01 > /dev/null

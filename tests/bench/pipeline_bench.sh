@@ -5,23 +5,14 @@
 # WITHOUT ROWID tables; the ratio is taken against the faster of the two.
 #
 # Usage: tests/bench/pipeline_bench.sh [SUBJECTS] [SMALL_SUBJECTS]     (defaults 100000 and 10000)
-# Needs a built tree (scripts/setup.sh). Prints wall time and peak memory, the ratios and the goals.
+# Needs a built tree (scripts/setup.sh; TB_BUILD=DIR for another build folder). Prints wall time and peak memory, the ratios and the goals.
 # Each measurement is taken ROUNDS times (default 3), the loads and imports interleaved and each into a fresh
 # database; the median wall time and the highest peak memory count (a shared machine varies by a tenth from
 # one minute to the next, and both sides get the same treatment).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cli="$root/build/bin/trialbridge-cli"
+source "$(dirname "$0")/bench_env.sh"
 subjects=${1:-100000}
 small=${2:-10000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# Runs sign their audit trail with the workspace's key from a secret store (docs/audit.md): a throw-away
-# vault here. Its key derivation (Argon2id, 64 MiB, about 0.2 s) is part of every run's time and peak memory.
-printf 'benchmark-vault-passphrase\n' > "$work/pass"
-chmod 600 "$work/pass"
-export TRIALBRIDGE_SECRETS_BACKEND=vault TRIALBRIDGE_VAULT_FILE="$work/bench.tbvault" \
-       TRIALBRIDGE_VAULT_PASSPHRASE_FILE="$work/pass"
 
 rounds=${ROUNDS:-3}
 
