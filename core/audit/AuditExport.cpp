@@ -165,6 +165,11 @@ bool AuditExport::rows(const QString& databasePath, const AuditFilter& filter, c
     return ok;
 }
 
+QString AuditExport::canceledMessage(const QString& outPath)
+{
+    return QStringLiteral("%1: export canceled \u2014 no file was written").arg(outPath);
+}
+
 bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filter, const QHash<QString, QString>& printedNames,
                            const QString& outPath, qint64* rows, QString* error, RunFeedback* feedback)
 {
@@ -186,7 +191,7 @@ bool AuditExport::writeCsv(const QString& databasePath, const AuditFilter& filte
     writeLine(columns());
     const bool ok = AuditExport::rows(databasePath, filter, printedNames, [&](const Row& row) {
         if (feedback && feedback->isCanceled()) {
-            *error = QStringLiteral("%1: export canceled \u2014 no file was written").arg(outPath);
+            *error = canceledMessage(outPath);
             return false;
         }
         writeLine(row.cells());

@@ -42,6 +42,9 @@ public:
     // seq, time_utc, user_id, printed_name, action, entity, entity_key, changes, reason, source, run_id, signature
     static QStringList columns();
 
+    // What a canceled export (CSV or PDF) says.
+    static QString canceledMessage(const QString& outPath);
+
     // Calls onRow for each entry the filter lets through, oldest first; onRow returns false to stop (then rows()
     // returns false with the error onRow left). printedNames: user id → printed name (the workspace's users).
     static bool rows(const QString& databasePath, const AuditFilter& filter, const QHash<QString, QString>& printedNames,

@@ -372,7 +372,7 @@ bool AuditReportPdf::write(const QString& databasePath, const AuditFilter& filte
         *error = QStringLiteral("%1: the PDF report needs a QGuiApplication (none was created)").arg(outPath);
         return false;
     }
-    const QString canceled = QStringLiteral("%1: export canceled \u2014 no file was written").arg(outPath);
+    const QString canceled = AuditExport::canceledMessage(outPath);
     // The table needs every row before it is laid out (page count, studies in the header): read them first.
     QVector<AuditExport::Row> entries;
     QStringList studies;
