@@ -2214,7 +2214,7 @@
     <name>tb::ui::MappingDesigner</name>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="425"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
         <source>No mapping open</source>
         <translation>Keine Zuordnung geöffnet</translation>
     </message>
@@ -2235,192 +2235,192 @@
     </message>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="88"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="182"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="183"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
         <source>&amp;Open Mapping…</source>
         <translation>Zuordnung ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
         <source>Open S&amp;ample…</source>
         <translation>&amp;Beispieldatei öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="112"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="112"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="116"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;An Ansicht anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="116"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="117"/>
         <source>Auto-&amp;map…</source>
         <translation>Automatisch &amp;zuordnen…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="117"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="118"/>
         <source>Propose links for the unmapped fields by name, label and OID (Ctrl+Shift+M)</source>
         <translation>Verbindungen für nicht zugeordnete Felder nach Name, Bezeichnung und OID vorschlagen (Strg+Umschalt+M)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="119"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="120"/>
         <source>&amp;Find Source Column</source>
         <translation>Quellspalte &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="120"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
         <source>Connect the chosen source column to the selected target field (Ctrl+L)</source>
         <translation>Die gewählte Quellspalte mit dem markierten Zielfeld verbinden (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="122"/>
         <source>Remove the selected links, or the links of the selected fields (Del)</source>
         <translation>Die markierten Verbindungen oder die Verbindungen der markierten Felder entfernen (Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="127"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="128"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="350"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="384"/>
         <source>Save Mapping</source>
         <translation>Zuordnung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="143"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="144"/>
         <source>Cu&amp;t Links</source>
         <translation>Verbindungen &amp;ausschneiden</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="144"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="145"/>
         <source>C&amp;opy Links</source>
         <translation>Verbindungen &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="145"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="146"/>
         <source>&amp;Paste Links</source>
         <translation>Verbindungen &amp;einfügen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="152"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="153"/>
         <source>Cut the selected links, or the links of the selected fields (Ctrl+X)</source>
         <translation>Die gewählten Verbindungen oder die Verbindungen der gewählten Felder ausschneiden (Strg+X)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="153"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="154"/>
         <source>Copy the selected links with their transforms (Ctrl+C)</source>
         <translation>Die gewählten Verbindungen mit ihren Transformationen kopieren (Strg+C)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="154"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="155"/>
         <source>Paste links onto the fields of the same name, or one link onto the selected field (Ctrl+V)</source>
         <translation>Verbindungen auf die gleichnamigen Felder einfügen, oder eine Verbindung auf das gewählte Feld (Strg+V)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="298"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="299"/>
         <source>The sample could not be read: %1</source>
         <translation>Die Beispieldatei konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="392"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="350"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="393"/>
         <source>Mappings (*.mapping.json)</source>
         <translation>Zuordnungen (*.mapping.json)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="363"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="364"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="373"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="375"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1 hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="391"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="407"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="392"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="404"/>
         <source>Open Mapping</source>
         <translation>Zuordnung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="413"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="419"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="425"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="431"/>
         <source>Open Sample</source>
         <translation>Beispieldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="414"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="426"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Quelldateien (*.csv *.txt *.json *.ndjson *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="429"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="441"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (Revision %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="444"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="456"/>
         <source>Undo: %1</source>
         <translation>Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="444"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="456"/>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="445"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="457"/>
         <source>Redo: %1</source>
         <translation>Wiederholen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="445"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="457"/>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="471"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="483"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Keine Probleme: Jedes Pflichtfeld ist zugeordnet und jede Verbindung hat ihre Spalte.</translation>
     </message>
@@ -2438,7 +2438,7 @@
         <translation>&amp;Zuordnungen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="156"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="157"/>
         <source>Change control in %1: %2</source>
         <translation>Änderungskontrolle in %1: %2</translation>
     </message>
@@ -3222,73 +3222,73 @@
 <context>
     <name>tb::ui::TransformPanel</name>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="70"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="71"/>
         <source>Transforms, applied from top to bottom</source>
         <translation>Transformationen, von oben nach unten angewandt</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="77"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="78"/>
         <source>&amp;Transforms (applied top to bottom):</source>
         <translation>&amp;Transformationen (von oben nach unten):</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="98"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="99"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="108"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
         <source>Add a transform after the selected one</source>
         <translation>Eine Transformation nach der gewählten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
         <source>&amp;Up</source>
         <translation>Nach &amp;oben</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
         <source>Do&amp;wn</source>
         <translation>Nach &amp;unten</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="112"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="112"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="113"/>
         <source>Remove the selected transform</source>
         <translation>Die gewählte Transformation entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="133"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="134"/>
         <source>Parameters of the transform (JSON)</source>
         <translation>Parameter der Transformation (JSON)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="137"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="138"/>
         <source>&amp;Parameters (JSON):</source>
         <translation>&amp;Parameter (JSON):</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="153"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="154"/>
         <source>The parameters are not JSON: %1</source>
         <translation>Die Parameter sind kein JSON: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="160"/>
-        <location filename="../ui/designer/TransformPanel.cpp" line="350"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="161"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="358"/>
         <source>Not valid: %1</source>
         <translation>Ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="164"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="165"/>
         <source>Edit the parameters of %1</source>
         <translation>Parameter von %1 bearbeiten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/TransformPanel.cpp" line="276"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="284"/>
         <source>valueMap: %n code(s), unmapped %1</source>
         <translation>
             <numerusform>valueMap: %n Code, ohne Code %1</numerusform>
@@ -3296,77 +3296,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="279"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="287"/>
         <source>date: %1, zone %2</source>
         <translation>Datum: %1, Zeitzone %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="295"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="303"/>
         <source>Transforms</source>
         <translation>Transformationen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="296"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="304"/>
         <source>Select a link or a target field to see and edit its transforms.</source>
         <translation>Eine Verbindung oder ein Zielfeld wählen, um seine Transformationen zu sehen und zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="298"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="306"/>
         <source>Target field: %1</source>
         <translation>Zielfeld: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="303"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="311"/>
         <source>From: %1</source>
         <translation>Aus: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="305"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="313"/>
         <source>From the study parameter %1</source>
         <translation>Aus dem Studienparameter %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="307"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="315"/>
         <source>The constant &quot;%1&quot;</source>
         <translation>Die Konstante „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="309"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="317"/>
         <source>Not mapped: its transforms apply once a source column is connected.</source>
         <translation>Nicht zugeordnet: die Transformationen gelten, sobald eine Quellspalte verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="341"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="349"/>
         <source>No transform selected: the value is used as it is read. Add one with Add.</source>
         <translation>Keine Transformation gewählt: der Wert wird so verwendet, wie er gelesen wird. Mit Hinzufügen eine anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="373"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="381"/>
         <source>The parameters of %1 as in the mapping document (docs/mapping-format.md).</source>
         <translation>Die Parameter von %1 wie im Mapping-Dokument (docs/mapping-format.md).</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="404"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="412"/>
         <source>Add %1 to %2</source>
         <translation>%1 zu %2 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="425"/>
         <source>Move %1 of %2 %3</source>
         <translation>%1 von %2 %3 verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="425"/>
         <source>up</source>
         <translation>nach oben</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="425"/>
         <source>down</source>
         <translation>nach unten</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="428"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="436"/>
         <source>Remove %1 from %2</source>
         <translation>%1 aus %2 entfernen</translation>
     </message>
@@ -3379,142 +3379,142 @@
         <translation>Wertezuordnung: Quellwerte und ihre Zielcodes</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="55"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="58"/>
         <source>&amp;Profile Values</source>
         <translation>Werte &amp;profilieren</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="57"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="60"/>
         <source>Read the distinct values of the source column from the sample and pre-fill the codes that match the codelist</source>
         <translation>Die verschiedenen Werte der Quellspalte aus dem Beispiel lesen und die zur Codeliste passenden Codes vorbelegen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="65"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="68"/>
         <source>Reading the sample</source>
         <translation>Stichprobe wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="72"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="75"/>
         <source>Another source value</source>
         <translation>Ein weiterer Quellwert</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="73"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="76"/>
         <source>Source value to add</source>
         <translation>Hinzuzufügender Quellwert</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="74"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="77"/>
         <source>A&amp;dd Value</source>
         <translation>Wert hinzu&amp;fügen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="81"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="84"/>
         <source>Reject the record</source>
         <translation>Datensatz abweisen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="82"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="85"/>
         <source>Use the default</source>
         <translation>Standardwert verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="83"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="86"/>
         <source>Pass the value unchanged</source>
         <translation>Wert unverändert übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="86"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="89"/>
         <source>Default code</source>
         <translation>Standardcode</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="87"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="90"/>
         <source>&amp;Ignore case</source>
         <translation>Groß-/Kleinschreibung &amp;ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="100"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="103"/>
         <source>Values without a code: %1</source>
         <translation>Werte ohne Code: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="105"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="108"/>
         <source>Set the default code to %1</source>
         <translation>Standardcode auf %1 setzen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="114"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="117"/>
         <source>Ignore case in the value map</source>
         <translation>Groß-/Kleinschreibung in der Wertezuordnung ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="114"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="117"/>
         <source>Match case in the value map</source>
         <translation>Groß-/Kleinschreibung in der Wertezuordnung beachten</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="117"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="120"/>
         <source>Edit a code of the value map</source>
         <translation>Einen Code der Wertezuordnung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="134"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="137"/>
         <source>&amp;Without a code:</source>
         <translation>&amp;Ohne Code:</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="137"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="140"/>
         <source>D&amp;efault:</source>
         <translation>Stan&amp;dard:</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="184"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="189"/>
         <source>No codelist: any code is accepted.</source>
         <translation>Keine Codeliste: jeder Code wird angenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="185"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="190"/>
         <source>Codelist %1: %2</source>
         <translation>Codeliste %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="196"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="201"/>
         <source>Open a sample to profile the values of the source column</source>
         <translation>Ein Beispiel öffnen, um die Werte der Quellspalte zu profilieren</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="197"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="202"/>
         <source>Read the distinct values of %1 from %2 and pre-fill the codes that match the codelist</source>
         <translation>Die verschiedenen Werte von %1 aus %2 lesen und die zur Codeliste passenden Codes vorbelegen</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="214"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="219"/>
         <source>Reading the values of %1 from %2…</source>
         <translation>Werte von %1 aus %2 werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="265"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="270"/>
         <source>The values could not be read: %1</source>
         <translation>Die Werte konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="271"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="276"/>
         <source>%1: %2 distinct values in %3 rows (%4 empty).</source>
         <translation>%1: %2 verschiedene Werte in %3 Zeilen (%4 leer).</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="276"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="281"/>
         <source>Only the first %1 distinct values are shown; %2 more rows have other values.</source>
         <translation>Nur die ersten %1 verschiedenen Werte werden gezeigt; %2 weitere Zeilen haben andere Werte.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="281"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="286"/>
         <source>Pre-fill the value map from the values of %1</source>
         <translation>Wertezuordnung aus den Werten von %1 vorbelegen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="315"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="320"/>
         <source>%n value(s) without a code.</source>
         <translation>
             <numerusform>%n Wert ohne Code.</numerusform>
@@ -3522,7 +3522,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="317"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="322"/>
         <source>%n code(s) outside the codelist.</source>
         <translation>
             <numerusform>%n Code außerhalb der Codeliste.</numerusform>

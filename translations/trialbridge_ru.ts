@@ -2225,7 +2225,7 @@
     <name>tb::ui::MappingDesigner</name>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="63"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="425"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="437"/>
         <source>No mapping open</source>
         <translation>Сопоставление не открыто</translation>
     </message>
@@ -2246,192 +2246,192 @@
     </message>
     <message>
         <location filename="../ui/designer/MappingDesigner.cpp" line="88"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="182"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="183"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="106"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
         <source>&amp;Open Mapping…</source>
         <translation>&amp;Открыть сопоставление…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="107"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
         <source>Open S&amp;ample…</source>
         <translation>Открыть &amp;образец…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="108"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="109"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="110"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="111"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="112"/>
         <source>&amp;Connect</source>
         <translation>&amp;Связать</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="112"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
         <source>&amp;Delete</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="113"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Увеличить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="114"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
         <source>Zoom &amp;Out</source>
         <translation>У&amp;меньшить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="115"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="116"/>
         <source>&amp;Fit to View</source>
         <translation>&amp;Вписать в окно</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="116"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="117"/>
         <source>Auto-&amp;map…</source>
         <translation>Авто&amp;сопоставление…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="117"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="118"/>
         <source>Propose links for the unmapped fields by name, label and OID (Ctrl+Shift+M)</source>
         <translation>Предложить связи для несопоставленных полей по имени, подписи и OID (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="119"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="120"/>
         <source>&amp;Find Source Column</source>
         <translation>&amp;Найти столбец источника</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="120"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
         <source>Connect the chosen source column to the selected target field (Ctrl+L)</source>
         <translation>Связать выбранный столбец источника с выделенным полем назначения (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="121"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="122"/>
         <source>Remove the selected links, or the links of the selected fields (Del)</source>
         <translation>Удалить выделенные связи или связи выделенных полей (Del)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="127"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="383"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="128"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="350"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="384"/>
         <source>Save Mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="143"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="144"/>
         <source>Cu&amp;t Links</source>
         <translation>Вы&amp;резать связи</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="144"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="145"/>
         <source>C&amp;opy Links</source>
         <translation>&amp;Копировать связи</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="145"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="146"/>
         <source>&amp;Paste Links</source>
         <translation>&amp;Вставить связи</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="152"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="153"/>
         <source>Cut the selected links, or the links of the selected fields (Ctrl+X)</source>
         <translation>Вырезать выбранные связи или связи выбранных полей (Ctrl+X)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="153"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="154"/>
         <source>Copy the selected links with their transforms (Ctrl+C)</source>
         <translation>Копировать выбранные связи с их преобразованиями (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="154"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="155"/>
         <source>Paste links onto the fields of the same name, or one link onto the selected field (Ctrl+V)</source>
         <translation>Вставить связи в одноимённые поля или одну связь в выбранное поле (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="298"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="299"/>
         <source>The sample could not be read: %1</source>
         <translation>Не удалось прочитать образец: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="349"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="392"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="350"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="393"/>
         <source>Mappings (*.mapping.json)</source>
         <translation>Сопоставления (*.mapping.json)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="363"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="364"/>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="373"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
         <source>Unsaved Changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="374"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="375"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="391"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="407"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="392"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="404"/>
         <source>Open Mapping</source>
         <translation>Открыть сопоставление</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="413"/>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="419"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="425"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="431"/>
         <source>Open Sample</source>
         <translation>Открыть образец</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="414"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="426"/>
         <source>Source files (*.csv *.txt *.json *.ndjson *.xml);;All files (*)</source>
         <translation>Файлы источника (*.csv *.txt *.json *.ndjson *.xml);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="429"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="441"/>
         <source>%1 (revision %2): %3 → %4</source>
         <translation>%1 (редакция %2): %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="444"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="456"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="444"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="456"/>
         <source>Nothing to undo</source>
         <translation>Нечего отменять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="445"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="457"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="445"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="457"/>
         <source>Nothing to redo</source>
         <translation>Нечего повторять</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingDesigner.cpp" line="471"/>
+        <location filename="../ui/designer/MappingDesigner.cpp" line="483"/>
         <source>No problems: every required field is mapped and every link has its column.</source>
         <translation>Проблем нет: все обязательные поля сопоставлены, у каждой связи есть столбец.</translation>
     </message>
@@ -2449,7 +2449,7 @@
         <translation>&amp;Сопоставления</translation>
     </message>
     <message>
-        <location filename="../ui/designer/MappingsPage.cpp" line="156"/>
+        <location filename="../ui/designer/MappingsPage.cpp" line="157"/>
         <source>Change control in %1: %2</source>
         <translation>Контроль изменений в %1: %2</translation>
     </message>
@@ -3236,73 +3236,73 @@
 <context>
     <name>tb::ui::TransformPanel</name>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="70"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="71"/>
         <source>Transforms, applied from top to bottom</source>
         <translation>Преобразования, применяются сверху вниз</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="77"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="78"/>
         <source>&amp;Transforms (applied top to bottom):</source>
         <translation>&amp;Преобразования (сверху вниз):</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="98"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="99"/>
         <source>&amp;Add</source>
         <translation>&amp;Добавить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="108"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
         <source>Add a transform after the selected one</source>
         <translation>Добавить преобразование после выбранного</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="109"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
         <source>&amp;Up</source>
         <translation>&amp;Вверх</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="110"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
         <source>Do&amp;wn</source>
         <translation>В&amp;низ</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="111"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="112"/>
         <source>&amp;Remove</source>
         <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="112"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="113"/>
         <source>Remove the selected transform</source>
         <translation>Удалить выбранное преобразование</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="133"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="134"/>
         <source>Parameters of the transform (JSON)</source>
         <translation>Параметры преобразования (JSON)</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="137"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="138"/>
         <source>&amp;Parameters (JSON):</source>
         <translation>&amp;Параметры (JSON):</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="153"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="154"/>
         <source>The parameters are not JSON: %1</source>
         <translation>Параметры не являются JSON: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="160"/>
-        <location filename="../ui/designer/TransformPanel.cpp" line="350"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="161"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="358"/>
         <source>Not valid: %1</source>
         <translation>Недопустимо: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="164"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="165"/>
         <source>Edit the parameters of %1</source>
         <translation>Изменить параметры %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/TransformPanel.cpp" line="276"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="284"/>
         <source>valueMap: %n code(s), unmapped %1</source>
         <translation>
             <numerusform>valueMap: %n код, без кода %1</numerusform>
@@ -3311,77 +3311,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="279"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="287"/>
         <source>date: %1, zone %2</source>
         <translation>дата: %1, пояс %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="295"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="303"/>
         <source>Transforms</source>
         <translation>Преобразования</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="296"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="304"/>
         <source>Select a link or a target field to see and edit its transforms.</source>
         <translation>Выберите связь или целевое поле, чтобы увидеть и изменить его преобразования.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="298"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="306"/>
         <source>Target field: %1</source>
         <translation>Целевое поле: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="303"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="311"/>
         <source>From: %1</source>
         <translation>Из: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="305"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="313"/>
         <source>From the study parameter %1</source>
         <translation>Из параметра исследования %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="307"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="315"/>
         <source>The constant &quot;%1&quot;</source>
         <translation>Константа «%1»</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="309"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="317"/>
         <source>Not mapped: its transforms apply once a source column is connected.</source>
         <translation>Не сопоставлено: преобразования применятся, когда будет подключён исходный столбец.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="341"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="349"/>
         <source>No transform selected: the value is used as it is read. Add one with Add.</source>
         <translation>Преобразование не выбрано: значение используется как прочитано. Добавьте его кнопкой «Добавить».</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="373"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="381"/>
         <source>The parameters of %1 as in the mapping document (docs/mapping-format.md).</source>
         <translation>Параметры %1 как в документе сопоставления (docs/mapping-format.md).</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="404"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="412"/>
         <source>Add %1 to %2</source>
         <translation>Добавить %1 к %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="425"/>
         <source>Move %1 of %2 %3</source>
         <translation>Переместить %1 поля %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="425"/>
         <source>up</source>
         <translation>вверх</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="417"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="425"/>
         <source>down</source>
         <translation>вниз</translation>
     </message>
     <message>
-        <location filename="../ui/designer/TransformPanel.cpp" line="428"/>
+        <location filename="../ui/designer/TransformPanel.cpp" line="436"/>
         <source>Remove %1 from %2</source>
         <translation>Удалить %1 из %2</translation>
     </message>
@@ -3394,142 +3394,142 @@
         <translation>Таблица значений: исходные значения и их целевые коды</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="55"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="58"/>
         <source>&amp;Profile Values</source>
         <translation>&amp;Профилировать значения</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="57"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="60"/>
         <source>Read the distinct values of the source column from the sample and pre-fill the codes that match the codelist</source>
         <translation>Прочитать различные значения исходного столбца из образца и заполнить коды, совпадающие со списком кодов</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="65"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="68"/>
         <source>Reading the sample</source>
         <translation>Чтение образца</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="72"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="75"/>
         <source>Another source value</source>
         <translation>Ещё одно исходное значение</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="73"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="76"/>
         <source>Source value to add</source>
         <translation>Добавляемое исходное значение</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="74"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="77"/>
         <source>A&amp;dd Value</source>
         <translation>Добавить &amp;значение</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="81"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="84"/>
         <source>Reject the record</source>
         <translation>Отклонить запись</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="82"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="85"/>
         <source>Use the default</source>
         <translation>Использовать значение по умолчанию</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="83"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="86"/>
         <source>Pass the value unchanged</source>
         <translation>Передать значение без изменений</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="86"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="89"/>
         <source>Default code</source>
         <translation>Код по умолчанию</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="87"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="90"/>
         <source>&amp;Ignore case</source>
         <translation>&amp;Без учёта регистра</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="100"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="103"/>
         <source>Values without a code: %1</source>
         <translation>Значения без кода: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="105"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="108"/>
         <source>Set the default code to %1</source>
         <translation>Установить код по умолчанию %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="114"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="117"/>
         <source>Ignore case in the value map</source>
         <translation>Не учитывать регистр в таблице значений</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="114"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="117"/>
         <source>Match case in the value map</source>
         <translation>Учитывать регистр в таблице значений</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="117"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="120"/>
         <source>Edit a code of the value map</source>
         <translation>Изменить код в таблице значений</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="134"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="137"/>
         <source>&amp;Without a code:</source>
         <translation>&amp;Без кода:</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="137"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="140"/>
         <source>D&amp;efault:</source>
         <translation>По &amp;умолчанию:</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="184"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="189"/>
         <source>No codelist: any code is accepted.</source>
         <translation>Нет списка кодов: принимается любой код.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="185"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="190"/>
         <source>Codelist %1: %2</source>
         <translation>Список кодов %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="196"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="201"/>
         <source>Open a sample to profile the values of the source column</source>
         <translation>Откройте образец, чтобы профилировать значения исходного столбца</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="197"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="202"/>
         <source>Read the distinct values of %1 from %2 and pre-fill the codes that match the codelist</source>
         <translation>Прочитать различные значения %1 из %2 и заполнить коды, совпадающие со списком кодов</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="214"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="219"/>
         <source>Reading the values of %1 from %2…</source>
         <translation>Чтение значений %1 из %2…</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="265"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="270"/>
         <source>The values could not be read: %1</source>
         <translation>Не удалось прочитать значения: %1</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="271"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="276"/>
         <source>%1: %2 distinct values in %3 rows (%4 empty).</source>
         <translation>%1: различных значений %2 в %3 строках (%4 пустых).</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="276"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="281"/>
         <source>Only the first %1 distinct values are shown; %2 more rows have other values.</source>
         <translation>Показаны только первые %1 различных значений; ещё %2 строк содержат другие значения.</translation>
     </message>
     <message>
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="281"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="286"/>
         <source>Pre-fill the value map from the values of %1</source>
         <translation>Заполнить таблицу значений по значениям %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="315"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="320"/>
         <source>%n value(s) without a code.</source>
         <translation>
             <numerusform>%n значение без кода.</numerusform>
@@ -3538,7 +3538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/designer/ValueMapEditor.cpp" line="317"/>
+        <location filename="../ui/designer/ValueMapEditor.cpp" line="322"/>
         <source>%n code(s) outside the codelist.</source>
         <translation>
             <numerusform>%n код вне списка кодов.</numerusform>

@@ -91,6 +91,7 @@ private slots:
     void pausedPreviewFollowsNoEdit();
     void openButtonUsesThePipelinesStudy_data();
     void openButtonUsesThePipelinesStudy();
+    void openButtonNamesABrokenFile();
 
 private:
     bool waitForPreview();
@@ -449,6 +450,27 @@ void TestMappingPreview::openButtonUsesThePipelinesStudy()
     QVERIFY(m_page->selectMapping(QStringLiteral("subjects.mapping.json")));
     QVERIFY(waitForPreview());
     QVERIFY(!m_panel->notesLabel()->text().contains(noStudy));
+}
+
+// A broken mapping chosen through the Open button: the page names the file and the place, and the mapping shown
+// before stays as it was, with its pipeline's study.
+void TestMappingPreview::openButtonNamesABrokenFile()
+{
+    const QString broken = test::writeFile(m_tmp.filePath(QStringLiteral("elsewhere")),
+                                           QStringLiteral("broken.mapping.json"),
+                                           R"({"format": "trialbridge.mapping/1", "name": 7})");
+    const QString shown = m_designer->fileName();
+    m_designer->openChosen(broken);
+    QVERIFY(m_page->errorLabel()->isVisibleTo(m_page.get()));
+    QVERIFY2(m_page->errorLabel()->text().contains(QStringLiteral("broken.mapping.json"))
+                 && m_page->errorLabel()->text().contains(QStringLiteral("name")),
+             qPrintable(m_page->errorLabel()->text()));
+    QCOMPARE(m_designer->fileName(), shown);
+    QVERIFY(m_page->mappingList()->currentItem());
+    QCOMPARE(m_page->mappingList()->currentItem()->text(), QStringLiteral("visits.mapping.json"));
+    QVERIFY(waitForPreview());
+    QVERIFY(!m_panel->isShowingError());
+    QVERIFY(!m_panel->notesLabel()->text().contains(QStringLiteral("no study document")));
 }
 
 QTEST_MAIN(TestMappingPreview)

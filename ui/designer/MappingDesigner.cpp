@@ -399,13 +399,24 @@ void MappingDesigner::openChosen(const QString& path)
 {
     if (m_openHandler && m_openHandler(path))
         return;
-    if (!maybeSave())
-        return;
+    QString error;
+    if (!openAlone(path, &error) && !error.isEmpty())
+        QMessageBox::warning(this, tr("Open Mapping"), error);
+}
+
+bool MappingDesigner::openAlone(const QString& path, QString* error)
+{
+    core::MappingDocument doc;
+    if (!core::MappingDocument::load(path, &doc, error))
+        return false;
+    if (!maybeSave()) {
+        error->clear();
+        return false;
+    }
     // A file from anywhere: the study and subject source of the last pipeline step shown do not belong to it.
     m_preview->setContext({});
-    QString error;
-    if (!openMapping(path, {}, &error))
-        QMessageBox::warning(this, tr("Open Mapping"), error);
+    setDocument(doc, path);
+    return true;
 }
 
 void MappingDesigner::chooseSample()

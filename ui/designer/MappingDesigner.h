@@ -47,9 +47,13 @@ public:
     // mapping (its columns only) and reports the sample's error.
     bool openMapping(const QString& path, const QString& sample, QString* error);
     // What the Open button does with the chosen file: the open handler first (the Mappings page opens a mapping of
-    // its workspace as if picked from its list, with the pipeline's study and sample); otherwise, after asking
-    // about unsaved changes, the file alone (no study document, its own columns). Errors are shown in a message box.
+    // its workspace as if picked from its list, with the pipeline's study and sample); otherwise openAlone, its
+    // error in a message box.
     void openChosen(const QString& path);
+    // Opens a mapping without a pipeline (no study document, its own columns) after asking about unsaved changes.
+    // False when the file cannot be read (error names file and place; nothing changes) or the user cancels (error
+    // empty).
+    bool openAlone(const QString& path, QString* error);
     // Returns true when it took the file over.
     void setOpenHandler(std::function<bool(const QString& path)> handler) { m_openHandler = std::move(handler); }
     void setDocument(const core::MappingDocument& doc, const QString& path = {});

@@ -97,18 +97,19 @@ void MappingsPage::openFile(const QString& path)
             m_list->setCurrentRow(row); // asks about unsaved changes and stays when the user cancels
             return;
         }
-    if (!m_designer->maybeSave())
+    QString error;
+    if (!m_designer->openAlone(path, &error)) { // a broken file changes nothing shown
+        m_error->setText(error);
+        m_error->setVisible(!error.isEmpty());
         return;
+    }
     {
         const QSignalBlocker block(m_list);
         m_list->setCurrentRow(-1);
     }
     m_shownRow = -1;
     showRevisionStatus({});
-    m_designer->previewPanel()->setContext({}); // no pipeline of this workspace uses it
-    QString error;
-    m_error->setVisible(!m_designer->openMapping(path, {}, &error));
-    m_error->setText(error);
+    m_error->setVisible(false);
 }
 
 bool MappingsPage::stepFor(const QString& mappingPath, core::PipelineDocument* pipeline, int* step) const

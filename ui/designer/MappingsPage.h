@@ -37,6 +37,8 @@ public:
     // Where the shown mapping file stands in change control (draft, in review, approved … with its signatures)
     // in the target of the first pipeline that uses it.
     QLabel* revisionStatus() const { return m_revision; }
+    // Why the last mapping chosen could not be opened (hidden when it could).
+    QLabel* errorLabel() const { return m_error; }
     // Asks about unsaved changes (see MappingDesigner::maybeSave).
     bool maybeSave();
 
