@@ -383,7 +383,7 @@ void TestCrashResume::killedOdmChangesResumeToTheReference()
     // subjects (their visits with them) and adds subjects. Its load, in batches of 500 records, is killed
     // part-way: what the resumed run finds already done it must neither repeat nor undo. The run reads the
     // delivery through before its first write (about 40 % of its time): the kills land in the writing part.
-    const int subjects = 5 * envInt("TB_CRASH_SUBJECTS", 3000);
+    const int subjects = 2 * envInt("TB_CRASH_SUBJECTS", 3000);
     Scenario odm;
     odm.templateDir = m_tmp.filePath(QStringLiteral("odm-template"));
     odm.pipeline = QStringLiteral("t.pipeline.json");
