@@ -373,7 +373,7 @@ void Verification::walk()
 
     Statement st(m_db, (QByteArray(EntrySelect) + " ORDER BY seq").constData());
     if (!st.ok()) {
-        m_r.error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        m_r.error = QStringLiteral("%1: cannot read the audit trail: %2").arg(m_r.database, QString::fromUtf8(sqlite3_errmsg(m_db)));
         return;
     }
     AuditChain::Encoder enc;
@@ -408,7 +408,7 @@ void Verification::walk()
         broken = true;
     }
     if (!broken && rc != SQLITE_DONE) {
-        m_r.error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        m_r.error = QStringLiteral("%1: cannot read the audit trail: %2").arg(m_r.database, QString::fromUtf8(sqlite3_errmsg(m_db)));
         return;
     }
     m_r.lastSeq = expectedSeq - 1;
@@ -654,8 +654,12 @@ AuditVerifier::Report AuditVerifier::verify(const QString& databasePath, const Q
         Verification v(db, r);
         Statement probe(db, "SELECT COUNT(*) FROM sqlite_master");
         if (!probe.ok() || !probe.step()) {
-            r.error =
-                QStringLiteral("%1: not a database: %2").arg(databasePath, QString::fromUtf8(sqlite3_errmsg(db)));
+            // An I/O error on that first read is not the file's fault.
+            const bool notADatabase = sqlite3_errcode(db) == SQLITE_NOTADB;
+            r.error = QStringLiteral("%1: %2: %3")
+                          .arg(databasePath, notADatabase ? QStringLiteral("not a database")
+                                                          : QStringLiteral("cannot read the database"),
+                               QString::fromUtf8(sqlite3_errmsg(db)));
         } else if (v.readChain()) {
             v.readCheckpoints(trustedKeys, checkTrust);
             v.walk();

@@ -72,7 +72,10 @@ bool CtmsDatabase::open(const QString& path, QString* error, int targetVersion)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path);
         if (!db.open()) {
-            *error = QStringLiteral("%1: cannot open the database: %2").arg(path, db.lastError().text());
+            // SQLite's own words; the driver's ("Error opening database") add nothing.
+            const QSqlError e = db.lastError();
+            *error = QStringLiteral("%1: cannot open the database: %2")
+                         .arg(path, e.databaseText().isEmpty() ? e.text() : e.databaseText());
             return false;
         }
         const QVariant h = db.driver()->handle();
@@ -100,7 +103,10 @@ bool CtmsDatabase::open(const QString& path, QString* error, int targetVersion)
     if (!exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                              "name TEXT NOT NULL, applied_utc TEXT NOT NULL)"),
               &err)) {
-        *error = QStringLiteral("%1: not a TrialBridge database: %2").arg(path, err);
+        // An I/O error on that read is not the file's fault.
+        const bool notADatabase = sqlite3_errcode(m_handle) == SQLITE_NOTADB;
+        *error = notADatabase ? QStringLiteral("%1: not a TrialBridge database: %2").arg(path, err)
+                              : QStringLiteral("%1: cannot read the database: %2").arg(path, err);
         return failed();
     }
     return migrate(targetVersion, error) || failed();

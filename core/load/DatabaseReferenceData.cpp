@@ -16,6 +16,16 @@ DatabaseReferenceData::DatabaseReferenceData(sqlite3* db) : m_db(db)
                      &m_error);
 }
 
+bool DatabaseReferenceData::failed(SqliteStatement& st)
+{
+    if (st.error().isEmpty())
+        return false;
+    if (m_error.isEmpty())
+        m_error = st.error();
+    st.reset();
+    return true;
+}
+
 void DatabaseReferenceData::clearCaches()
 {
     m_lastSite = QString();
@@ -29,13 +39,16 @@ QString DatabaseReferenceData::siteTimeZone(const QString& studyId, const QStrin
     // The records of a unit share one site: answer repeated questions without building a key.
     if (siteId == m_lastSite && studyId == m_lastStudy && !m_lastSite.isNull())
         return m_lastZone;
+    const std::optional<QString> zone = siteZoneUncached(studyId, siteId);
+    if (!zone)
+        return QString();
     m_lastStudy = studyId;
     m_lastSite = siteId;
-    m_lastZone = siteZoneUncached(studyId, siteId);
+    m_lastZone = *zone;
     return m_lastZone;
 }
 
-QString DatabaseReferenceData::siteZoneUncached(const QString& studyId, const QString& siteId)
+std::optional<QString> DatabaseReferenceData::siteZoneUncached(const QString& studyId, const QString& siteId)
 {
     const QString key = studyId + QChar(0x1F) + siteId;
     const auto it = m_sites.constFind(key);
@@ -44,6 +57,8 @@ QString DatabaseReferenceData::siteZoneUncached(const QString& studyId, const QS
     m_site.bindText(1, studyId);
     m_site.bindText(2, siteId);
     const QString zone = m_site.next() ? m_site.columnText(0) : QString(); // empty: unknown site
+    if (failed(m_site))
+        return std::nullopt; // not cached
     m_site.reset();
     m_sites.insert(key, zone);
     return zone;
@@ -66,6 +81,8 @@ std::optional<VisitWindow> DatabaseReferenceData::visitWindow(const QString& stu
     std::optional<VisitWindow> w;
     if (m_window.next())
         w = VisitWindow{int(m_window.columnInt64(0)), int(m_window.columnInt64(1)), int(m_window.columnInt64(2))};
+    if (failed(m_window))
+        return std::nullopt; // not cached
     m_window.reset();
     windows.emplace(visitCode, w);
     return w;
@@ -98,6 +115,8 @@ std::optional<QString> DatabaseReferenceData::lookup(const QString& entity, cons
         if (st->next()) // ambiguous: two rows match
             result.reset();
     }
+    if (failed(*st))
+        return std::nullopt; // not cached
     st->reset();
     if (m_lookupCache.size() >= kMaxLookupCache)
         m_lookupCache.clear();

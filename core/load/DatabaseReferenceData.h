@@ -29,13 +29,15 @@ public:
 
     void clearCaches();
 
-private:
-    QString siteZoneUncached(const QString& studyId, const QString& siteId);
-
-public:
+    // Set once a read failed (an I/O error, not a missing row): the answers since then are unfounded, and
+    // the runner fails the run rather than reject records for them. Not cleared by clearCaches().
     QString error() const { return m_error; }
 
 private:
+    std::optional<QString> siteZoneUncached(const QString& studyId, const QString& siteId); // nullopt: failed
+    // True (and error() set) when the statement failed rather than found nothing.
+    bool failed(SqliteStatement& st);
+
     sqlite3* m_db;
     SqliteStatement m_site;
     SqliteStatement m_window;

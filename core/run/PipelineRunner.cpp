@@ -200,6 +200,8 @@ private:
         m_result.message = message;
         return false;
     }
+    // A failure of the target database, named.
+    bool targetFailed(const QString& error) { return fail(QStringLiteral("%1: %2").arg(m_db.path(), error)); }
     bool configError(const QString& message)
     {
         m_result.status = RunResult::Status::ConfigError;
@@ -474,7 +476,7 @@ bool PipelineRun::pullDropSources()
         if (!s.drop)
             continue;
         if (!ledgerReady && !(ledgerReady = m_dropLedger.prepare(m_readDb.handle(), &error)))
-            return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
+            return targetFailed(error);
         if (auto* sftp = dynamic_cast<SftpDropFolder*>(s.dropFolder.get())) {
             const ConnectionTestResult opened = sftp->open(s.dropSecret);
             crypto::wipe(s.dropSecret);
@@ -602,11 +604,11 @@ bool PipelineRun::prepareWriters()
     for (const EntityDef& e : m_options.schema->entities()) {
         EntityTable& t = table(&e);
         if (!t.prepare(m_readDb.handle(), e, *m_options.schema->entity(e.unitEntity()), &error))
-            return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
+            return targetFailed(error);
     }
     if (!m_store.prepare(m_db.handle(), &error) || !m_states.prepare(m_readDb.handle(), &error)
         || !m_cursors.prepare(m_readDb.handle(), &error))
-        return fail(QStringLiteral("%1: %2").arg(m_db.path(), error));
+        return targetFailed(error);
     return true;
 }
 
@@ -618,7 +620,7 @@ bool PipelineRun::handOver(bool flush)
         return true;
     WriteChunk next;
     if (!m_writer->push(std::move(m_pending), &next))
-        return fail(QStringLiteral("%1: %2").arg(m_db.path(), m_writer->error()));
+        return targetFailed(m_writer->error());
     m_pending = std::move(next);
     return true;
 }
@@ -627,7 +629,7 @@ bool PipelineRun::barrier()
 {
     QString error;
     if (!handOver(true) || !m_writer->barrier(&error))
-        return fail(QStringLiteral("%1: %2").arg(m_db.path(), error.isEmpty() ? m_writer->error() : error));
+        return targetFailed(error.isEmpty() ? m_writer->error() : error);
     return true;
 }
 
@@ -683,6 +685,8 @@ bool PipelineRun::loadStudyRecords()
         countRead(rec.entity);
         StoredRow existing;
         const bool found = table(rec.entity).selectByKey(rec, &existing);
+        if (!found && !table(rec.entity).error().isEmpty())
+            return targetFailed(table(rec.entity).error());
         if (!planRecord(rec, found ? &existing : nullptr, m_pending) || !handOver())
             return false;
     }
@@ -890,7 +894,7 @@ bool PipelineRun::loadUnit(Group& g, int unit, WriteChunk& ops, bool* loaded)
             rootStored = std::binary_search(m_storedRoots.cbegin(), m_storedRoots.cend(), probe.keyHash())
                       && rootTable.selectByKey(probe, &storedRoot);
             if (!rootStored && !rootTable.error().isEmpty())
-                return fail(rootTable.error());
+                return targetFailed(rootTable.error());
         }
     }
     for (UnitRecord& ur : recs) {
@@ -1042,6 +1046,9 @@ bool PipelineRun::loadUnit(Group& g, int unit, WriteChunk& ops, bool* loaded)
         if (!ur.dropped)
             recordWarnings(ur);
 
+    // A failed read of the target must not pass for a missing site or lookup value: no unfounded reject.
+    if (!m_reference->error().isEmpty())
+        return targetFailed(m_reference->error());
     m_unitTime = toIsoUtc(m_options.clock->nowUtc());
     if (unitHasError) {
         rejectUnit(recs, haveRoot ? &root : nullptr, ops);
@@ -1066,7 +1073,7 @@ bool PipelineRun::loadUnit(Group& g, int unit, WriteChunk& ops, bool* loaded)
             it = storedChildren.emplace(&e, std::vector<StoredRow>()).first;
             EntityTable& t = table(&e);
             if (rootStored && !t.selectByUnit(unitKey.constData(), int(unitKey.size()), it->second)) {
-                ok = fail(t.error());
+                ok = targetFailed(t.error());
                 break;
             }
         }
@@ -1085,7 +1092,7 @@ bool PipelineRun::loadUnit(Group& g, int unit, WriteChunk& ops, bool* loaded)
         if (rootStored && table(r.entity).selectByKey(r, &stored))
             planDelete(*r.entity, stored, r, QString(), ops);
         else if (!table(r.entity).error().isEmpty())
-            ok = fail(table(r.entity).error());
+            ok = targetFailed(table(r.entity).error());
         else
             ++counts(r.entity).unchanged; // already gone: a re-run of the same removal
     }
@@ -1153,7 +1160,7 @@ bool PipelineRun::resolveChildOperations(std::vector<UnitRecord>& recs, size_t f
         } else if (rootStored && table(&e).selectByKey(ur.record, &stored)) {
             base = recordFromStored(&e, stored);
         } else if (!table(&e).error().isEmpty()) {
-            return fail(table(&e).error());
+            return targetFailed(table(&e).error());
         } else {
             ValidationIssue is;
             is.entity = e.name;
@@ -1265,7 +1272,7 @@ bool PipelineRun::removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, 
     StoredRow storedRoot;
     if (!table(rootEntity).selectByKey(cause.record, &storedRoot)) {
         if (!table(rootEntity).error().isEmpty())
-            return fail(table(rootEntity).error());
+            return targetFailed(table(rootEntity).error());
         for (const UnitRecord& ur : recs)
             ++counts(ur.record.entity).unchanged; // nothing stored: a re-run of the same removal
         return true;
@@ -1282,13 +1289,13 @@ bool PipelineRun::removeUnit(Group& g, int unit, std::vector<UnitRecord>& recs, 
             continue;
         std::vector<StoredRow> rows;
         if (!table(&e).selectByUnit(unitKey.constData(), int(unitKey.size()), rows))
-            return fail(table(&e).error());
+            return targetFailed(table(&e).error());
         for (const StoredRow& keys : rows) {
             Record probe(&e);
             probe.values = keys.values;
             StoredRow full;
             if (!table(&e).selectByKey(probe, &full))
-                return fail(table(&e).error());
+                return targetFailed(table(&e).error());
             planDelete(e, full, cause.record, why, ops);
             ++counts(&e).deletedWithParent;
         }
@@ -1310,14 +1317,14 @@ bool PipelineRun::loadGroup(Group& g)
     m_reference->clearCaches();
     // What the group's units find stored (the earlier groups' writes are committed: each ends with a barrier).
     if (!table(g.unitEntity).keyHashes(&m_storedRoots))
-        return fail(table(g.unitEntity).error());
+        return targetFailed(table(g.unitEntity).error());
     // Units whose source rows are exactly those of their last successful load are not read again —
     // unless something loaded earlier in this run (sites, the study) changed: lookups and rules may
     // then judge the same rows differently.
     std::unordered_map<quint64, UnitStateStore::State> states;
     const bool canSkip = !m_options.fullCompare && !changedSoFar();
     if (canSkip && !m_states.load(m_pipeline.name, g.unitEntity->name, &states))
-        return fail(m_states.error());
+        return targetFailed(m_states.error());
     std::vector<qint64> readBefore(size_t(m_result.entities.size()));
     for (int unit = 0; unit < g.index.unitCount(); ++unit) {
         if (m_feedback && m_feedback->isCanceled()) {
@@ -1545,7 +1552,14 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
     if (m_writer)
         m_writer->abort();
     m_writer.reset();
-    m_store.finishRun(m_result, toIsoUtc(m_options.clock->nowUtc()), &error);
+    // On a disk that fails every write not even that is possible: the run stays 'running' in the history
+    // until the next run on the target, holding its lock, records it as interrupted.
+    if (!m_store.finishRun(m_result, toIsoUtc(m_options.clock->nowUtc()), &error)) {
+        m_result.message += QStringLiteral("\nThe failure could not be recorded in the run history either (%1): the "
+                                           "next run on this target records the run as interrupted.")
+                                .arg(error);
+        qCWarning(lcRun) << "run" << m_result.runId << "could not be recorded as failed:" << error;
+    }
     // The entries of the batches it committed are covered by a checkpoint all the same.
     if (!AuditLog::writeRunEndCheckpoint(m_db.handle(), m_signer, m_result.runId, toIsoUtc(m_options.clock->nowUtc()),
                                          &error))

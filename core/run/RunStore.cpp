@@ -58,6 +58,22 @@ qint64 RunStore::startRun(const QString& pipeline, const QString& pipelineFile, 
 
 bool RunStore::finishRun(const RunResult& result, const QString& endedUtc, QString* error)
 {
+    if (sqlite3_exec(m_db, "SAVEPOINT finish_run", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        return false;
+    }
+    if (writeEnd(result, endedUtc, error)) {
+        if (sqlite3_exec(m_db, "RELEASE finish_run", nullptr, nullptr, nullptr) == SQLITE_OK)
+            return true;
+        *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    }
+    // Fails harmlessly where SQLite already rolled the transaction back.
+    sqlite3_exec(m_db, "ROLLBACK TO finish_run; RELEASE finish_run", nullptr, nullptr, nullptr);
+    return false;
+}
+
+bool RunStore::writeEnd(const RunResult& result, const QString& endedUtc, QString* error)
+{
     SqliteStatement st;
     QString status = result.statusName();
     if (result.status == RunResult::Status::ConfigError)

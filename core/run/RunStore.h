@@ -20,6 +20,8 @@ public:
     // mode: production or uat.
     qint64 startRun(const QString& pipeline, const QString& pipelineFile, const QString& mode, const QString& actor,
                     const QString& startedUtc, QString* error);
+    // Records the run's end: status, message and counts, all or nothing (a savepoint: on its own, or inside
+    // the writer's final transaction).
     bool finishRun(const RunResult& result, const QString& endedUtc, QString* error);
 
     bool addReject(qint64 runId, const ValidationIssue& issue, const QString& sourceRecordJson,
@@ -28,6 +30,8 @@ public:
     QString error() const { return m_error; }
 
 private:
+    bool writeEnd(const RunResult& result, const QString& endedUtc, QString* error);
+
     sqlite3* m_db = nullptr;
     SqliteStatement m_reject;
     SqliteStatement m_warning;

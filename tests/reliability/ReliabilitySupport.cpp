@@ -116,6 +116,23 @@ bool copyTree(const QString& src, const QString& dst)
     return true;
 }
 
+void removeDatabase(const QString& path)
+{
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+bool renameDemoVisits(const QString& workspace)
+{
+    QFile f(workspace + QStringLiteral("/edc/visits.csv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray text = f.readAll();
+    f.close();
+    text.replace(";WEEK ", ";WOCHE ");
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
+}
+
 QStringList ctmsTables()
 {
     return {QStringLiteral("study"),          QStringLiteral("country"), QStringLiteral("site"),

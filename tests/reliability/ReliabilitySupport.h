@@ -10,6 +10,13 @@ namespace tb::test {
 // Copies the files of a folder tree to dst (created). False when a file cannot be copied.
 bool copyTree(const QString& src, const QString& dst);
 
+// Removes a SQLite database with its log, shared memory and journal files.
+void removeDatabase(const QString& path);
+
+// Renames every visit of a demo study's EDC export (WEEK → WOCHE): a run over a loaded target then makes
+// thousands of updates with their audit entries.
+bool renameDemoVisits(const QString& workspace);
+
 // The CTMS tables a demo load fills, in load order.
 QStringList ctmsTables();
 

@@ -33,7 +33,6 @@ private slots:
 private:
     qint64 freeBytes() const;
     bool fill(qint64 leaveFree);
-    void removeTarget();
 
     QTemporaryDir m_tmp;
     TmpfsMount m_mount;
@@ -68,12 +67,6 @@ bool TestDiskFull::fill(qint64 leaveFree)
     return freeBytes() <= leaveFree + 4096;
 }
 
-void TestDiskFull::removeTarget()
-{
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        QFile::remove(m_db + QLatin1String(suffix));
-}
-
 void TestDiskFull::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
@@ -105,7 +98,7 @@ void TestDiskFull::initTestCase()
     QVERIFY(m_referenceSize > 1024 * 1024);
     // A first run makes the workspace's audit signing key and lists it in the workspace while there is space.
     QCOMPARE(runCli({QStringLiteral("run"), m_ws + QStringLiteral("/demo.pipeline.json")}).exitCode, 3);
-    removeTarget();
+    removeDatabase(m_db);
     qInfo("reference target: %lld bytes; tmpfs: %lld bytes, %lld free with the workspace", m_referenceSize,
           MountSize, freeBytes());
 }
@@ -128,7 +121,7 @@ void TestDiskFull::fullDiskFailsCleanlyAndResumes()
 {
     QFETCH(qint64, free);
     QVERIFY(free < m_referenceSize);
-    removeTarget();
+    removeDatabase(m_db);
     QVERIFY2(fill(free), qPrintable(QStringLiteral("%1 bytes free").arg(freeBytes())));
 
     const auto failed = runCli({QStringLiteral("run"), m_ws + QStringLiteral("/demo.pipeline.json")});
@@ -165,22 +158,13 @@ void TestDiskFull::fullDiskDuringUpdatesKeepsThePreviousLoad()
 {
     // A complete load, then a source in which every visit name changed: thousands of updates with their
     // audit entries, on a disk that fills up half-way. The previous load stays exactly as it was.
-    const auto renameVisits = [](const QString& ws) {
-        QFile f(ws + QStringLiteral("/edc/visits.csv"));
-        if (!f.open(QIODevice::ReadOnly))
-            return false;
-        QByteArray text = f.readAll();
-        f.close();
-        text.replace(";WEEK ", ";WOCHE ");
-        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
-    };
     // The reference: the same two loads on the ordinary disk.
     const QString ref = m_tmp.filePath(QStringLiteral("reference-updates"));
     QVERIFY(copyTree(QFileInfo(m_reference).absolutePath(), ref));
-    QVERIFY(renameVisits(ref));
+    QVERIFY(renameDemoVisits(ref));
     QCOMPARE(runCli({QStringLiteral("run"), ref + QStringLiteral("/demo.pipeline.json")}).exitCode, 3);
 
-    removeTarget();
+    removeDatabase(m_db);
     QFile::remove(m_ballast);
     QCOMPARE(runCli({QStringLiteral("run"), m_ws + QStringLiteral("/demo.pipeline.json")}).exitCode, 3);
     QByteArray before;
@@ -188,7 +172,7 @@ void TestDiskFull::fullDiskDuringUpdatesKeepsThePreviousLoad()
         TargetDb db(m_db);
         before = db.ctmsDigest();
     }
-    QVERIFY(renameVisits(m_ws));
+    QVERIFY(renameDemoVisits(m_ws));
     QVERIFY(fill(256 * 1024));
     const auto failed = runCli({QStringLiteral("run"), m_ws + QStringLiteral("/demo.pipeline.json")});
     const QString message = QString::fromUtf8(failed.err);
@@ -213,7 +197,7 @@ void TestDiskFull::fullDiskDuringUpdatesKeepsThePreviousLoad()
 void TestDiskFull::readOnlyFileSystemFailsCleanly()
 {
     // A complete target, then the file system turns read-only: every write fails.
-    removeTarget();
+    removeDatabase(m_db);
     QFile::remove(m_ballast);
     QCOMPARE(runCli({QStringLiteral("run"), m_ws + QStringLiteral("/demo.pipeline.json")}).exitCode, 3);
     QByteArray digest;

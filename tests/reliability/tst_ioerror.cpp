@@ -1,0 +1,385 @@
+// I/O errors on purpose: a SQLite VFS (FaultyVfs) fails the nth read, write, sync or truncate of the target
+// database's files, once (a transient error) or from then on (a dying disk), at points spread over a whole
+// load. Whatever call fails, the run fails with a message naming the database, or — where SQLite can carry on
+// (a checkpoint that could not copy the log) — completes; the database stays intact, no run is left running,
+// and once the disk is well again a re-run completes with nothing lost or doubled (compared with a reference
+// load of the same files). The same for a run that changes a loaded target: what the faulted run committed is
+// kept, and the re-run finishes the changes. The runs are in this process, as the console's are: a failed run
+// must also leave the engine able to run again.
+
+#include "FaultyVfs.h"
+#include "ReliabilitySupport.h"
+#include "TestSupport.h"
+
+#include "audit/AuditSigner.h"
+#include "audit/AuditVerifier.h"
+#include "load/DatabaseReferenceData.h"
+#include "run/PipelineRunner.h"
+#include "workspace/DemoStudyGenerator.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sqlite3.h>
+
+using namespace tb::core;
+using namespace tb::test;
+
+Q_DECLARE_METATYPE(tb::test::FaultyVfs::Op)
+
+class TestIoError : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void faultedLoadFailsCleanlyAndResumes_data();
+    void faultedLoadFailsCleanlyAndResumes();
+    void faultedUpdateKeepsWhatItCommitted_data();
+    void faultedUpdateKeepsWhatItCommitted();
+    void failedReadIsNoMissingRow();
+    void failedReadIsNeverTakenForTampering_data();
+    void failedReadIsNeverTakenForTampering();
+
+private:
+    // What an undisturbed run makes of each kind of call.
+    struct Calls
+    {
+        qint64 n[FaultyVfs::OpCount] = {};
+    };
+    RunResult run(const QString& ws) const;
+    Calls countedRun(const QString& ws) const;
+    static void addFaultRows(const Calls& clean);
+    // Runs ws with the row's fault, checks the target as that run left it, then re-runs with the fault gone
+    // and compares the target with reference.
+    // expected: the counts of an undisturbed run, which a faulted run that completes must match.
+    // loaded: the target before the run (none: an empty target).
+    void faultAndResume(const QString& ws, const QString& loaded, const QString& reference,
+                        const EntityCounts& expected, bool partlyApplied);
+
+    QTemporaryDir m_tmp;
+    std::shared_ptr<const AuditSigner> m_signer;
+    QString m_ws;        // the workspace whose target fails
+    QString m_reference; // target of an undisturbed load of the same files
+    Calls m_load;        // an undisturbed load into an empty target
+    EntityCounts m_loadCounts;
+    QString m_updateWs;        // a workspace whose visits all changed since its target was loaded
+    QString m_loaded;          // that target before the change (a copy of the reference)
+    QString m_updateReference; // the reference after an undisturbed run of the changed files
+    Calls m_update;
+    EntityCounts m_updateCounts;
+};
+
+namespace {
+
+QString targetOf(const QString& ws)
+{
+    return ws + QStringLiteral("/ctms.db");
+}
+
+} // namespace
+
+RunResult TestIoError::run(const QString& ws) const
+{
+    PipelineRunner::Options o;
+    auto signer = m_signer;
+    o.auditSigner = [signer](const QString&, QString*) { return signer; };
+    o.batchRecords = 2000; // several commits (and checkpoints) in one load
+    return PipelineRunner(o).run(ws + QStringLiteral("/demo.pipeline.json"));
+}
+
+TestIoError::Calls TestIoError::countedRun(const QString& ws) const
+{
+    FaultyVfs& vfs = FaultyVfs::install();
+    vfs.watch(targetOf(ws).toUtf8());
+    vfs.reset();
+    Calls c;
+    if (run(ws).status != RunResult::Status::CompletedWithRejects)
+        return c;
+    for (int op = 0; op < FaultyVfs::OpCount; ++op)
+        c.n[op] = vfs.calls(FaultyVfs::Op(op));
+    qInfo("%s: %lld reads, %lld writes, %lld syncs, %lld truncates", qPrintable(ws), c.n[0], c.n[1], c.n[2],
+          c.n[3]);
+    return c;
+}
+
+void TestIoError::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_signer = AuditSigner::fromSeed(AuditSigner::newSeed());
+    DemoStudyGenerator::Options demo;
+    demo.subjects = 600;
+    demo.defectRate = 0.02;
+    m_ws = m_tmp.filePath(QStringLiteral("ws"));
+    QString error;
+    QVERIFY2(DemoStudyGenerator(demo).write(m_ws, &error), qPrintable(error));
+
+    const QString ref = m_tmp.filePath(QStringLiteral("reference"));
+    QVERIFY(copyTree(m_ws, ref));
+    const RunResult load = run(ref);
+    QCOMPARE(load.status, RunResult::Status::CompletedWithRejects);
+    m_loadCounts = load.total();
+    m_reference = targetOf(ref);
+    m_loaded = m_tmp.filePath(QStringLiteral("loaded.db"));
+    QVERIFY2(!QFileInfo::exists(m_reference + QStringLiteral("-wal")),
+             "the reference's log was not checkpointed");
+    QVERIFY(QFile::copy(m_reference, m_loaded));
+
+    // The changes: every visit's name, thousands of updates with their audit entries.
+    m_updateWs = m_tmp.filePath(QStringLiteral("update"));
+    QVERIFY(copyTree(m_ws, m_updateWs));
+    QVERIFY(renameDemoVisits(m_updateWs));
+    const QString updateRef = m_tmp.filePath(QStringLiteral("update-reference"));
+    QVERIFY(copyTree(m_updateWs, updateRef));
+    QVERIFY(QFile::copy(m_loaded, targetOf(updateRef)));
+    const RunResult update = run(updateRef);
+    QCOMPARE(update.status, RunResult::Status::CompletedWithRejects);
+    m_updateCounts = update.total();
+    QVERIFY(m_updateCounts.updated > 1000);
+    m_updateReference = targetOf(updateRef);
+
+    m_load = countedRun(m_ws);
+    QVERIFY(m_load.n[FaultyVfs::Write] > 100);
+    QVERIFY(m_load.n[FaultyVfs::Sync] > 2);
+    QCOMPARE(compareWithReference(targetOf(m_ws), m_reference).differences, qint64(0));
+    QVERIFY(QFile::copy(m_loaded, targetOf(m_updateWs)));
+    m_update = countedRun(m_updateWs);
+    QVERIFY(m_update.n[FaultyVfs::Read] > 100);
+    QVERIFY(m_update.n[FaultyVfs::Write] > 100);
+    QCOMPARE(compareWithReference(targetOf(m_updateWs), m_updateReference, false).differences, qint64(0));
+}
+
+void TestIoError::addFaultRows(const Calls& clean)
+{
+    QTest::addColumn<FaultyVfs::Op>("op");
+    QTest::addColumn<qint64>("nth");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<bool>("persistent");
+
+    struct Kind
+    {
+        FaultyVfs::Op op;
+        int code;
+    };
+    const Kind kinds[] = {{FaultyVfs::Read, SQLITE_IOERR_READ},
+                          {FaultyVfs::Write, SQLITE_IOERR_WRITE},
+                          {FaultyVfs::Write, SQLITE_FULL},
+                          {FaultyVfs::Sync, SQLITE_IOERR_FSYNC},
+                          {FaultyVfs::Truncate, SQLITE_IOERR_TRUNCATE}};
+    for (const Kind& k : kinds) {
+        const qint64 calls = clean.n[k.op];
+        // The first calls (opening, creating the schema), and calls at a fifth, half and 85 % of the way (the
+        // checkpoints' share varies a little from run to run, so not the very last).
+        QList<qint64> points{1, 2, 3, calls / 5, calls / 2, calls * 85 / 100};
+        std::sort(points.begin(), points.end());
+        points.erase(std::unique(points.begin(), points.end()), points.end());
+        for (const qint64 nth : points) {
+            if (nth < 1 || nth > calls)
+                continue;
+            for (const bool persistent : {false, true}) {
+                const QString name = QStringLiteral("%1 %2 of %3 %4%5")
+                                         .arg(QLatin1String(FaultyVfs::opName(k.op)))
+                                         .arg(nth)
+                                         .arg(calls)
+                                         .arg(QLatin1String(persistent ? "and every later one" : "only"))
+                                         .arg(QLatin1String(k.code == SQLITE_FULL ? " (disk full)" : ""));
+                QTest::newRow(qPrintable(name)) << k.op << nth << k.code << persistent;
+            }
+        }
+    }
+}
+
+void TestIoError::faultedLoadFailsCleanlyAndResumes_data()
+{
+    addFaultRows(m_load);
+}
+
+void TestIoError::faultedLoadFailsCleanlyAndResumes()
+{
+    faultAndResume(m_ws, QString(), m_reference, m_loadCounts, false);
+}
+
+void TestIoError::faultedUpdateKeepsWhatItCommitted_data()
+{
+    addFaultRows(m_update);
+}
+
+void TestIoError::faultedUpdateKeepsWhatItCommitted()
+{
+    faultAndResume(m_updateWs, m_loaded, m_updateReference, m_updateCounts, true);
+}
+
+void TestIoError::failedReadIsNoMissingRow()
+{
+    // Sites, visit windows and lookups are read from the target while records are validated: a read that
+    // fails must not pass for a site or value that is not there (the records would be rejected for it).
+    const QString db = m_tmp.filePath(QStringLiteral("reads.db"));
+    QVERIFY(QFile::copy(m_loaded, db));
+    TargetDb t(db);
+    const QString study = t.text(QStringLiteral("SELECT study_id FROM site LIMIT 1"));
+    const QString site = t.text(QStringLiteral("SELECT site_id FROM site LIMIT 1"));
+    const QString visit = t.text(QStringLiteral("SELECT visit_code FROM visit_schedule LIMIT 1"));
+    QVERIFY(!study.isEmpty() && !site.isEmpty() && !visit.isEmpty());
+
+    FaultyVfs& vfs = FaultyVfs::install();
+    vfs.watch(db.toUtf8());
+    sqlite3* handle = nullptr;
+    QCOMPARE(sqlite3_open_v2(db.toUtf8().constData(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    {
+        DatabaseReferenceData reference(handle);
+        QVERIFY2(reference.error().isEmpty(), qPrintable(reference.error()));
+        vfs.arm(FaultyVfs::Read, 1, SQLITE_IOERR_READ, true);
+        QVERIFY(!reference.siteExists(study, site));
+        QVERIFY(!reference.visitWindow(study, visit));
+        QVERIFY(!reference.lookup(QStringLiteral("site"), QStringLiteral("site_id"), site,
+                                  QStringLiteral("time_zone"), study));
+        vfs.disarm();
+        QVERIFY(vfs.failures() > 0);
+        QVERIFY2(reference.error().contains(QLatin1String("disk I/O error")), qPrintable(reference.error()));
+        // Nothing of it was remembered: asked again, the answers are there.
+        QVERIFY(reference.siteExists(study, site));
+        QVERIFY(reference.visitWindow(study, visit));
+        QVERIFY(reference.lookup(QStringLiteral("site"), QStringLiteral("site_id"), site,
+                                 QStringLiteral("time_zone"), study));
+        // The error stays said until the run has failed for it.
+        QVERIFY(!reference.error().isEmpty());
+    }
+    sqlite3_close(handle);
+}
+
+void TestIoError::failedReadIsNeverTakenForTampering_data()
+{
+    QTest::addColumn<qint64>("nth"); // the read that fails; 0: at
+    QTest::addColumn<double>("at");  // where on the way through the reads
+    QTest::addColumn<bool>("persistent");
+    for (const bool persistent : {false, true}) {
+        const char* which = persistent ? "and every later one" : "only";
+        for (const qint64 nth : {1, 2, 3})
+            QTest::addRow("read %lld, %s", nth, which) << nth << 0.0 << persistent;
+        for (const double at : {0.25, 0.5, 0.75, 0.99})
+            QTest::addRow("read at %d %% of the way, %s", int(at * 100), which)
+                << qint64(0) << at << persistent;
+    }
+}
+
+void TestIoError::failedReadIsNeverTakenForTampering()
+{
+    // `audit verify` on a disk that fails a read: the chain could not be checked, which is neither "intact"
+    // nor damage to report as tampering.
+    QFETCH(qint64, nth);
+    QFETCH(double, at);
+    QFETCH(bool, persistent);
+    const QString db = m_tmp.filePath(QStringLiteral("verify.db"));
+    if (!QFileInfo::exists(db))
+        QVERIFY(QFile::copy(m_loaded, db));
+    FaultyVfs& vfs = FaultyVfs::install();
+    vfs.watch(db.toUtf8());
+    vfs.reset();
+    const AuditVerifier::Report clean = AuditVerifier::verify(db);
+    QVERIFY2(clean.intact(), qPrintable(clean.error));
+    const qint64 reads = vfs.calls(FaultyVfs::Read);
+    QVERIFY(reads > 10);
+
+    vfs.arm(FaultyVfs::Read, nth ? nth : qint64(at * double(reads)), SQLITE_IOERR_READ, persistent);
+    const AuditVerifier::Report faulted = AuditVerifier::verify(db);
+    vfs.disarm();
+    QVERIFY(vfs.failures() > 0);
+    qInfo("%lld reads in all: \"%s\"", reads, qPrintable(faulted.error));
+    QVERIFY2(faulted.problems.isEmpty(),
+             qPrintable(faulted.problems.isEmpty() ? QString() : faulted.problems.first().message));
+    if (faulted.intact()) {
+        // SQLite read again where it could (some reads of the header are retried): then the whole chain
+        // was checked, the same as on a sound disk.
+        QVERIFY(!persistent);
+        QCOMPARE(faulted.entries, clean.entries);
+        QCOMPARE(faulted.checkpoints, clean.checkpoints);
+        QCOMPARE(faulted.headHash, clean.headHash);
+    } else {
+        QVERIFY2(faulted.error.startsWith(db + QLatin1Char(':')) &&
+                     faulted.error.contains(QLatin1String("disk I/O error")),
+                 qPrintable(faulted.error));
+    }
+}
+
+void TestIoError::faultAndResume(const QString& ws, const QString& loaded, const QString& reference,
+                                 const EntityCounts& expected, bool partlyApplied)
+{
+    QFETCH(FaultyVfs::Op, op);
+    QFETCH(qint64, nth);
+    QFETCH(int, code);
+    QFETCH(bool, persistent);
+    const QString db = targetOf(ws);
+    FaultyVfs& vfs = FaultyVfs::install();
+    vfs.watch(db.toUtf8());
+
+    // The checkpoints' share of the calls varies a little from run to run: a run that made fewer calls than
+    // the row's nth is repeated with its last call failing instead.
+    RunResult faulted;
+    vfs.reset();
+    for (int attempt = 0; attempt < 3 && vfs.failures() == 0; ++attempt) {
+        removeDatabase(db);
+        if (!loaded.isEmpty())
+            QVERIFY(QFile::copy(loaded, db));
+        if (attempt > 0) {
+            nth = vfs.calls(op);
+            qInfo("the run made %lld such calls: again with the last one failing", nth);
+        }
+        vfs.arm(op, nth, code, persistent);
+        faulted = run(ws);
+        vfs.disarm();
+    }
+    const qint64 failures = vfs.failures();
+    qInfo("%lld failed call(s): %s%s%s", failures, qPrintable(faulted.statusName()),
+          faulted.message.isEmpty() ? "" : ": ",
+          qPrintable(QString(faulted.message).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+    QVERIFY2(failures > 0, "the fault was not reached");
+
+    // Unrecorded only on a disk that keeps failing, and then said.
+    const bool unrecorded = faulted.message.contains(QLatin1String("could not be recorded"));
+    if (faulted.status == RunResult::Status::Failed) {
+        QVERIFY2(faulted.message.startsWith(db + QLatin1Char(':')), qPrintable(faulted.message));
+        const char* expected = code == SQLITE_FULL ? "disk is full" : "disk I/O error";
+        QVERIFY2(faulted.message.contains(QLatin1String(expected)), qPrintable(faulted.message));
+        QVERIFY2(persistent || !unrecorded, qPrintable(faulted.message));
+    } else {
+        // SQLite carries on where only a checkpoint failed: the data stays in the log. Nothing else may
+        // differ from an undisturbed run (a failed read taken for a missing row would reject records).
+        QCOMPARE(faulted.status, RunResult::Status::CompletedWithRejects);
+        const EntityCounts c = faulted.total();
+        QCOMPARE(c.read, expected.read);
+        QCOMPARE(c.inserted, expected.inserted);
+        QCOMPARE(c.updated, expected.updated);
+        QCOMPARE(c.deleted, expected.deleted);
+        QCOMPARE(c.unchanged, expected.unchanged);
+        QCOMPARE(c.rejected, expected.rejected);
+        QCOMPARE(c.warnings, expected.warnings);
+    }
+
+    // The database as the faulted run left it: intact, the run recorded unless the disk refused even that.
+    if (QFileInfo::exists(db)) {
+        TargetDb t(db);
+        QVERIFY2(t.isOpen(), qPrintable(t.error()));
+        QCOMPARE(t.integrityCheck(), QStringLiteral("ok"));
+        QCOMPARE(t.foreignKeyViolations(), qint64(0));
+        if (t.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'run'")) == 1)
+            QCOMPARE(t.scalar(QStringLiteral("SELECT COUNT(*) FROM run WHERE status = 'running'")),
+                     qint64(unrecorded ? 1 : 0));
+    }
+
+    // The disk is well again: the next run completes and the target is the reference.
+    const RunResult resumed = run(ws);
+    QVERIFY2(resumed.status == RunResult::Status::CompletedWithRejects, qPrintable(resumed.message));
+    {
+        TargetDb t(db);
+        QCOMPARE(t.scalar(QStringLiteral("SELECT COUNT(*) FROM run WHERE status = 'running'")), qint64(0));
+        if (unrecorded)
+            QCOMPARE(t.text(QStringLiteral("SELECT status FROM run WHERE run_id = ?"), {faulted.runId}),
+                     QStringLiteral("interrupted"));
+    }
+    const Comparison c = compareWithReference(db, reference, !partlyApplied, partlyApplied);
+    QVERIFY2(c.differences == 0, qPrintable(c.details.join(QLatin1Char('\n'))));
+}
+
+QTEST_GUILESS_MAIN(TestIoError)
+#include "tst_ioerror.moc"
