@@ -11,12 +11,17 @@
 #include "ReliabilitySupport.h"
 #include "TestSupport.h"
 
+#include "audit/AuditExport.h"
+#include "audit/AuditReportPdf.h"
 #include "audit/AuditSigner.h"
 #include "audit/AuditVerifier.h"
+#include "esign/SignatureLog.h"
+#include "load/CtmsDatabase.h"
 #include "load/DatabaseReferenceData.h"
 #include "run/PipelineRunner.h"
 #include "workspace/DemoStudyGenerator.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -41,6 +46,10 @@ private slots:
     void failedReadIsNoMissingRow();
     void failedReadIsNeverTakenForTampering_data();
     void failedReadIsNeverTakenForTampering();
+    void failedReadLeavesNoReport_data();
+    void failedReadLeavesNoReport();
+    void failedWriteLeavesNoHalfSignature_data();
+    void failedWriteLeavesNoHalfSignature();
 
 private:
     // What an undisturbed run makes of each kind of call.
@@ -51,6 +60,7 @@ private:
     RunResult run(const QString& ws) const;
     Calls countedRun(const QString& ws) const;
     static void addFaultRows(const Calls& clean);
+    bool appendSignature(const QString& db, QString* error) const;
     // Runs ws with the row's fault, checks the target as that run left it, then re-runs with the fault gone
     // and compares the target with reference.
     // expected: the counts of an undisturbed run, which a faulted run that completes must match.
@@ -302,6 +312,147 @@ void TestIoError::failedReadIsNeverTakenForTampering()
     }
 }
 
+void TestIoError::failedReadLeavesNoReport_data()
+{
+    QTest::addColumn<bool>("pdf");
+    QTest::addColumn<qint64>("nth"); // the read that fails; 0: at
+    QTest::addColumn<double>("at");  // where on the way through the reads
+    QTest::addColumn<bool>("persistent");
+    for (const bool persistent : {false, true}) {
+        const char* which = persistent ? "and every later one" : "only";
+        for (const qint64 nth : {1, 2})
+            QTest::addRow("CSV, read %lld, %s", nth, which) << false << nth << 0.0 << persistent;
+        for (const double at : {0.25, 0.5, 0.99})
+            QTest::addRow("CSV, read at %d %% of the way, %s", int(at * 100), which)
+                << false << qint64(0) << at << persistent;
+        QTest::addRow("PDF, read at half of the way, %s", which) << true << qint64(0) << 0.5 << persistent;
+    }
+}
+
+void TestIoError::failedReadLeavesNoReport()
+{
+    // The QA report (CSV or PDF) from a disk that fails a read: an error naming the database, and no file —
+    // a report that silently misses entries would be worse than none.
+    QFETCH(bool, pdf);
+    QFETCH(qint64, nth);
+    QFETCH(double, at);
+    QFETCH(bool, persistent);
+    const QString db = m_tmp.filePath(QStringLiteral("report.db"));
+    if (!QFileInfo::exists(db))
+        QVERIFY(QFile::copy(m_loaded, db));
+    const QString outDir = m_tmp.filePath(QStringLiteral("reports"));
+    QVERIFY(QDir().mkpath(outDir));
+    const QString out = outDir + (pdf ? QStringLiteral("/report.pdf") : QStringLiteral("/report.csv"));
+    const auto report = [&](qint64* rows, QString* error) {
+        QFile::remove(out);
+        return pdf ? AuditReportPdf::write(db, {}, {}, AuditReportPdf::Context{}, out, rows, error)
+                   : AuditExport::writeCsv(db, {}, {}, out, rows, error);
+    };
+    FaultyVfs& vfs = FaultyVfs::install();
+    vfs.watch(db.toUtf8());
+    vfs.reset();
+    qint64 cleanRows = 0, rows = 0;
+    QString error;
+    QVERIFY2(report(&cleanRows, &error), qPrintable(error));
+    const qint64 reads = vfs.calls(FaultyVfs::Read);
+    QVERIFY(cleanRows > 1000 && reads > 10);
+
+    vfs.arm(FaultyVfs::Read, nth ? nth : qint64(at * double(reads)), SQLITE_IOERR_READ, persistent);
+    const bool written = report(&rows, &error);
+    vfs.disarm();
+    QVERIFY(vfs.failures() > 0);
+    qInfo("%lld reads in all: %s", reads, written ? "written" : qPrintable(error));
+    if (written) {
+        // SQLite read again where it could (some reads of the header are retried): then the report is whole.
+        QVERIFY(!persistent);
+        QCOMPARE(rows, cleanRows);
+    } else {
+        QVERIFY2(error.contains(db) && error.contains(QLatin1String("disk I/O error")), qPrintable(error));
+        QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden), QStringList());
+    }
+}
+
+void TestIoError::failedWriteLeavesNoHalfSignature_data()
+{
+    QTest::addColumn<FaultyVfs::Op>("op");
+    QTest::addColumn<qint64>("nth");
+    QTest::addColumn<bool>("persistent");
+    // Every write and sync of storing one signature (with its audit entry and checkpoint) and closing.
+    const QString db = m_tmp.filePath(QStringLiteral("count-signature.db"));
+    QFile::remove(db);
+    if (!QFile::copy(m_loaded, db))
+        qFatal("cannot copy %s", qPrintable(m_loaded));
+    FaultyVfs& vfs = FaultyVfs::install();
+    vfs.watch(db.toUtf8());
+    vfs.reset();
+    QString error;
+    if (!appendSignature(db, &error))
+        qFatal("%s", qPrintable(error));
+    const qint64 writes = vfs.calls(FaultyVfs::Write), syncs = vfs.calls(FaultyVfs::Sync);
+    for (const bool persistent : {false, true}) {
+        const char* which = persistent ? "and every later one" : "only";
+        for (qint64 n = 1; n <= writes; ++n)
+            QTest::addRow("write %lld of %lld, %s", n, writes, which) << FaultyVfs::Write << n << persistent;
+        for (qint64 n = 1; n <= syncs; ++n)
+            QTest::addRow("sync %lld of %lld, %s", n, syncs, which) << FaultyVfs::Sync << n << persistent;
+    }
+}
+
+bool TestIoError::appendSignature(const QString& db, QString* error) const
+{
+    ElectronicSignature sig;
+    sig.signedUtc = QStringLiteral("2026-12-03T10:00:00Z");
+    sig.signerId = QStringLiteral("qa1");
+    sig.printedName = QStringLiteral("Quinn Auditor");
+    sig.role = QStringLiteral("qa");
+    sig.meaning = ElectronicSignature::Meaning::Reviewed;
+    sig.comment = QStringLiteral("reviewed on a failing disk");
+    sig.subject = QStringLiteral("visits.mapping.json");
+    sig.contentHash = QByteArray(32, 'c');
+    sig.signWith(*AuditSigner::fromSeed(AuditSigner::newSeed()));
+    CtmsDatabase target;
+    return target.open(db, error) &&
+           SignatureLog::append(target, sig, m_signer, QStringLiteral("tester"), error);
+}
+
+void TestIoError::failedWriteLeavesNoHalfSignature()
+{
+    // A signature, its audit entry and its checkpoint are one transaction: a disk that fails any write of it
+    // leaves all three or none, and says so.
+    QFETCH(FaultyVfs::Op, op);
+    QFETCH(qint64, nth);
+    QFETCH(bool, persistent);
+    const QString db = m_tmp.filePath(QStringLiteral("signature.db"));
+    removeDatabase(db);
+    QVERIFY(QFile::copy(m_loaded, db));
+    FaultyVfs& vfs = FaultyVfs::install();
+    vfs.watch(db.toUtf8());
+    vfs.arm(op, nth, op == FaultyVfs::Write ? SQLITE_IOERR_WRITE : SQLITE_IOERR_FSYNC, persistent);
+    QString error;
+    const bool stored = appendSignature(db, &error);
+    vfs.disarm();
+    QVERIFY(vfs.failures() > 0);
+    qInfo("%s", stored ? "stored" : qPrintable(error));
+    if (!stored)
+        QVERIFY2(error.contains(db) && error.contains(QLatin1String("disk I/O error")), qPrintable(error));
+
+    TargetDb t(db);
+    QCOMPARE(t.integrityCheck(), QStringLiteral("ok"));
+    const qint64 signatures = t.scalar(QStringLiteral("SELECT COUNT(*) FROM esignature"));
+    QCOMPARE(signatures, qint64(stored ? 1 : 0));
+    QCOMPARE(t.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'esignature'")),
+             signatures);
+    const AuditVerifier::Report verified = AuditVerifier::verify(db);
+    QVERIFY2(verified.intact(),
+             qPrintable(verified.error +
+                        (verified.problems.isEmpty() ? QString() : verified.problems.first().message)));
+    QCOMPARE(verified.uncoveredEntries, qint64(0));
+    SignatureLog::Check check;
+    QVERIFY2(SignatureLog::check(db, &check, &error), qPrintable(error));
+    QCOMPARE(check.signatures, signatures);
+    QCOMPARE(check.problems, QStringList());
+}
+
 void TestIoError::faultAndResume(const QString& ws, const QString& loaded, const QString& reference,
                                  const EntityCounts& expected, bool partlyApplied)
 {
@@ -381,5 +532,5 @@ void TestIoError::faultAndResume(const QString& ws, const QString& loaded, const
     QVERIFY2(c.differences == 0, qPrintable(c.details.join(QLatin1Char('\n'))));
 }
 
-QTEST_GUILESS_MAIN(TestIoError)
+QTEST_MAIN(TestIoError) // the PDF report lays out text: a QGuiApplication
 #include "tst_ioerror.moc"
