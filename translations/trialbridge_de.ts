@@ -390,72 +390,72 @@
         <translation>%1 hat keinen Lauf %2</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="176"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="178"/>
         <source>%1 of them removed together with their subject (not read, left out of the balance)</source>
         <translation>%1 davon zusammen mit ihrem Probanden entfernt (nicht gelesen, nicht in der Bilanz)</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="179"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="181"/>
         <source>Every row read is accounted for</source>
         <translation>Jede gelesene Zeile ist verbucht</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="180"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="182"/>
         <source>%1 rows read are not accounted for by the run&apos;s counts</source>
         <translation>%1 gelesene Zeilen sind in den Zählungen des Laufs nicht verbucht</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="182"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="184"/>
         <source>Not loaded by this run</source>
         <translation>Von diesem Lauf nicht geladen</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="198"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
         <source>Entity</source>
         <translation>Entität</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="199"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
         <source>Inserted</source>
         <translation>Eingefügt</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
         <source>Stale</source>
         <translation>Veraltet</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="208"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="209"/>
         <source>In target</source>
         <translation>Im Ziel</translation>
     </message>
@@ -468,52 +468,57 @@
         <translation>%1 existiert noch nicht: führen Sie eine Pipeline aus, um sie anzulegen</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="134"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="34"/>
+        <source>%1: cannot read the run history: %2</source>
+        <translation>%1: Die bisherigen Läufe können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/run/RunHistoryModel.cpp" line="146"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="135"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="147"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="136"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="148"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="137"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="149"/>
         <source>Started (UTC)</source>
         <translation>Begonnen (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="138"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="150"/>
         <source>Ended (UTC)</source>
         <translation>Beendet (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="139"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="151"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="140"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="152"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="141"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="153"/>
         <source>Inserted</source>
         <translation>Eingefügt</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="142"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="154"/>
         <source>Updated</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="143"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="155"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
     </message>
@@ -521,32 +526,32 @@
 <context>
     <name>tb::core::SiteCountModel</name>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="100"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="106"/>
         <source>Study</source>
         <translation>Studie</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="101"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="107"/>
         <source>Site</source>
         <translation>Zentrum</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="102"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="108"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="103"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="109"/>
         <source>Subjects</source>
         <translation>Probanden</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="104"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="110"/>
         <source>Visits</source>
         <translation>Visiten</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="105"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="111"/>
         <source>Adverse events</source>
         <translation>Unerwünschte Ereignisse</translation>
     </message>

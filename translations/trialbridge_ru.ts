@@ -391,72 +391,72 @@
         <translation>В %1 нет запуска %2</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="176"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="178"/>
         <source>%1 of them removed together with their subject (not read, left out of the balance)</source>
         <translation>Из них %1 удалены вместе со своим субъектом (не прочитаны, не входят в баланс)</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="179"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="181"/>
         <source>Every row read is accounted for</source>
         <translation>Каждая прочитанная строка учтена</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="180"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="182"/>
         <source>%1 rows read are not accounted for by the run&apos;s counts</source>
         <translation>%1 прочитанных строк не учтены в счётчиках запуска</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="182"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="184"/>
         <source>Not loaded by this run</source>
         <translation>Не загружено этим запуском</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="198"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="199"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="200"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
         <source>Inserted</source>
         <translation>Вставлено</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="201"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
         <source>Updated</source>
         <translation>Обновлено</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="202"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
         <source>Unchanged</source>
         <translation>Без изменений</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="203"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
         <source>Deleted</source>
         <translation>Удалено</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="204"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="205"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
         <source>Stale</source>
         <translation>Устаревшие</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="206"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="208"/>
         <source>Difference</source>
         <translation>Разница</translation>
     </message>
     <message>
-        <location filename="../core/recon/ReconciliationModel.cpp" line="207"/>
+        <location filename="../core/recon/ReconciliationModel.cpp" line="209"/>
         <source>In target</source>
         <translation>В цели</translation>
     </message>
@@ -469,52 +469,57 @@
         <translation>%1 ещё не существует: запустите конвейер, чтобы создать её</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="134"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="34"/>
+        <source>%1: cannot read the run history: %2</source>
+        <translation>%1: не удаётся прочитать историю запусков: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/run/RunHistoryModel.cpp" line="146"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="135"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="147"/>
         <source>Pipeline</source>
         <translation>Конвейер</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="136"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="148"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="137"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="149"/>
         <source>Started (UTC)</source>
         <translation>Начало (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="138"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="150"/>
         <source>Ended (UTC)</source>
         <translation>Конец (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="139"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="151"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="140"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="152"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="141"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="153"/>
         <source>Inserted</source>
         <translation>Добавлено</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="142"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="154"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="143"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="155"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -522,32 +527,32 @@
 <context>
     <name>tb::core::SiteCountModel</name>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="100"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="106"/>
         <source>Study</source>
         <translation>Исследование</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="101"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="107"/>
         <source>Site</source>
         <translation>Центр</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="102"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="108"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="103"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="109"/>
         <source>Subjects</source>
         <translation>Субъекты</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="104"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="110"/>
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
     <message>
-        <location filename="../core/recon/SiteCountModel.cpp" line="105"/>
+        <location filename="../core/recon/SiteCountModel.cpp" line="111"/>
         <source>Adverse events</source>
         <translation>Нежелательные явления</translation>
     </message>

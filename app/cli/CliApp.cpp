@@ -23,6 +23,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTextStream>
 
@@ -464,6 +465,10 @@ int reportCommand(const QStringList& args)
         for (int i = 0; i < names.size(); ++i)
             item.insert(names[i], q.value(i).isNull() ? QJsonValue() : QJsonValue(q.value(i).toString()));
         items.append(item);
+    }
+    if (q.lastError().isValid()) { // a failed read, not the end of the list
+        err() << "trialbridge-cli report: cannot read " << dbPath << ": " << q.lastError().text() << "\n";
+        return Failed;
     }
     if (p.isSet(QStringLiteral("json"))) {
         printJson(QJsonObject{{QStringLiteral("run_id"), runId}, {pos[0], items}});

@@ -117,6 +117,11 @@ bool readSignatures(sqlite3* db, const QString& path, const QByteArray& contentH
         s.signature = st.columnBlob(10);
         out->push_back(std::move(s));
     }
+    if (!st.error().isEmpty()) {
+        *error = QStringLiteral("%1: cannot read the signatures: %2").arg(path, st.error());
+        out->clear();
+        return false;
+    }
     return true;
 }
 

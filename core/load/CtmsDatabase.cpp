@@ -180,7 +180,15 @@ bool CtmsDatabase::migrate(int targetVersion, QString* error)
     const int latest = scripts.empty() ? 0 : scripts.rbegin()->first;
     if (targetVersion < 0)
         targetVersion = latest;
+    // -1: the version could not be read. Taken for 0 it would run every migration again over the tables.
+    const auto unreadableVersion = [&] {
+        *error = QStringLiteral("%1: cannot read the schema version: %2")
+                     .arg(m_path, QString::fromUtf8(sqlite3_errmsg(m_handle)));
+        return false;
+    };
     const int current = schemaVersion();
+    if (current < 0)
+        return unreadableVersion();
     if (current > latest) {
         *error = QStringLiteral("%1: the database has schema version %2, newer than this TrialBridge knows (%3): "
                                 "use a newer TrialBridge")
@@ -211,7 +219,14 @@ bool CtmsDatabase::migrate(int targetVersion, QString* error)
             return false;
         }
         // Another connection may have applied it while this one waited for the lock.
-        if (schemaVersion() >= version) {
+        const int now = schemaVersion();
+        if (now < 0) {
+            unreadableVersion();
+            rollback();
+            restoreForeignKeys();
+            return false;
+        }
+        if (now >= version) {
             rollback();
             continue;
         }

@@ -27,7 +27,7 @@ public:
     QSqlDatabase sql() const;          // for ordinary queries through Qt Sql
     sqlite3* handle() const { return m_handle; } // for the bulk-load hot path
 
-    int schemaVersion() const;
+    int schemaVersion() const; // -1 when it cannot be read
     static int latestSchemaVersion();
 
     // Runs SQL (several statements allowed) on the native handle.

@@ -117,6 +117,8 @@ bool ReconciliationModel::loadRun(const QString& databasePath, qint64 runId, QSt
         r->counts.warnings = q.value(8).toLongLong();
         r->counts.deletedWithParent = q.value(9).toLongLong();
     }
+    if (q.lastError().isValid()) // a failed read, not the end of the rows
+        return fail(q);
     for (Row& r : rows) {
         // Table names come from the built-in schema, never from the database or the user.
         if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM \"%1\"").arg(r.entity)) || !q.next())

@@ -44,6 +44,12 @@ bool SiteCountModel::load(const QString& databasePath, QString* error)
     while (q.next())
         rows << Row{q.value(0).toString(),   q.value(1).toString(),   q.value(2).toString(),
                     q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong()};
+    // next() is false at the end and on a failed read alike: counts cut short must not be shown as the target's.
+    if (q.lastError().isValid()) {
+        *error = QStringLiteral("%1: cannot count the rows per site: %2").arg(databasePath, q.lastError().text());
+        clear();
+        return false;
+    }
     q.finish();
     beginResetModel();
     m_rows = rows;

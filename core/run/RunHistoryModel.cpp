@@ -29,10 +29,13 @@ bool RunHistoryModel::load(const QString& databasePath, QString* error)
         CtmsDatabase db;
         if (db.open(databasePath, &failure)) {
             QSqlQuery q(db.sql());
+            // The model then shows nothing rather than part of the history.
+            const auto readFailed = [&](const QSqlQuery& query) {
+                failure = tr("%1: cannot read the run history: %2").arg(databasePath, query.lastError().text());
+            };
             if (!q.exec(QStringLiteral("SELECT run_id, pipeline, status, started_utc, ended_utc, actor, message "
-                                       "FROM run ORDER BY run_id DESC"))) {
-                failure = q.lastError().text();
-            }
+                                       "FROM run ORDER BY run_id DESC")))
+                readFailed(q);
             while (q.next()) {
                 Run r;
                 r.id = q.value(0).toLongLong();
@@ -44,14 +47,19 @@ bool RunHistoryModel::load(const QString& databasePath, QString* error)
                 r.message = q.value(6).toString();
                 runs << r;
             }
+            // next() is false at the end and on a failed read alike.
+            if (q.lastError().isValid())
+                readFailed(q);
             QSqlQuery c(db.sql());
             c.prepare(QStringLiteral("SELECT entity, read, inserted, updated, unchanged, rejected, stale, warnings, deleted "
                                      "FROM run_entity WHERE run_id = ?"));
             const auto schema = CtmsSchema::builtIn();
             for (Run& r : runs) {
                 c.addBindValue(r.id);
-                if (!c.exec())
-                    continue;
+                if (!c.exec()) {
+                    readFailed(c);
+                    break;
+                }
                 while (c.next()) {
                     EntityCounts e;
                     e.read = c.value(1).toLongLong();
@@ -71,6 +79,10 @@ bool RunHistoryModel::load(const QString& databasePath, QString* error)
                     r.total.rejected += e.rejected;
                     r.total.stale += e.stale;
                     r.total.warnings += e.warnings;
+                }
+                if (c.lastError().isValid()) {
+                    readFailed(c);
+                    break;
                 }
                 // Entities in the model's order (study before sites before subjects), not by name.
                 std::stable_sort(r.entities.begin(), r.entities.end(), [&](const auto& a, const auto& b) {

@@ -18,7 +18,10 @@
 #include "esign/SignatureLog.h"
 #include "load/CtmsDatabase.h"
 #include "load/DatabaseReferenceData.h"
+#include "recon/ReconciliationModel.h"
+#include "recon/SiteCountModel.h"
 #include "run/PipelineRunner.h"
+#include "run/RunHistoryModel.h"
 #include "workspace/DemoStudyGenerator.h"
 
 #include <QDir>
@@ -32,6 +35,41 @@ using namespace tb::core;
 using namespace tb::test;
 
 Q_DECLARE_METATYPE(tb::test::FaultyVfs::Op)
+
+namespace {
+
+// A read that fails, for the tests of what only reads the target.
+struct ReadFault
+{
+    qint64 nth = 0; // the read that fails; 0: at
+    double at = 0;  // where on the way through the reads
+    bool persistent = false;
+
+    qint64 call(qint64 reads) const { return nth ? nth : qMax<qint64>(1, qint64(at * double(reads))); }
+    QString name() const
+    {
+        const QString which = persistent ? QStringLiteral("and every later one") : QStringLiteral("only");
+        return nth ? QStringLiteral("read %1, %2").arg(nth).arg(which)
+                   : QStringLiteral("read at %1 % of the way, %2").arg(int(at * 100)).arg(which);
+    }
+};
+
+// The first reads (opening the database) and reads on the way through, once and for good.
+QList<ReadFault> readFaults(std::initializer_list<qint64> first, std::initializer_list<double> fractions)
+{
+    QList<ReadFault> out;
+    for (const bool persistent : {false, true}) {
+        for (const qint64 nth : first)
+            out.append({nth, 0.0, persistent});
+        for (const double at : fractions)
+            out.append({0, at, persistent});
+    }
+    return out;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(ReadFault)
 
 class TestIoError : public QObject
 {
@@ -50,6 +88,8 @@ private slots:
     void failedReadLeavesNoReport();
     void failedWriteLeavesNoHalfSignature_data();
     void failedWriteLeavesNoHalfSignature();
+    void failedReadIsNeverAPartialView_data();
+    void failedReadIsNeverAPartialView();
 
 private:
     // What an undisturbed run makes of each kind of call.
@@ -260,26 +300,16 @@ void TestIoError::failedReadIsNoMissingRow()
 
 void TestIoError::failedReadIsNeverTakenForTampering_data()
 {
-    QTest::addColumn<qint64>("nth"); // the read that fails; 0: at
-    QTest::addColumn<double>("at");  // where on the way through the reads
-    QTest::addColumn<bool>("persistent");
-    for (const bool persistent : {false, true}) {
-        const char* which = persistent ? "and every later one" : "only";
-        for (const qint64 nth : {1, 2, 3})
-            QTest::addRow("read %lld, %s", nth, which) << nth << 0.0 << persistent;
-        for (const double at : {0.25, 0.5, 0.75, 0.99})
-            QTest::addRow("read at %d %% of the way, %s", int(at * 100), which)
-                << qint64(0) << at << persistent;
-    }
+    QTest::addColumn<ReadFault>("fault");
+    for (const ReadFault& f : readFaults({1, 2, 3}, {0.25, 0.5, 0.75, 0.99}))
+        QTest::newRow(qPrintable(f.name())) << f;
 }
 
 void TestIoError::failedReadIsNeverTakenForTampering()
 {
     // `audit verify` on a disk that fails a read: the chain could not be checked, which is neither "intact"
     // nor damage to report as tampering.
-    QFETCH(qint64, nth);
-    QFETCH(double, at);
-    QFETCH(bool, persistent);
+    QFETCH(ReadFault, fault);
     const QString db = m_tmp.filePath(QStringLiteral("verify.db"));
     if (!QFileInfo::exists(db))
         QVERIFY(QFile::copy(m_loaded, db));
@@ -291,7 +321,7 @@ void TestIoError::failedReadIsNeverTakenForTampering()
     const qint64 reads = vfs.calls(FaultyVfs::Read);
     QVERIFY(reads > 10);
 
-    vfs.arm(FaultyVfs::Read, nth ? nth : qint64(at * double(reads)), SQLITE_IOERR_READ, persistent);
+    vfs.arm(FaultyVfs::Read, fault.call(reads), SQLITE_IOERR_READ, fault.persistent);
     const AuditVerifier::Report faulted = AuditVerifier::verify(db);
     vfs.disarm();
     QVERIFY(vfs.failures() > 0);
@@ -301,7 +331,7 @@ void TestIoError::failedReadIsNeverTakenForTampering()
     if (faulted.intact()) {
         // SQLite read again where it could (some reads of the header are retried): then the whole chain
         // was checked, the same as on a sound disk.
-        QVERIFY(!persistent);
+        QVERIFY(!fault.persistent);
         QCOMPARE(faulted.entries, clean.entries);
         QCOMPARE(faulted.checkpoints, clean.checkpoints);
         QCOMPARE(faulted.headHash, clean.headHash);
@@ -315,18 +345,11 @@ void TestIoError::failedReadIsNeverTakenForTampering()
 void TestIoError::failedReadLeavesNoReport_data()
 {
     QTest::addColumn<bool>("pdf");
-    QTest::addColumn<qint64>("nth"); // the read that fails; 0: at
-    QTest::addColumn<double>("at");  // where on the way through the reads
-    QTest::addColumn<bool>("persistent");
-    for (const bool persistent : {false, true}) {
-        const char* which = persistent ? "and every later one" : "only";
-        for (const qint64 nth : {1, 2})
-            QTest::addRow("CSV, read %lld, %s", nth, which) << false << nth << 0.0 << persistent;
-        for (const double at : {0.25, 0.5, 0.99})
-            QTest::addRow("CSV, read at %d %% of the way, %s", int(at * 100), which)
-                << false << qint64(0) << at << persistent;
-        QTest::addRow("PDF, read at half of the way, %s", which) << true << qint64(0) << 0.5 << persistent;
-    }
+    QTest::addColumn<ReadFault>("fault");
+    for (const ReadFault& f : readFaults({1, 2}, {0.25, 0.5, 0.99}))
+        QTest::newRow(qPrintable(QStringLiteral("CSV, ") + f.name())) << false << f;
+    for (const ReadFault& f : readFaults({}, {0.5}))
+        QTest::newRow(qPrintable(QStringLiteral("PDF, ") + f.name())) << true << f;
 }
 
 void TestIoError::failedReadLeavesNoReport()
@@ -334,9 +357,7 @@ void TestIoError::failedReadLeavesNoReport()
     // The QA report (CSV or PDF) from a disk that fails a read: an error naming the database, and no file —
     // a report that silently misses entries would be worse than none.
     QFETCH(bool, pdf);
-    QFETCH(qint64, nth);
-    QFETCH(double, at);
-    QFETCH(bool, persistent);
+    QFETCH(ReadFault, fault);
     const QString db = m_tmp.filePath(QStringLiteral("report.db"));
     if (!QFileInfo::exists(db))
         QVERIFY(QFile::copy(m_loaded, db));
@@ -357,14 +378,14 @@ void TestIoError::failedReadLeavesNoReport()
     const qint64 reads = vfs.calls(FaultyVfs::Read);
     QVERIFY(cleanRows > 1000 && reads > 10);
 
-    vfs.arm(FaultyVfs::Read, nth ? nth : qint64(at * double(reads)), SQLITE_IOERR_READ, persistent);
+    vfs.arm(FaultyVfs::Read, fault.call(reads), SQLITE_IOERR_READ, fault.persistent);
     const bool written = report(&rows, &error);
     vfs.disarm();
     QVERIFY(vfs.failures() > 0);
     qInfo("%lld reads in all: %s", reads, written ? "written" : qPrintable(error));
     if (written) {
         // SQLite read again where it could (some reads of the header are retried): then the report is whole.
-        QVERIFY(!persistent);
+        QVERIFY(!fault.persistent);
         QCOMPARE(rows, cleanRows);
     } else {
         QVERIFY2(error.contains(db) && error.contains(QLatin1String("disk I/O error")), qPrintable(error));
@@ -451,6 +472,87 @@ void TestIoError::failedWriteLeavesNoHalfSignature()
     QVERIFY2(SignatureLog::check(db, &check, &error), qPrintable(error));
     QCOMPARE(check.signatures, signatures);
     QCOMPARE(check.problems, QStringList());
+}
+
+void TestIoError::failedReadIsNeverAPartialView_data()
+{
+    QTest::addColumn<QString>("view");
+    QTest::addColumn<ReadFault>("fault");
+    for (const char* view : {"run history", "reconciliation", "site counts", "signatures"})
+        for (const ReadFault& f : readFaults({1, 2, 3}, {0.5, 0.99}))
+            QTest::newRow(qPrintable(QLatin1String(view) + QStringLiteral(", ") + f.name()))
+                << QString::fromLatin1(view) << f;
+}
+
+void TestIoError::failedReadIsNeverAPartialView()
+{
+    // What the console and the reports show — run history, reconciliation, rows per site, signatures — from a
+    // disk that fails a read: an error naming the database, never a part of it shown as the whole.
+    QFETCH(QString, view);
+    QFETCH(ReadFault, fault);
+    const QString db = m_tmp.filePath(QStringLiteral("views.db"));
+    QString error;
+    if (!QFileInfo::exists(db)) {
+        QVERIFY(QFile::copy(m_updateReference, db)); // two runs
+        QVERIFY2(appendSignature(db, &error), qPrintable(error));
+    }
+    // The view's content as text; false with error when it cannot be read.
+    const auto read = [&](QString* content, QString* error) {
+        const auto cells = [](const QAbstractItemModel& m) {
+            QStringList out;
+            for (int r = 0; r < m.rowCount(); ++r)
+                for (int c = 0; c < m.columnCount(); ++c)
+                    out << m.index(r, c).data().toString();
+            return out.join(QLatin1Char('|'));
+        };
+        if (view == QLatin1String("run history")) {
+            RunHistoryModel m;
+            const bool ok = m.load(db, error);
+            *content = cells(m);
+            return ok;
+        }
+        if (view == QLatin1String("reconciliation")) {
+            ReconciliationModel m;
+            const bool ok = m.load(db, QStringLiteral("demo-edc-to-ctms"), error);
+            *content = cells(m);
+            return ok;
+        }
+        if (view == QLatin1String("site counts")) {
+            SiteCountModel m;
+            const bool ok = m.load(db, error);
+            *content = cells(m);
+            return ok;
+        }
+        CtmsDatabase target;
+        std::vector<ElectronicSignature> list;
+        const bool ok = target.open(db, error) && SignatureLog::list(target, {}, &list, error);
+        QStringList ids;
+        for (const ElectronicSignature& s : list)
+            ids << QString::number(s.id) + s.signerId + QString::fromLatin1(s.signature.toHex());
+        *content = ids.join(QLatin1Char('|'));
+        return ok;
+    };
+    FaultyVfs& vfs = FaultyVfs::install();
+    vfs.watch(db.toUtf8());
+    vfs.reset();
+    QString clean, content;
+    QVERIFY2(read(&clean, &error), qPrintable(error));
+    QVERIFY(!clean.isEmpty());
+    const qint64 reads = vfs.calls(FaultyVfs::Read);
+
+    vfs.arm(FaultyVfs::Read, fault.call(reads), SQLITE_IOERR_READ, fault.persistent);
+    const bool ok = read(&content, &error);
+    vfs.disarm();
+    QVERIFY(vfs.failures() > 0);
+    qInfo("%lld reads in all: %s", reads, ok ? "read whole" : qPrintable(error));
+    if (ok) {
+        QVERIFY(!fault.persistent); // SQLite read the page again by itself
+        QCOMPARE(content, clean);
+    } else {
+        QVERIFY2(error.contains(db) && error.contains(QLatin1String("disk I/O error")), qPrintable(error));
+        if (view != QLatin1String("signatures"))
+            QCOMPARE(content, QString()); // the model shows nothing
+    }
 }
 
 void TestIoError::faultAndResume(const QString& ws, const QString& loaded, const QString& reference,
