@@ -463,62 +463,67 @@
 <context>
     <name>tb::core::RunHistoryModel</name>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="27"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="31"/>
+        <source>%1: cannot read the rejected records: %2</source>
+        <translation>%1: Die abgewiesenen Datensätze können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/run/RunHistoryModel.cpp" line="51"/>
         <source>%1 does not exist yet: run a pipeline to create it</source>
         <translation>%1 existiert noch nicht: führen Sie eine Pipeline aus, um sie anzulegen</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="34"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="58"/>
         <source>%1: cannot read the run history: %2</source>
         <translation>%1: Die bisherigen Läufe können nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="146"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="170"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="147"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="171"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="148"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="172"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="149"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="173"/>
         <source>Started (UTC)</source>
         <translation>Begonnen (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="150"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="174"/>
         <source>Ended (UTC)</source>
         <translation>Beendet (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="151"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="175"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="152"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="176"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="153"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="177"/>
         <source>Inserted</source>
         <translation>Eingefügt</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="154"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="178"/>
         <source>Updated</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="155"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="179"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
     </message>
@@ -3044,82 +3049,82 @@
 <context>
     <name>tb::ui::RunsPage</name>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="49"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="47"/>
         <source>Target database</source>
         <translation>Zieldatenbank</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Entity</source>
         <translation>Entität</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Read</source>
         <translation>Gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Inserted</source>
         <translation>Eingefügt</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Updated</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Rejected</source>
         <translation>Abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="66"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="64"/>
         <source>Stale</source>
         <translation>Veraltet</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="66"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="64"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="73"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="71"/>
         <source>Target:</source>
         <translation>Ziel:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="108"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="106"/>
         <source>This workspace has no pipeline, so no target database.</source>
         <translation>Dieser Arbeitsbereich hat keine Pipeline und daher keine Zieldatenbank.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/RunsPage.cpp" line="112"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="110"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n Lauf in %1</numerusform>

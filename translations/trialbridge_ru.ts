@@ -464,62 +464,67 @@
 <context>
     <name>tb::core::RunHistoryModel</name>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="27"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="31"/>
+        <source>%1: cannot read the rejected records: %2</source>
+        <translation>%1: не удаётся прочитать отклонённые записи: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/run/RunHistoryModel.cpp" line="51"/>
         <source>%1 does not exist yet: run a pipeline to create it</source>
         <translation>%1 ещё не существует: запустите конвейер, чтобы создать её</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="34"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="58"/>
         <source>%1: cannot read the run history: %2</source>
         <translation>%1: не удаётся прочитать историю запусков: %2</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="146"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="170"/>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="147"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="171"/>
         <source>Pipeline</source>
         <translation>Конвейер</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="148"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="172"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="149"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="173"/>
         <source>Started (UTC)</source>
         <translation>Начало (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="150"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="174"/>
         <source>Ended (UTC)</source>
         <translation>Конец (UTC)</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="151"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="175"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="152"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="176"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="153"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="177"/>
         <source>Inserted</source>
         <translation>Добавлено</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="154"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="178"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../core/run/RunHistoryModel.cpp" line="155"/>
+        <location filename="../core/run/RunHistoryModel.cpp" line="179"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -3057,82 +3062,82 @@
 <context>
     <name>tb::ui::RunsPage</name>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="49"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="47"/>
         <source>Target database</source>
         <translation>Целевая база данных</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Entity</source>
         <translation>Сущность</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Inserted</source>
         <translation>Добавлено</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Unchanged</source>
         <translation>Без изменений</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="65"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="63"/>
         <source>Deleted</source>
         <translation>Удалено</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="66"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="64"/>
         <source>Stale</source>
         <translation>Устарело</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="66"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="64"/>
         <source>Warnings</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="69"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="67"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="73"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="71"/>
         <source>Target:</source>
         <translation>Цель:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPage.cpp" line="108"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="106"/>
         <source>This workspace has no pipeline, so no target database.</source>
         <translation>В этом рабочем пространстве нет конвейера, поэтому нет и целевой базы данных.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/RunsPage.cpp" line="112"/>
+        <location filename="../ui/runs/RunsPage.cpp" line="110"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n запуск в %1</numerusform>

@@ -13,6 +13,7 @@
 #include "run/PipelineDocument.h"
 #include "run/PipelineRunner.h"
 #include "run/RunFeedback.h"
+#include "run/RunHistoryModel.h"
 #include "source/CsvProfiler.h"
 #include "source/DatasetJsonProfiler.h"
 #include "source/OdmProfiler.h"
@@ -179,25 +180,18 @@ void printSummary(const RunResult& r, const QString& pipelinePath)
 // The first rejects of a run, for the summary.
 void printRejects(const QString& dbPath, qint64 runId, int limit)
 {
-    CtmsDatabase db;
+    QVector<RunHistoryModel::Reject> rejects;
     QString error;
-    if (!QFileInfo::exists(dbPath) || !db.open(dbPath, &error))
+    if (!QFileInfo::exists(dbPath))
         return;
-    QSqlQuery q(db.sql());
-    q.prepare(QStringLiteral("SELECT source_ref, rule, message FROM reject WHERE run_id = ? AND rule <> 'unit' "
-                             "ORDER BY reject_id LIMIT ?"));
-    q.addBindValue(runId);
-    q.addBindValue(limit);
-    if (!q.exec())
+    if (!RunHistoryModel::rejects(dbPath, runId, limit, &rejects, &error)) {
+        err() << "trialbridge-cli run: " << error << "\n";
         return;
-    bool first = true;
-    while (q.next()) {
-        if (first)
-            out() << "First rejected records (all: trialbridge-cli report rejects --target " << dbPath << "):\n";
-        first = false;
-        out() << "  " << q.value(0).toString() << ": [" << q.value(1).toString() << "] " << q.value(2).toString()
-              << "\n";
     }
+    if (!rejects.isEmpty())
+        out() << "First rejected records (all: trialbridge-cli report rejects --target " << dbPath << "):\n";
+    for (const RunHistoryModel::Reject& r : rejects)
+        out() << "  " << r.sourceRef << ": [" << r.rule << "] " << r.message << "\n";
 }
 
 int runCommand(const QStringList& args)

@@ -11,6 +11,30 @@ namespace tb::core {
 
 RunHistoryModel::RunHistoryModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+bool RunHistoryModel::rejects(const QString& databasePath, qint64 runId, int limit, QVector<Reject>* out,
+                              QString* error)
+{
+    out->clear();
+    CtmsDatabase db;
+    if (!db.open(databasePath, error))
+        return false;
+    QSqlQuery q(db.sql());
+    q.prepare(QStringLiteral("SELECT source_ref, rule, message FROM reject WHERE run_id = ? AND rule <> 'unit' "
+                             "ORDER BY reject_id LIMIT ?"));
+    q.addBindValue(runId);
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            out->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    // next() is false at the end and on a failed read alike.
+    if (q.lastError().isValid()) {
+        *error = tr("%1: cannot read the rejected records: %2").arg(databasePath, q.lastError().text());
+        out->clear();
+        return false;
+    }
+    return true;
+}
+
 void RunHistoryModel::clear()
 {
     beginResetModel();

@@ -23,6 +23,11 @@ public:
         EntityCounts total;
     };
 
+    struct Reject
+    {
+        QString sourceRef, rule, message;
+    };
+
     explicit RunHistoryModel(QObject* parent = nullptr);
 
     // Loads the runs of the database; false (and an empty model) with error set when it cannot be read.
@@ -30,6 +35,10 @@ public:
     void clear();
     QString databasePath() const { return m_path; }
     const Run& run(int row) const { return m_runs[row]; }
+
+    // The first records a run rejected, in the order it met them (without the entries that only say a record was
+    // rejected with its unit); false (and none) with error set when they cannot be read.
+    static bool rejects(const QString& databasePath, qint64 runId, int limit, QVector<Reject>* out, QString* error);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,6 +1,5 @@
 #include "runs/RunsPage.h"
 
-#include "load/CtmsDatabase.h"
 #include "run/RunHistoryModel.h"
 
 #include <QComboBox>
@@ -10,7 +9,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -152,23 +150,18 @@ void RunsPage::showRun(int row)
     }
     m_entities->resizeColumnsToContents();
 
-    core::CtmsDatabase db;
+    QVector<RunHistoryModel::Reject> rejects;
     QString error;
-    if (!db.open(m_model->databasePath(), &error))
-        return;
-    QSqlQuery q(db.sql());
-    q.prepare(QStringLiteral("SELECT source_ref, rule, message FROM reject WHERE run_id = ? AND rule <> 'unit' "
-                             "ORDER BY reject_id LIMIT 500"));
-    q.addBindValue(run.id);
-    if (!q.exec())
-        return;
-    while (q.next()) {
+    if (!RunHistoryModel::rejects(m_model->databasePath(), run.id, 500, &rejects, &error))
+        m_message->setText(error);
+    for (const RunHistoryModel::Reject& reject : rejects) {
         const int r = m_rejects->rowCount();
         m_rejects->insertRow(r);
-        for (int c = 0; c < 3; ++c) {
-            auto* item = new QTableWidgetItem(q.value(c).toString());
-            item->setToolTip(q.value(2).toString());
-            m_rejects->setItem(r, c, item);
+        int c = 0;
+        for (const QString& text : {reject.sourceRef, reject.rule, reject.message}) {
+            auto* item = new QTableWidgetItem(text);
+            item->setToolTip(reject.message);
+            m_rejects->setItem(r, c++, item);
         }
     }
     m_rejects->resizeColumnToContents(0);
