@@ -1,11 +1,16 @@
 // I/O errors on purpose: a SQLite VFS (FaultyVfs) fails the nth read, write, sync or truncate of the target
-// database's files, once (a transient error) or from then on (a dying disk), at points spread over a whole
-// load. Whatever call fails, the run fails with a message naming the database, or — where SQLite can carry on
-// (a checkpoint that could not copy the log) — completes; the database stays intact, no run is left running,
-// and once the disk is well again a re-run completes with nothing lost or doubled (compared with a reference
-// load of the same files). The same for a run that changes a loaded target: what the faulted run committed is
-// kept, and the re-run finishes the changes. The runs are in this process, as the console's are: a failed run
-// must also leave the engine able to run again.
+// database's files, once (a transient error) or from then on (a dying disk).
+//
+// Runs, at points spread over a whole load and over a run that changes a loaded target: the run fails with a
+// message naming the database, or — where SQLite can carry on (a checkpoint that could not copy the log) —
+// completes with the counts of an undisturbed run; the database stays intact, the run is recorded, and once
+// the disk is well again a re-run completes with nothing lost or doubled (compared with a reference load of
+// the same files). The runs are in this process, as the console's are: a failed run must also leave the
+// engine able to run again.
+//
+// What only reads or adds a little — `audit verify`, the QA report, a signature, the console's views — says
+// the error and never shows a part as the whole, takes a failed read for tampering, or keeps half a
+// signature.
 
 #include "FaultyVfs.h"
 #include "ReliabilitySupport.h"
@@ -37,6 +42,11 @@ using namespace tb::test;
 Q_DECLARE_METATYPE(tb::test::FaultyVfs::Op)
 
 namespace {
+
+QString targetOf(const QString& ws)
+{
+    return ws + QStringLiteral("/ctms.db");
+}
 
 // A read that fails, for the tests of what only reads the target.
 struct ReadFault
@@ -120,15 +130,6 @@ private:
     Calls m_update;
     EntityCounts m_updateCounts;
 };
-
-namespace {
-
-QString targetOf(const QString& ws)
-{
-    return ws + QStringLiteral("/ctms.db");
-}
-
-} // namespace
 
 RunResult TestIoError::run(const QString& ws) const
 {
