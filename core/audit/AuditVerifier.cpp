@@ -648,7 +648,7 @@ AuditVerifier::Report AuditVerifier::verify(const QString& databasePath, const Q
     }
     // One read transaction: a run writing meanwhile is seen as of one moment, never half.
     sqlite3_busy_timeout(db, 10000);
-    sqlite3_exec(db, "PRAGMA cache_size=-16384; PRAGMA mmap_size=1073741824; BEGIN", nullptr, nullptr,
+    sqlite3_exec(db, "PRAGMA cache_size=-16384; BEGIN", nullptr, nullptr,
                  nullptr);
     {
         Verification v(db, r);
