@@ -461,7 +461,8 @@ int reportCommand(const QStringList& args)
         items.append(item);
     }
     if (q.lastError().isValid()) { // a failed read, not the end of the list
-        err() << "trialbridge-cli report: cannot read " << dbPath << ": " << q.lastError().text() << "\n";
+        err() << "trialbridge-cli report: cannot read " << dbPath << ": "
+              << CtmsDatabase::errorText(q.lastError()) << "\n";
         return Failed;
     }
     if (p.isSet(QStringLiteral("json"))) {

@@ -46,8 +46,10 @@ struct SftpSession::Handles
 {
     ssh_session session = nullptr;
     sftp_session sftp = nullptr;
+    std::unique_ptr<SocketWatchdog> watchdog; // from the connect on
     ~Handles()
     {
+        watchdog.reset(); // before the socket closes
         if (sftp)
             sftp_free(sftp);
         if (session) {
@@ -82,10 +84,31 @@ QString SftpSession::serverBanner() const
     return m_h && m_h->session ? QString::fromUtf8(ssh_get_serverbanner(m_h->session)) : QString();
 }
 
+SocketWatchdog* SftpSession::watchdog() const
+{
+    return m_h ? m_h->watchdog.get() : nullptr;
+}
+
 QString SftpSession::lastError() const
 {
+    if (m_h && m_h->watchdog && m_h->watchdog->fired())
+        return QStringLiteral("timed out");
     return m_h && m_h->session ? Redactor::global().redact(QString::fromUtf8(ssh_get_error(m_h->session)))
                                : QString();
+}
+
+QString SftpSession::connectionProblem() const
+{
+    if (!m_h || !m_h->session)
+        return QStringLiteral("not connected");
+    if (m_h->watchdog && m_h->watchdog->fired())
+        return QStringLiteral(
+                   "no answer within %1 s, the connection was closed (timeoutSeconds in the profile "
+                   "sets the limit)")
+            .arg(m_h->watchdog->limit().count() / 1000);
+    if (!ssh_is_connected(m_h->session) || (ssh_get_status(m_h->session) & (SSH_CLOSED | SSH_CLOSED_ERROR)))
+        return QStringLiteral("the connection was lost (%1)").arg(lastError());
+    return {};
 }
 
 ConnectionTestResult SftpSession::open(const ConnectionProfile& p, const QByteArray& secret)
@@ -111,8 +134,9 @@ ConnectionTestResult SftpSession::open(const ConnectionProfile& p, const QByteAr
     ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, "/dev/null");
     ssh_options_set(session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, "/dev/null");
 
-    if (ssh_connect(session) != SSH_OK)
+    if (ssh_connect(session) != SSH_OK) // bounded by SSH_OPTIONS_TIMEOUT
         return connectFailure(lastError(), p);
+    m_h->watchdog = std::make_unique<SocketWatchdog>(ssh_get_fd(session), std::chrono::seconds(timeout));
 
     // The server's identity first: nothing is sent to a host whose key is not the pinned one.
     ssh_key rawKey = nullptr;
@@ -140,6 +164,8 @@ ConnectionTestResult SftpSession::open(const ConnectionProfile& p, const QByteAr
                 "if the server's key was replaced on purpose, update hostKey; otherwise something is "
                 "intercepting the connection"));
 
+    // The login and the start of SFTP: a few round trips, bounded together.
+    const SocketWatchdog::Call call(m_h->watchdog.get());
     int auth = SSH_AUTH_ERROR;
     if (p.auth == ConnectionProfile::Auth::PrivateKey) {
         ssh_key rawPrivate = nullptr;

@@ -2,6 +2,7 @@
 
 #include "connection/ConnectionProfile.h"
 #include "connection/ConnectionTestResult.h"
+#include "connection/SocketWatchdog.h"
 
 #include <QByteArray>
 #include <QString>
@@ -16,7 +17,8 @@ namespace tb::core {
 // An authenticated SFTP session from a connection profile, shared by the connection check and the SFTP drop
 // folder: connect, verify the server's host key against the profile's pinned SHA-256 fingerprint before
 // authenticating (an impostor never sees a password), log in with the password or private key, start SFTP.
-// Only the profile decides: no ~/.ssh/config, known_hosts or agent. Blocking; one thread at a time.
+// Only the profile decides: no ~/.ssh/config, known_hosts or agent. Blocking; one thread at a time. Every
+// network step after the connect is bounded by the profile's time-out through watchdog().
 class SftpSession
 {
 public:
@@ -35,6 +37,10 @@ public:
     QString serverBanner() const;
     // The session's last error, redacted.
     QString lastError() const;
+    // Why the connection no longer works — no answer within the time-out, or lost — or empty while it does.
+    QString connectionProblem() const;
+    // Bounds one blocking SFTP call: SocketWatchdog::Call call(session.watchdog()). Null before open().
+    SocketWatchdog* watchdog() const;
 
 private:
     struct Handles;

@@ -55,6 +55,11 @@ int CtmsDatabase::latestSchemaVersion()
     return scripts.empty() ? 0 : scripts.rbegin()->first;
 }
 
+QString CtmsDatabase::errorText(const QSqlError& e)
+{
+    return e.databaseText().isEmpty() ? e.text() : e.databaseText();
+}
+
 bool CtmsDatabase::open(const QString& path, QString* error, int targetVersion)
 {
     close();
@@ -72,10 +77,7 @@ bool CtmsDatabase::open(const QString& path, QString* error, int targetVersion)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path);
         if (!db.open()) {
-            // SQLite's own words; the driver's ("Error opening database") add nothing.
-            const QSqlError e = db.lastError();
-            *error = QStringLiteral("%1: cannot open the database: %2")
-                         .arg(path, e.databaseText().isEmpty() ? e.text() : e.databaseText());
+            *error = QStringLiteral("%1: cannot open the database: %2").arg(path, errorText(db.lastError()));
             return false;
         }
         const QVariant h = db.driver()->handle();

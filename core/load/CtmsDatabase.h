@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 struct sqlite3;
@@ -29,6 +30,9 @@ public:
 
     int schemaVersion() const; // -1 when it cannot be read
     static int latestSchemaVersion();
+    // SQLite's own words for a Qt Sql error ("disk I/O error"); QSqlError::text() appends the driver's
+    // ("Unable to fetch row"), which tells a user nothing more.
+    static QString errorText(const QSqlError& e);
 
     // Runs SQL (several statements allowed) on the native handle.
     bool exec(const QString& sql, QString* error);

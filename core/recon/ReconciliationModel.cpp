@@ -1,5 +1,6 @@
 #include "recon/ReconciliationModel.h"
 
+#include "load/CtmsDatabase.h"
 #include "model/CtmsSchema.h"
 #include "recon/TargetReader.h"
 
@@ -43,8 +44,9 @@ bool ReconciliationModel::load(const QString& databasePath, const QString& pipel
     q.addBindValue(pipelineName);
     if (!q.exec() || !q.next() || q.value(0).isNull()) {
         *error = q.lastError().isValid()
-            ? QStringLiteral("%1: cannot read the run table: %2").arg(databasePath, q.lastError().text())
-            : tr("%1 has no run of pipeline %2 yet").arg(databasePath, pipelineName);
+                     ? QStringLiteral("%1: cannot read the run table: %2")
+                           .arg(databasePath, CtmsDatabase::errorText(q.lastError()))
+                     : tr("%1 has no run of pipeline %2 yet").arg(databasePath, pipelineName);
         clear();
         return false;
     }
@@ -61,7 +63,7 @@ bool ReconciliationModel::loadRun(const QString& databasePath, qint64 runId, QSt
         return false;
     }
     auto fail = [&](const QSqlQuery& q) {
-        *error = QStringLiteral("%1: %2").arg(databasePath, q.lastError().text());
+        *error = QStringLiteral("%1: %2").arg(databasePath, CtmsDatabase::errorText(q.lastError()));
         clear();
         return false;
     };

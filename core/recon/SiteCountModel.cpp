@@ -1,5 +1,6 @@
 #include "recon/SiteCountModel.h"
 
+#include "load/CtmsDatabase.h"
 #include "recon/TargetReader.h"
 
 #include <QSqlError>
@@ -36,7 +37,8 @@ bool SiteCountModel::load(const QString& databasePath, QString* error)
             "  ON sj.study_id = x.study_id AND sj.subject_id = x.subject_id GROUP BY sj.study_id, sj.site_id) a "
             "  ON a.study_id = si.study_id AND a.site_id = si.site_id "
             "ORDER BY si.study_id, si.site_id"))) {
-        *error = QStringLiteral("%1: cannot count the rows per site: %2").arg(databasePath, q.lastError().text());
+        *error = QStringLiteral("%1: cannot count the rows per site: %2")
+                     .arg(databasePath, CtmsDatabase::errorText(q.lastError()));
         clear();
         return false;
     }
@@ -46,7 +48,8 @@ bool SiteCountModel::load(const QString& databasePath, QString* error)
                     q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong()};
     // next() is false at the end and on a failed read alike: counts cut short must not be shown as the target's.
     if (q.lastError().isValid()) {
-        *error = QStringLiteral("%1: cannot count the rows per site: %2").arg(databasePath, q.lastError().text());
+        *error = QStringLiteral("%1: cannot count the rows per site: %2")
+                     .arg(databasePath, CtmsDatabase::errorText(q.lastError()));
         clear();
         return false;
     }

@@ -1,5 +1,7 @@
 #include "recon/TargetReader.h"
 
+#include "load/CtmsDatabase.h"
+
 #include <QAtomicInteger>
 #include <QFileInfo>
 #include <QSqlError>
@@ -44,12 +46,14 @@ bool TargetReader::open(const QString& path, QString* error)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
-            failure = QStringLiteral("%1: cannot open the database: %2").arg(path, db.lastError().text());
+            failure = QStringLiteral("%1: cannot open the database: %2")
+                          .arg(path, CtmsDatabase::errorText(db.lastError()));
     }
     if (failure.isEmpty()) {
         QSqlQuery q(sql());
         if (!q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run_entity'")))
-            failure = QStringLiteral("%1: cannot read the database: %2").arg(path, q.lastError().text());
+            failure = QStringLiteral("%1: cannot read the database: %2")
+                          .arg(path, CtmsDatabase::errorText(q.lastError()));
         else if (!q.next())
             failure = QStringLiteral("%1 is not a TrialBridge target database (it has no run records)").arg(path);
     }

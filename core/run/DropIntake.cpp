@@ -108,6 +108,13 @@ DropIntake::Outcome DropIntake::take(const Step& step)
                  .arg(m_folder.describe(), printableName(name), reason,
                       moved ? QStringLiteral("moved to error/") : QStringLiteral("left where it is")));
     }
+    for (const QString& marker : scan.orphanMarkers) {
+        if (m_folder.settleMarker(marker, &error))
+            qCInfo(lcRun).noquote() << m_folder.describe() << ": moved" << marker
+                                    << "after its file, which an interrupted run had moved without it";
+        else if (!error.isEmpty())
+            return failed(error); // the folder cannot be trusted to say which files are complete
+    }
     m_reader = std::make_unique<DropRecordSource>(kindOf(*step.doc), step.doc->dialect);
     QStringList header; // of the first file taken: the others must have the same columns
     for (const DropFolder::Entry& e : scan.complete) {

@@ -1,5 +1,6 @@
 #include "run/PipelineListModel.h"
 
+#include "load/CtmsDatabase.h"
 #include "mapping/MappingDocument.h"
 #include "recon/TargetReader.h"
 #include "run/PipelineDocument.h"
@@ -100,7 +101,8 @@ bool PipelineListModel::lastRun(const QString& databasePath, const QString& pipe
                              "GROUP BY r.run_id"));
     q.addBindValue(pipelineName);
     if (!q.exec()) {
-        *error = QStringLiteral("%1: cannot read the run table: %2").arg(databasePath, q.lastError().text());
+        *error = QStringLiteral("%1: cannot read the run table: %2")
+                     .arg(databasePath, CtmsDatabase::errorText(q.lastError()));
         return false;
     }
     if (q.next()) {

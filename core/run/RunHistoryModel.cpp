@@ -28,7 +28,8 @@ bool RunHistoryModel::rejects(const QString& databasePath, qint64 runId, int lim
             out->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
     // next() is false at the end and on a failed read alike.
     if (q.lastError().isValid()) {
-        *error = tr("%1: cannot read the rejected records: %2").arg(databasePath, q.lastError().text());
+        *error = tr("%1: cannot read the rejected records: %2")
+                     .arg(databasePath, CtmsDatabase::errorText(q.lastError()));
         out->clear();
         return false;
     }
@@ -55,7 +56,8 @@ bool RunHistoryModel::load(const QString& databasePath, QString* error)
             QSqlQuery q(db.sql());
             // The model then shows nothing rather than part of the history.
             const auto readFailed = [&](const QSqlQuery& query) {
-                failure = tr("%1: cannot read the run history: %2").arg(databasePath, query.lastError().text());
+                failure = tr("%1: cannot read the run history: %2")
+                              .arg(databasePath, CtmsDatabase::errorText(query.lastError()));
             };
             if (!q.exec(QStringLiteral("SELECT run_id, pipeline, status, started_utc, ended_utc, actor, message "
                                        "FROM run ORDER BY run_id DESC")))

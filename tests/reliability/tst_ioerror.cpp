@@ -560,6 +560,8 @@ void TestIoError::failedReadIsNeverAPartialView()
         QCOMPARE(content, clean);
     } else {
         QVERIFY2(error.contains(db) && error.contains(QLatin1String("disk I/O error")), qPrintable(error));
+        // SQLite's words only: Qt's driver adds its own ("Unable to fetch row"), which say nothing more.
+        QVERIFY2(!error.contains(QLatin1String("Unable to")), qPrintable(error));
         QCOMPARE(content, QString()); // nothing shown
     }
 }

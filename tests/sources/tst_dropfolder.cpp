@@ -9,6 +9,7 @@
 #include "source/drop/LocalDropFolder.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -63,6 +64,8 @@ private slots:
     void markerRule();
     void stableSizeRule();
     void moveKeepsExistingFiles();
+    void leftoverMarkerFollowsItsFile_data();
+    void leftoverMarkerFollowsItsFile();
     void pipelineLoadsCompleteFilesInOrder();
     void rerunLoadsNothing();
     void sameNameNewContentLoads();
@@ -246,6 +249,64 @@ void TestDropFolder::moveKeepsExistingFiles()
              QByteArray("b.csv:2: broken\n"));
     QVERIFY(!folder.rename(QStringLiteral("nosuch.csv"), QStringLiteral("archive/x.csv"), &error));
     QVERIFY2(error.contains(QStringLiteral("cannot move nosuch.csv to archive/x.csv")), qPrintable(error));
+}
+
+void TestDropFolder::leftoverMarkerFollowsItsFile_data()
+{
+    QTest::addColumn<QStringList>("present");                // files in the folder before the scan
+    QTest::addColumn<QStringList>("orphans");                // the markers the scan reports as left over
+    QTest::addColumn<QStringList>("expected");               // the folder's files after settling them
+    const QString keep = QStringLiteral("b.csv|b.csv.done"); // a complete delivery beside: untouched
+    const auto files = [&](const QString& list) {
+        return (list + QLatin1Char('|') + keep).split(QLatin1Char('|'));
+    };
+    QTest::newRow("archived without its marker")
+        << files("a.csv.done|archive/a.csv") << QStringList{"a.csv.done"}
+        << files("archive/a.csv|archive/a.csv.done");
+    QTest::newRow("the .ok marker") << files("a.csv.ok|archive/a.csv") << QStringList{"a.csv.ok"}
+                                    << files("archive/a.csv|archive/a.csv.ok");
+    QTest::newRow("the last of several copies")
+        << files("a.csv.done|archive/a.csv|archive/a.csv.done|archive/a.csv.1") << QStringList{"a.csv.done"}
+        << files("archive/a.csv|archive/a.csv.done|archive/a.csv.1|archive/a.csv.1.done");
+    QTest::newRow("moved to error/") << files("a.csv.done|error/a.csv|error/a.csv.reason.txt")
+                                     << QStringList{"a.csv.done"}
+                                     << files("error/a.csv|error/a.csv.done|error/a.csv.reason.txt");
+    // Not a leftover of a move: it stays where it is.
+    QTest::newRow("its file is nowhere")
+        << files("a.csv.done") << QStringList{"a.csv.done"} << files("a.csv.done");
+    QTest::newRow("the last copy has its marker")
+        << files("a.csv.done|archive/a.csv|archive/a.csv.done") << QStringList{"a.csv.done"}
+        << files("a.csv.done|archive/a.csv|archive/a.csv.done");
+    QTest::newRow("another pattern's marker")
+        << files("a.txt.done|archive/a.txt") << QStringList() << files("a.txt.done|archive/a.txt");
+}
+
+void TestDropFolder::leftoverMarkerFollowsItsFile()
+{
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, orphans);
+    QFETCH(QStringList, expected);
+    QTemporaryDir dir;
+    for (const QString& f : present)
+        writeFile(dir.path(), f, "x\n");
+    LocalDropFolder folder(dir.path());
+    DropFolder::Scan scan;
+    QString error;
+    QVERIFY2(folder.scan({QStringLiteral("*.csv"), true, 0}, &scan, &error), qPrintable(error));
+    QCOMPARE(scan.orphanMarkers, orphans);
+    QCOMPARE(scan.complete.size(), 1); // b.csv
+    for (const QString& marker : scan.orphanMarkers) {
+        const bool moved = folder.settleMarker(marker, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(moved, !expected.contains(marker));
+    }
+    QStringList after;
+    QDirIterator it(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        after << QDir(dir.path()).relativeFilePath(it.next());
+    after.sort();
+    expected.sort();
+    QCOMPARE(after, expected);
 }
 
 void TestDropFolder::pipelineLoadsCompleteFilesInOrder()

@@ -1,9 +1,11 @@
 // Folder drops over real SFTP (a throw-away OpenSSH server on loopback) through trialbridge-cli: a pipeline
 // pulls two files and archives them, a re-run loads nothing, a broken file goes to error/ with its reason, a
 // server whose host key is not the pinned one is refused before anything is sent — and the CLI killed with
-// SIGKILL at several moments, then run again, leaves the target equal to an uninterrupted run's: no file
-// lost, none read twice, every audit entry exactly once.
+// SIGKILL at several moments, or its connection closed, reset or stalled at points across the whole exchange
+// (through FaultyTcpProxy), then run again, leaves the target equal to an uninterrupted run's: no file lost,
+// none read twice, every audit entry exactly once.
 
+#include "FaultyTcpProxy.h"
 #include "LocalSshServer.h"
 #include "TestSupport.h"
 
@@ -17,10 +19,12 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace tb::core;
+using tb::test::FaultyTcpProxy;
 using tb::test::LocalSshServer;
 using tb::test::runCli;
 using tb::test::writeFile;
@@ -70,6 +74,12 @@ private slots:
     void hostKeyMismatchIsRefused();
     void killAndResume_data();
     void killAndResume();
+    void brokenConnectionLosesNothing_data();
+    void brokenConnectionLosesNothing();
+    void stalledServerTimesOut();
+    void slowServerLoadsEverything();
+    void refusedConnectionIsClear();
+    void cleanupTestCase();
 
 private:
     struct Run
@@ -81,8 +91,16 @@ private:
     Run run(const QString& pipeline);
     QStringList query(const QString& db, const QString& sql);
     bool storeKey(const QString& connection, const QByteArray& key);
-    // A workspace pipeline NAME reading the sftp connection NAME (remote folder: inbox-NAME) into NAME.db.
-    QString addPipeline(const QString& name, const QString& hostKey = {});
+    // A workspace pipeline NAME reading the sftp connection NAME (remote folder: inbox-NAME) into NAME.db,
+    // connecting to port (the server's when 0).
+    QString addPipeline(const QString& name, const QString& hostKey = {}, quint16 port = 0,
+                        int timeoutSeconds = 10);
+    // The same deliveries loaded without interruption into reference.db: its snapshot.
+    QStringList reference();
+    // Runs NAME again and proves the target equal to the reference, every file loaded once and archived.
+    void resumesToTheReference(const QString& name);
+    // Bytes the server sends through the proxy in an undisturbed run of the deliveries.
+    qint64 undisturbedBytes();
     QString remoteFolder(const QString& name) const
     {
         return m_server.folder() + QStringLiteral("/inbox-") + name;
@@ -90,6 +108,7 @@ private:
     QStringList snapshot(const QString& db); // subjects and the audit trail's entries, for comparisons
 
     LocalSshServer m_server;
+    FaultyTcpProxy m_proxy;
     QTemporaryDir m_tmp;
     QString m_ws;
 };
@@ -126,7 +145,8 @@ bool TestSftpDrop::storeKey(const QString& connection, const QByteArray& key)
     return r.exitCode == 0;
 }
 
-QString TestSftpDrop::addPipeline(const QString& name, const QString& hostKey)
+QString TestSftpDrop::addPipeline(const QString& name, const QString& hostKey, quint16 port,
+                                  int timeoutSeconds)
 {
     QDir().mkpath(remoteFolder(name));
     writeFile(
@@ -136,12 +156,12 @@ QString TestSftpDrop::addPipeline(const QString& name, const QString& hostKey)
                 {QStringLiteral("format"), QStringLiteral("trialbridge.connection/1")},
                 {QStringLiteral("kind"), QStringLiteral("sftp")},
                 {QStringLiteral("host"), QStringLiteral("127.0.0.1")},
-                {QStringLiteral("port"), int(m_server.port())},
+                {QStringLiteral("port"), int(port ? port : m_server.port())},
                 {QStringLiteral("username"), m_server.user()},
                 {QStringLiteral("auth"), QJsonObject{{QStringLiteral("method"), QStringLiteral("key")}}},
                 {QStringLiteral("path"), remoteFolder(name)},
                 {QStringLiteral("hostKey"), hostKey.isEmpty() ? m_server.hostKeyFingerprint() : hostKey},
-                {QStringLiteral("timeoutSeconds"), 10}})
+                {QStringLiteral("timeoutSeconds"), timeoutSeconds}})
             .toJson());
     writeFile(
         m_ws, name + QStringLiteral(".pipeline.json"),
@@ -179,6 +199,45 @@ void TestSftpDrop::initTestCase()
                    "site_id": {"from": "SITE"}, "informed_consent_date": {"from": "CONSENT"}}})");
     addPipeline(QStringLiteral("partner"));
     QVERIFY(storeKey(QStringLiteral("partner"), m_server.clientKey()));
+    QVERIFY2(m_proxy.start(m_server.port(), &error), qPrintable(error));
+}
+
+void TestSftpDrop::cleanupTestCase()
+{
+    m_proxy.stop();
+}
+
+QStringList TestSftpDrop::reference()
+{
+    static QStringList loaded;
+    if (loaded.isEmpty()) {
+        deliver(addPipeline(QStringLiteral("reference")));
+        if (!storeKey(QStringLiteral("reference"), m_server.clientKey()))
+            return {};
+        const Run r = run(QStringLiteral("reference"));
+        if (r.exitCode != 0 || query(QStringLiteral("reference"),
+                                     QStringLiteral("SELECT COUNT(*) FROM subject")) != QStringList{"1000"}) {
+            qWarning("the reference load failed: %s", r.output.constData());
+            return {};
+        }
+        loaded = snapshot(QStringLiteral("reference"));
+    }
+    return loaded;
+}
+
+void TestSftpDrop::resumesToTheReference(const QString& name)
+{
+    const QString inbox = remoteFolder(name);
+    const Run again = run(name);
+    QVERIFY2(again.exitCode == 0, again.output.constData());
+    QCOMPARE(snapshot(name), reference());
+    QCOMPARE(query(name, QStringLiteral(
+                             "SELECT file_name, COUNT(*) FROM drop_ledger GROUP BY file_name ORDER BY 1")),
+             (QStringList{"subjects_1.csv|1", "subjects_2.csv|1", "subjects_3.csv|1"}));
+    QCOMPARE(filesIn(inbox), QStringList());
+    QCOMPARE(filesIn(inbox + QStringLiteral("/archive")),
+             (QStringList{"subjects_1.csv", "subjects_1.csv.done", "subjects_2.csv", "subjects_2.csv.done",
+                          "subjects_3.csv", "subjects_3.csv.done"}));
 }
 
 void TestSftpDrop::pullsTwoFilesAndArchivesThem()
@@ -281,18 +340,8 @@ void TestSftpDrop::killAndResume()
     QFETCH(QString, pause);
     QFETCH(int, delayMs);
     QFETCH(QString, name);
-    // The reference: the same deliveries, loaded without interruption.
-    static bool referenceLoaded = false;
-    if (!referenceLoaded) {
-        deliver(addPipeline(QStringLiteral("reference")));
-        QVERIFY(storeKey(QStringLiteral("reference"), m_server.clientKey()));
-        const Run r = run(QStringLiteral("reference"));
-        QVERIFY2(r.exitCode == 0, r.output.constData());
-        QCOMPARE(query(QStringLiteral("reference"), QStringLiteral("SELECT COUNT(*) FROM subject")),
-                 QStringList{"1000"});
-        referenceLoaded = true;
-    }
-    const QStringList reference = snapshot(QStringLiteral("reference"));
+    const QStringList reference = this->reference();
+    QVERIFY(!reference.isEmpty());
 
     const QString inbox = addPipeline(name);
     deliver(inbox);
@@ -343,21 +392,167 @@ void TestSftpDrop::killAndResume()
         QCOMPARE(filesIn(inbox).size(), 6);
     }
 
-    const Run again = run(name);
-    QVERIFY2(again.exitCode == 0, again.output.constData());
-    QCOMPARE(snapshot(name), reference);
-    QCOMPARE(query(name, QStringLiteral(
-                             "SELECT file_name, COUNT(*) FROM drop_ledger GROUP BY file_name ORDER BY 1")),
-             (QStringList{"subjects_1.csv|1", "subjects_2.csv|1", "subjects_3.csv|1"}));
-    QCOMPARE(filesIn(inbox), QStringList());
-    QCOMPARE(filesIn(inbox + QStringLiteral("/archive")),
-             (QStringList{"subjects_1.csv", "subjects_1.csv.done", "subjects_2.csv", "subjects_2.csv.done",
-                          "subjects_3.csv", "subjects_3.csv.done"}));
+    resumesToTheReference(name);
+    if (QTest::currentTestFailed())
+        return;
     // And once more: nothing left to do.
     const Run third = run(name);
     QVERIFY2(third.exitCode == 0, third.output.constData());
     QCOMPARE(counts(third.result, "subject").value(QStringLiteral("read")).toInt(), 0);
     QCOMPARE(snapshot(name), reference);
+}
+
+qint64 TestSftpDrop::undisturbedBytes()
+{
+    static qint64 bytes = 0;
+    if (bytes == 0) {
+        const QString name = QStringLiteral("relayed");
+        deliver(addPipeline(name, {}, m_proxy.port()));
+        if (!storeKey(name, m_server.clientKey()))
+            return 0;
+        m_proxy.setFault(FaultyTcpProxy::Fault::None);
+        const Run r = run(name);
+        // The relay itself changes nothing: the target equals a direct connection's.
+        if (r.exitCode != 0 || snapshot(name) != reference()) {
+            qWarning("the undisturbed run through the relay failed: %s", r.output.constData());
+            return 0;
+        }
+        bytes = m_proxy.bytesToClient();
+        qInfo("an undisturbed run: %lld bytes from the server", bytes);
+    }
+    return bytes;
+}
+
+void TestSftpDrop::brokenConnectionLosesNothing_data()
+{
+    QTest::addColumn<int>("fault"); // FaultyTcpProxy::Fault
+    QTest::addColumn<double>("at"); // share of an undisturbed run's bytes from the server
+    // From the key exchange through the downloads to the moves to archive/ after the commit.
+    for (const double at : {0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.97, 0.995}) {
+        QTest::newRow(qPrintable(QStringLiteral("closed at %1 %").arg(at * 100)))
+            << int(FaultyTcpProxy::Fault::Close) << at;
+        QTest::newRow(qPrintable(QStringLiteral("reset at %1 %").arg(at * 100)))
+            << int(FaultyTcpProxy::Fault::Reset) << at;
+    }
+}
+
+void TestSftpDrop::brokenConnectionLosesNothing()
+{
+    QFETCH(int, fault);
+    QFETCH(double, at);
+    const QStringList reference = this->reference();
+    QVERIFY(!reference.isEmpty());
+    const qint64 whole = undisturbedBytes();
+    QVERIFY(whole > 0);
+    static int trial = 0;
+    const QString name = QStringLiteral("broken%1").arg(++trial);
+    const QString inbox = addPipeline(name, {}, m_proxy.port());
+    deliver(inbox);
+    QVERIFY(storeKey(name, m_server.clientKey()));
+
+    m_proxy.setFault(FaultyTcpProxy::Fault(fault), qint64(at * double(whole)));
+    const Run broken = run(name);
+    QVERIFY2(m_proxy.struck(), "the connection was not broken");
+    m_proxy.setFault(FaultyTcpProxy::Fault::None);
+    const QString message = broken.result.value(QStringLiteral("message")).toString();
+    qInfo().noquote() << "exit" << broken.exitCode << "—" << message;
+    if (broken.exitCode == 1) {
+        // The run failed naming the server and saying so; the target and the folder are as they were.
+        QVERIFY2(message.contains(QStringLiteral("127.0.0.1:%1").arg(m_proxy.port())),
+                 broken.output.constData());
+        QVERIFY2(message.contains(QLatin1String("nothing was loaded")), broken.output.constData());
+        QCOMPARE(query(name, QStringLiteral("SELECT COUNT(*) FROM subject")), QStringList{"0"});
+        QCOMPARE(query(name, QStringLiteral("SELECT COUNT(*) FROM drop_ledger")), QStringList{"0"});
+        QCOMPARE(filesIn(inbox).size(), 6);
+    } else {
+        // Broken after the commit, while moving files to archive/: the load stands, the moves wait.
+        QVERIFY2(broken.exitCode == 0, broken.output.constData());
+        QCOMPARE(snapshot(name), reference);
+    }
+    resumesToTheReference(name);
+}
+
+void TestSftpDrop::stalledServerTimesOut()
+{
+    // The server stops answering but keeps the connection open: the run ends after the profile's time-out
+    // (1 s here) with a clear error, not after the test's patience, and the next run loads everything.
+    const qint64 whole = undisturbedBytes();
+    QVERIFY(whole > 0);
+    const QString name = QStringLiteral("stalled");
+    const QString inbox = addPipeline(name, {}, m_proxy.port(), 1);
+    QVERIFY(storeKey(name, m_server.clientKey()));
+    for (const double at : {0.01, 0.04, 0.07, 0.5, 0.97}) {
+        deliver(inbox);
+        m_proxy.setFault(FaultyTcpProxy::Fault::Stall, qint64(at * double(whole)));
+        QElapsedTimer timer;
+        timer.start();
+        const Run stalled = run(name);
+        const qint64 ms = timer.elapsed();
+        QVERIFY2(m_proxy.struck(), "the connection did not stall");
+        m_proxy.setFault(FaultyTcpProxy::Fault::None);
+        const QString message = stalled.result.value(QStringLiteral("message")).toString();
+        qInfo().noquote() << "stalled at" << at * 100 << "%: exit" << stalled.exitCode << "after" << ms
+                          << "ms —" << message;
+        if (stalled.exitCode == 1) {
+            QVERIFY2(message.contains(QStringLiteral("127.0.0.1:%1").arg(m_proxy.port())),
+                     stalled.output.constData());
+            QVERIFY2(message.contains(QLatin1String("no answer")) ||
+                         message.contains(QLatin1String("timed out")),
+                     stalled.output.constData());
+            QCOMPARE(query(name, QStringLiteral("SELECT COUNT(*) FROM subject")), QStringList{"0"});
+            QCOMPARE(filesIn(inbox).size(), 6);
+        } else {
+            QVERIFY2(stalled.exitCode == 0, stalled.output.constData()); // stalled while archiving
+            QCOMPARE(snapshot(name), reference());
+        }
+        resumesToTheReference(name);
+        if (QTest::currentTestFailed())
+            return;
+        // The next point starts afresh: an empty archive/ and no target.
+        for (const QString& f : filesIn(inbox + QStringLiteral("/archive")))
+            QVERIFY(QFile::remove(inbox + QStringLiteral("/archive/") + f));
+        QVERIFY(QFile::remove(m_ws + QLatin1Char('/') + name + QStringLiteral(".db")));
+    }
+}
+
+void TestSftpDrop::slowServerLoadsEverything()
+{
+    // Every KiB 50 ms late: the whole run takes far longer than the 1 s time-out, no single wait does.
+    QVERIFY(undisturbedBytes() > 0);
+    const QString name = QStringLiteral("slow");
+    deliver(addPipeline(name, {}, m_proxy.port(), 1));
+    QVERIFY(storeKey(name, m_server.clientKey()));
+    m_proxy.setFault(FaultyTcpProxy::Fault::Slow, 0, 50);
+    QElapsedTimer timer;
+    timer.start();
+    const Run slow = run(name);
+    qInfo("the slow run took %lld ms", timer.elapsed());
+    m_proxy.setFault(FaultyTcpProxy::Fault::None);
+    QVERIFY2(slow.exitCode == 0, slow.output.constData());
+    QCOMPARE(snapshot(name), reference());
+}
+
+void TestSftpDrop::refusedConnectionIsClear()
+{
+    // A port nobody listens on (taken, then given back).
+    quint16 port = 0;
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        port = closed.serverPort();
+    }
+    const QString name = QStringLiteral("refused");
+    const QString inbox = addPipeline(name, {}, port);
+    deliver(inbox);
+    QVERIFY(storeKey(name, m_server.clientKey()));
+    const Run r = run(name);
+    QCOMPARE(r.exitCode, 1);
+    const QString message = r.result.value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(QStringLiteral("127.0.0.1:%1").arg(port)), r.output.constData());
+    QVERIFY2(message.contains(QLatin1String("refused")), r.output.constData());
+    QVERIFY2(message.contains(QLatin1String("nothing was loaded")), r.output.constData());
+    QCOMPARE(query(name, QStringLiteral("SELECT COUNT(*) FROM subject")), QStringList{"0"});
+    QCOMPARE(filesIn(inbox).size(), 6);
 }
 
 QTEST_GUILESS_MAIN(TestSftpDrop)

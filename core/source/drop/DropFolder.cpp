@@ -1,5 +1,6 @@
 #include "source/drop/DropFolder.h"
 
+#include <QSet>
 #include <QThread>
 
 #include <algorithm>
@@ -56,6 +57,14 @@ bool DropFolder::matches(const QString& pattern, const QString& name)
     return p == pattern.size();
 }
 
+QString DropFolder::markedFile(const QString& name)
+{
+    for (const QLatin1String suffix : {QLatin1String(".done"), QLatin1String(".ok")})
+        if (name.endsWith(suffix) && name.size() > suffix.size())
+            return name.chopped(suffix.size());
+    return {};
+}
+
 bool DropFolder::isMarker(const QString& name)
 {
     return name.endsWith(QLatin1String(".done")) || name.endsWith(QLatin1String(".ok")) ||
@@ -76,9 +85,9 @@ bool DropFolder::scan(const Rule& rule, Scan* out, QString* error)
         if (!list(&second, error))
             return false;
     }
-    QStringList names;
+    QSet<QString> names; // a folder may hold thousands of files
     for (const Entry& e : first)
-        names << e.name;
+        names.insert(e.name);
     for (const Entry& e : first) {
         if (isMarker(e.name) || !matches(rule.pattern, e.name))
             continue;
@@ -101,7 +110,35 @@ bool DropFolder::scan(const Rule& rule, Scan* out, QString* error)
         else
             out->waiting << e.name;
     }
+    if (rule.marker) {
+        for (const Entry& e : first) {
+            const QString file = markedFile(e.name);
+            if (!file.isEmpty() && matches(rule.pattern, file) && !names.contains(file))
+                out->orphanMarkers << e.name;
+        }
+    }
     return true;
+}
+
+bool DropFolder::settleMarker(const QString& marker, QString* error)
+{
+    error->clear();
+    const QString file = markedFile(marker);
+    if (file.isEmpty() || exists(file))
+        return false;
+    for (const QLatin1String subfolder : {QLatin1String("archive"), QLatin1String("error")}) {
+        // The last copy moveTo made: NAME, NAME.1, NAME.2, ...
+        QString last;
+        QString copy = subfolder + QLatin1Char('/') + file;
+        for (int n = 1; exists(copy); ++n) {
+            last = copy;
+            copy = subfolder + QLatin1Char('/') + file + QLatin1Char('.') + QString::number(n);
+        }
+        const QString target = last + marker.mid(file.size());
+        if (!last.isEmpty() && !exists(target))
+            return rename(marker, target, error);
+    }
+    return false;
 }
 
 bool DropFolder::moveTo(const QString& name, const QString& subfolder, QString* movedTo, QString* error)

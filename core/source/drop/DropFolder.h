@@ -27,6 +27,7 @@ public:
         QVector<Entry> complete; // matching, complete and safely named: to be read, in name order
         QStringList waiting;     // matching but not complete yet (no marker, size still changing)
         QVector<QPair<QString, QString>> refused; // matching names that are not safe to use, and why
+        QStringList orphanMarkers; // markers of matching names whose file is not there (see settleMarker)
     };
     // Completeness: a marker file NAME.done or NAME.ok next to the file, or a size (and time) that stays the
     // same across two listings stableMs apart.
@@ -60,6 +61,8 @@ public:
     static bool addressable(const QString& name);
     static bool matches(const QString& pattern, const QString& name);
     static bool isMarker(const QString& name);
+    // The file a marker NAME.done or NAME.ok stands for; empty for other names.
+    static QString markedFile(const QString& name);
 
     // Lists (twice for the size rule) and sorts what matches the rule.
     bool scan(const Rule& rule, Scan* out, QString* error);
@@ -69,6 +72,12 @@ public:
     bool moveTo(const QString& name, const QString& subfolder, QString* movedTo, QString* error);
     // Moves name into error/ and writes error/NAME.reason.txt with the reason.
     bool moveToError(const QString& name, const QString& reason, QString* error);
+    // A marker whose file is gone because a move broke off between the file and its marker (a lost
+    // connection, a killed run): left there, it would mark the next delivery of that name complete while it
+    // is still being written. It follows its file — the last copy of that name in archive/ or error/, if that
+    // has no marker — and true is returned; false with an empty error when it is no such leftover and stays
+    // where it is.
+    bool settleMarker(const QString& marker, QString* error);
 };
 
 } // namespace tb::core

@@ -20,6 +20,8 @@ QString statusText(int code)
         return QStringLiteral("exists already");
     case SSH_FX_NO_SUCH_PATH:
         return QStringLiteral("no such folder");
+    case SSH_FX_FAILURE:
+        return QStringLiteral("the server reported a failure");
     case SSH_FX_CONNECTION_LOST:
         return QStringLiteral("connection lost");
     default:
@@ -36,7 +38,7 @@ ConnectionTestResult SftpDropFolder::open(const QByteArray& secret)
     ConnectionTestResult r = m_session.open(m_profile, secret);
     if (!r.ok())
         return r.redacted();
-    sftp_attributes a = sftp_stat(m_session.sftp(), pathOf(QString()).constData());
+    sftp_attributes a = bounded([&] { return sftp_stat(m_session.sftp(), pathOf(QString()).constData()); });
     const bool folder = a && a->type == SSH_FILEXFER_TYPE_DIRECTORY;
     if (a)
         sftp_attributes_free(a);
@@ -65,27 +67,31 @@ QByteArray SftpDropFolder::pathOf(const QString& relativePath) const
 
 QString SftpDropFolder::failure(const QString& what) const
 {
-    const int code = m_session.sftp() ? sftp_get_error(m_session.sftp()) : -1;
-    return QStringLiteral("%1: %2: %3")
-        .arg(describe(), what, code > 0 ? statusText(code) : m_session.lastError());
+    // A broken or silent connection says so; the SFTP status it leaves behind ("failure") would not.
+    QString why = m_session.connectionProblem();
+    if (why.isEmpty()) {
+        const int code = m_session.sftp() ? sftp_get_error(m_session.sftp()) : -1;
+        why = code > 0 ? statusText(code) : m_session.lastError();
+    }
+    return QStringLiteral("%1: %2: %3").arg(describe(), what, why);
 }
 
 bool SftpDropFolder::list(QVector<Entry>* out, QString* error)
 {
     out->clear();
-    sftp_dir dir = sftp_opendir(m_session.sftp(), pathOf(QString()).constData());
+    sftp_dir dir = bounded([&] { return sftp_opendir(m_session.sftp(), pathOf(QString()).constData()); });
     if (!dir) {
         *error = failure(QStringLiteral("cannot list the folder"));
         return false;
     }
-    while (sftp_attributes a = sftp_readdir(m_session.sftp(), dir)) {
+    while (sftp_attributes a = bounded([&] { return sftp_readdir(m_session.sftp(), dir); })) {
         // Symbolic links are not followed (their type is "symlink"), nor are folders read.
         if (a->type == SSH_FILEXFER_TYPE_REGULAR && a->name)
             out->append({QString::fromUtf8(a->name), qint64(a->size), qint64(a->mtime)});
         sftp_attributes_free(a);
     }
     const bool complete = sftp_dir_eof(dir);
-    sftp_closedir(dir);
+    bounded([&] { return sftp_closedir(dir); });
     if (!complete) {
         *error = failure(QStringLiteral("listing the folder broke off"));
         return false;
@@ -95,7 +101,7 @@ bool SftpDropFolder::list(QVector<Entry>* out, QString* error)
 
 bool SftpDropFolder::read(const QString& name, const Sink& sink, QString* error)
 {
-    sftp_file f = sftp_open(m_session.sftp(), pathOf(name).constData(), O_RDONLY, 0);
+    sftp_file f = bounded([&] { return sftp_open(m_session.sftp(), pathOf(name).constData(), O_RDONLY, 0); });
     if (!f) {
         *error = failure(QStringLiteral("cannot open %1").arg(name));
         return false;
@@ -103,7 +109,7 @@ bool SftpDropFolder::read(const QString& name, const Sink& sink, QString* error)
     QByteArray buffer(1 << 15, Qt::Uninitialized);
     bool ok = true;
     for (;;) {
-        const ssize_t n = sftp_read(f, buffer.data(), size_t(buffer.size()));
+        const ssize_t n = bounded([&] { return sftp_read(f, buffer.data(), size_t(buffer.size())); });
         if (n < 0) {
             *error = failure(QStringLiteral("cannot read %1").arg(name));
             ok = false;
@@ -117,13 +123,14 @@ bool SftpDropFolder::read(const QString& name, const Sink& sink, QString* error)
             break;
         }
     }
-    sftp_close(f);
+    bounded([&] { return sftp_close(f); });
     return ok;
 }
 
 bool SftpDropFolder::exists(const QString& relativePath)
 {
-    sftp_attributes a = sftp_lstat(m_session.sftp(), pathOf(relativePath).constData());
+    sftp_attributes a =
+        bounded([&] { return sftp_lstat(m_session.sftp(), pathOf(relativePath).constData()); });
     if (!a)
         return false;
     sftp_attributes_free(a);
@@ -132,7 +139,7 @@ bool SftpDropFolder::exists(const QString& relativePath)
 
 bool SftpDropFolder::makeFolder(const QString& name, QString* error)
 {
-    sftp_attributes a = sftp_stat(m_session.sftp(), pathOf(name).constData());
+    sftp_attributes a = bounded([&] { return sftp_stat(m_session.sftp(), pathOf(name).constData()); });
     if (a) {
         const bool folder = a->type == SSH_FILEXFER_TYPE_DIRECTORY;
         sftp_attributes_free(a);
@@ -141,7 +148,7 @@ bool SftpDropFolder::makeFolder(const QString& name, QString* error)
         *error = QStringLiteral("%1: %2 exists but is no folder").arg(describe(), name);
         return false;
     }
-    if (sftp_mkdir(m_session.sftp(), pathOf(name).constData(), 0750) != 0) {
+    if (bounded([&] { return sftp_mkdir(m_session.sftp(), pathOf(name).constData(), 0750); }) != 0) {
         *error = failure(QStringLiteral("cannot create the folder %1").arg(name));
         return false;
     }
@@ -152,7 +159,9 @@ bool SftpDropFolder::rename(const QString& from, const QString& to, QString* err
 {
     // SFTP version 3's rename never replaces an existing file: a name taken meanwhile is an error, not a
     // loss.
-    if (sftp_rename(m_session.sftp(), pathOf(from).constData(), pathOf(to).constData()) != 0) {
+    if (bounded([&] {
+            return sftp_rename(m_session.sftp(), pathOf(from).constData(), pathOf(to).constData());
+        }) != 0) {
         *error = failure(QStringLiteral("cannot move %1 to %2").arg(from, to));
         return false;
     }
@@ -161,20 +170,23 @@ bool SftpDropFolder::rename(const QString& from, const QString& to, QString* err
 
 bool SftpDropFolder::write(const QString& relativePath, const QByteArray& bytes, QString* error)
 {
-    sftp_file f =
-        sftp_open(m_session.sftp(), pathOf(relativePath).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0640);
+    sftp_file f = bounded([&] {
+        return sftp_open(m_session.sftp(), pathOf(relativePath).constData(), O_WRONLY | O_CREAT | O_TRUNC,
+                         0640);
+    });
     if (!f) {
         *error = failure(QStringLiteral("cannot write %1").arg(relativePath));
         return false;
     }
     qsizetype done = 0;
     while (done < bytes.size()) {
-        const ssize_t n = sftp_write(f, bytes.constData() + done, size_t(bytes.size() - done));
+        const ssize_t n =
+            bounded([&] { return sftp_write(f, bytes.constData() + done, size_t(bytes.size() - done)); });
         if (n <= 0)
             break;
         done += n;
     }
-    const bool closed = sftp_close(f) == SSH_NO_ERROR;
+    const bool closed = bounded([&] { return sftp_close(f); }) == SSH_NO_ERROR;
     if (done != bytes.size() || !closed) {
         *error = failure(QStringLiteral("cannot write %1").arg(relativePath));
         return false;
