@@ -47,7 +47,16 @@ ConnectionTestResult SftpConnectionCheck::run(const ConnectionProfile& p, const 
         return opened;
     sftp_session sftp = session.sftp();
     const QByteArray path = p.remotePath.toUtf8();
-    sftp_dir dir = sftp_opendir(sftp, path.constData());
+    // The connection can break or fall silent after the login too.
+    const auto lost = [&](const QString& what) {
+        return ConnectionTestResult::make(
+            session.timedOut() ? Outcome::Timeout : Outcome::Network,
+            QStringLiteral("%1 %2 \"%3\": %4")
+                .arg(p.target(), what, p.remotePath, session.connectionProblem()));
+    };
+    sftp_dir dir = session.bounded([&] { return sftp_opendir(sftp, path.constData()); });
+    if (!dir && !session.connectionProblem().isEmpty())
+        return lost(QStringLiteral("stopped while opening"));
     if (!dir) {
         const int code = sftp_get_error(sftp);
         if (code == SSH_FX_PERMISSION_DENIED)
@@ -61,13 +70,16 @@ ConnectionTestResult SftpConnectionCheck::run(const ConnectionProfile& p, const 
                                           QStringLiteral("cannot open \"%1\" on %2 (SFTP error %3)").arg(p.remotePath, p.target()).arg(code));
     }
     int entries = 0;
-    while (sftp_attributes a = sftp_readdir(sftp, dir)) {
+    while (sftp_attributes a = session.bounded([&] { return sftp_readdir(sftp, dir); })) {
         const QByteArray entryName(a->name ? a->name : "");
         if (entryName != "." && entryName != "..")
             ++entries;
         sftp_attributes_free(a);
     }
-    sftp_closedir(dir);
+    const bool complete = sftp_dir_eof(dir);
+    session.bounded([&] { return sftp_closedir(dir); });
+    if (!complete)
+        return lost(QStringLiteral("stopped while listing"));
     ConnectionTestResult r;
     r.outcome = Outcome::Ok;
     r.server = session.serverBanner();

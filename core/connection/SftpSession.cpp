@@ -89,9 +89,14 @@ SocketWatchdog* SftpSession::watchdog() const
     return m_h ? m_h->watchdog.get() : nullptr;
 }
 
+bool SftpSession::timedOut() const
+{
+    return m_h && m_h->watchdog && m_h->watchdog->fired();
+}
+
 QString SftpSession::lastError() const
 {
-    if (m_h && m_h->watchdog && m_h->watchdog->fired())
+    if (timedOut())
         return QStringLiteral("timed out");
     return m_h && m_h->session ? Redactor::global().redact(QString::fromUtf8(ssh_get_error(m_h->session)))
                                : QString();
@@ -101,7 +106,7 @@ QString SftpSession::connectionProblem() const
 {
     if (!m_h || !m_h->session)
         return QStringLiteral("not connected");
-    if (m_h->watchdog && m_h->watchdog->fired())
+    if (timedOut())
         return QStringLiteral(
                    "no answer within %1 s, the connection was closed (timeoutSeconds in the profile "
                    "sets the limit)")
@@ -183,7 +188,7 @@ ConnectionTestResult SftpSession::open(const ConnectionProfile& p, const QByteAr
     } else {
         auth = ssh_userauth_password(session, nullptr, secret.constData()); // QByteArray is NUL-terminated
     }
-    if (auth == SSH_AUTH_ERROR)
+    if (auth == SSH_AUTH_ERROR || timedOut()) // a silent server is no refusal
         return connectFailure(lastError(), p);
     if (auth != SSH_AUTH_SUCCESS) {
         const QString secretName = p.secretFields().value(0);
@@ -200,7 +205,10 @@ ConnectionTestResult SftpSession::open(const ConnectionProfile& p, const QByteAr
     }
 
     m_h->sftp = sftp_new(session);
-    if (!m_h->sftp || sftp_init(m_h->sftp) != SSH_OK)
+    const bool started = m_h->sftp && sftp_init(m_h->sftp) == SSH_OK;
+    if (!started && !connectionProblem().isEmpty())
+        return connectFailure(lastError(), p);
+    if (!started)
         return ConnectionTestResult::make(
             Outcome::Protocol, QStringLiteral("%1 accepted the login but offers no SFTP subsystem: %2")
                                    .arg(p.target(), lastError()));

@@ -18,7 +18,7 @@ namespace tb::core {
 // folder: connect, verify the server's host key against the profile's pinned SHA-256 fingerprint before
 // authenticating (an impostor never sees a password), log in with the password or private key, start SFTP.
 // Only the profile decides: no ~/.ssh/config, known_hosts or agent. Blocking; one thread at a time. Every
-// network step after the connect is bounded by the profile's time-out through watchdog().
+// network step after the connect is bounded by the profile's time-out (bounded()).
 class SftpSession
 {
 public:
@@ -39,10 +39,17 @@ public:
     QString lastError() const;
     // Why the connection no longer works — no answer within the time-out, or lost — or empty while it does.
     QString connectionProblem() const;
-    // Bounds one blocking SFTP call: SocketWatchdog::Call call(session.watchdog()). Null before open().
-    SocketWatchdog* watchdog() const;
+    // One blocking libssh call under the profile's time-out: session.bounded([&] { return sftp_read(...); }).
+    template <typename Call> auto bounded(Call call) const
+    {
+        const SocketWatchdog::Call watched(watchdog());
+        return call();
+    }
+    bool timedOut() const; // a call got no answer within the time-out: the connection was closed
 
 private:
+    SocketWatchdog* watchdog() const; // null before open()
+
     struct Handles;
     std::unique_ptr<Handles> m_h;
     QString m_fingerprint;

@@ -27,9 +27,10 @@ void SocketWatchdog::watch()
             m_changed.wait(lock);
         } else if (m_changed.wait_until(lock, m_deadline) == std::cv_status::timeout && m_armed && !m_stop &&
                    std::chrono::steady_clock::now() >= m_deadline) {
-            // Under the lock, while the call that owns the socket still waits: the descriptor is open.
-            ::shutdown(m_fd, SHUT_RDWR);
+            // Under the lock, while the call that owns the socket still waits: the descriptor is open. Fired
+            // first: the call wakes up at once and asks why it failed.
             m_fired = true;
+            ::shutdown(m_fd, SHUT_RDWR);
             m_armed = false;
         }
     }

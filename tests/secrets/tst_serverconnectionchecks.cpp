@@ -1,6 +1,7 @@
 // Test connection against real local servers: a throw-away PostgreSQL cluster (password auth, and
 // TLS that must verify) and a throw-away OpenSSH server (host key pinned, key login, SFTP).
 
+#include "FaultyTcpProxy.h"
 #include "LocalPostgres.h"
 #include "LocalSshServer.h"
 #include "SecretsTestSupport.h"
@@ -57,12 +58,19 @@ private slots:
     void postgresTlsIsVerified();
     void sftp_data();
     void sftp();
+    void sftpNetworkFaults_data();
+    void sftpNetworkFaults();
 
 private:
+    ConnectionProfile sftpProfile(const QString& host, quint16 port, const QString& path,
+                                  const QString& hostKey, int timeoutSeconds);
+
     QTemporaryDir m_tmp;
     tb::test::TestCertificate m_cert;
     tb::test::LocalPostgres m_pg;
     tb::test::LocalSshServer m_ssh;
+    tb::test::FaultyTcpProxy m_proxy; // in front of m_ssh
+    qint64 m_checkBytes = 0;          // from the server in an undisturbed check through m_proxy
 };
 
 void TestServerConnectionChecks::initTestCase()
@@ -81,6 +89,7 @@ void TestServerConnectionChecks::initTestCase()
                        &error),
              qPrintable(error));
     QVERIFY2(m_ssh.start(&error), qPrintable(error));
+    QVERIFY2(m_proxy.start(m_ssh.port(), &error), qPrintable(error));
 }
 
 void TestServerConnectionChecks::postgres_data()
@@ -192,18 +201,11 @@ void TestServerConnectionChecks::sftp()
     QFETCH(bool, closedPort);
     QFETCH(int, outcome);
     QFETCH(QString, words);
-    const ConnectionProfile p = profileFrom(
-        {{QStringLiteral("format"), QStringLiteral("trialbridge.connection/1")},
-         {QStringLiteral("kind"), QStringLiteral("sftp")},
-         {QStringLiteral("host"), host},
-         {QStringLiteral("port"), closedPort ? int(tb::test::freePort()) : int(m_ssh.port())},
-         {QStringLiteral("username"), m_ssh.user()},
-         {QStringLiteral("path"), path.isEmpty() ? m_ssh.folder() : path},
-         {QStringLiteral("timeoutSeconds"), 5},
-         {QStringLiteral("hostKey"), rightHostKey ? m_ssh.hostKeyFingerprint()
-                                                  : QStringLiteral("SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU")},
-         {QStringLiteral("auth"), QJsonObject{{QStringLiteral("method"), QStringLiteral("key")}}}},
-        m_tmp.filePath(QStringLiteral("drop.connection.json")));
+    const ConnectionProfile p = sftpProfile(
+        host, closedPort ? tb::test::freePort() : m_ssh.port(), path.isEmpty() ? m_ssh.folder() : path,
+        rightHostKey ? m_ssh.hostKeyFingerprint()
+                     : QStringLiteral("SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU"),
+        5);
     QVERIFY(!p.hostKey.isEmpty());
     SftpConnectionCheck check;
     const QByteArray key = rightKey ? m_ssh.clientKey() : m_ssh.otherKey();
@@ -213,6 +215,66 @@ void TestServerConnectionChecks::sftp()
     QVERIFY2(r.message.contains(words), qPrintable(r.message));
     if (r.ok())
         QVERIFY2(r.message.contains(QLatin1String("(1 entry)")), qPrintable(r.message));
+}
+
+ConnectionProfile TestServerConnectionChecks::sftpProfile(const QString& host, quint16 port,
+                                                          const QString& path, const QString& hostKey,
+                                                          int timeoutSeconds)
+{
+    return profileFrom(
+        {{QStringLiteral("format"), QStringLiteral("trialbridge.connection/1")},
+         {QStringLiteral("kind"), QStringLiteral("sftp")},
+         {QStringLiteral("host"), host},
+         {QStringLiteral("port"), int(port)},
+         {QStringLiteral("username"), m_ssh.user()},
+         {QStringLiteral("path"), path},
+         {QStringLiteral("timeoutSeconds"), timeoutSeconds},
+         {QStringLiteral("hostKey"), hostKey},
+         {QStringLiteral("auth"), QJsonObject{{QStringLiteral("method"), QStringLiteral("key")}}}},
+        m_tmp.filePath(QStringLiteral("drop.connection.json")));
+}
+
+void TestServerConnectionChecks::sftpNetworkFaults_data()
+{
+    QTest::addColumn<int>("fault"); // FaultyTcpProxy::Fault
+    QTest::addColumn<double>("at"); // share of an undisturbed check's bytes from the server
+    QTest::addColumn<int>("outcome");
+    QTest::addColumn<QString>("words");
+    // From the key exchange through the login and the start of SFTP to the listing.
+    for (const double at : {0.1, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+        QTest::newRow(qPrintable(QStringLiteral("stalled at %1 %").arg(at * 100)))
+            << int(tb::test::FaultyTcpProxy::Fault::Stall) << at << int(Outcome::Timeout)
+            << QStringLiteral("no answer within 1 s");
+        QTest::newRow(qPrintable(QStringLiteral("closed at %1 %").arg(at * 100)))
+            << int(tb::test::FaultyTcpProxy::Fault::Close) << at << int(Outcome::Network) << QString();
+    }
+}
+
+void TestServerConnectionChecks::sftpNetworkFaults()
+{
+    // A server that falls silent (keeping the connection open) or closes the connection at any step: the
+    // check ends after the profile's time-out at most, with Timeout or Network naming the server — never a
+    // refused login, a server without SFTP, or a folder listed in part taken for a success.
+    QFETCH(int, fault);
+    QFETCH(double, at);
+    QFETCH(int, outcome);
+    QFETCH(QString, words);
+    const ConnectionProfile p = sftpProfile(QStringLiteral("127.0.0.1"), m_proxy.port(), m_ssh.folder(),
+                                            m_ssh.hostKeyFingerprint(), 1);
+    SftpConnectionCheck check;
+    if (m_checkBytes == 0) {
+        m_proxy.setFault(tb::test::FaultyTcpProxy::Fault::None);
+        const ConnectionTestResult undisturbed = run(check, p, m_ssh.clientKey());
+        QVERIFY2(undisturbed.ok(), qPrintable(undisturbed.message));
+        m_checkBytes = m_proxy.bytesToClient();
+        qInfo("an undisturbed check: %lld bytes from the server", m_checkBytes);
+    }
+    m_proxy.setFault(tb::test::FaultyTcpProxy::Fault(fault), qint64(at * double(m_checkBytes)));
+    const ConnectionTestResult r = run(check, p, m_ssh.clientKey());
+    qInfo("%s: %s", qPrintable(ConnectionTestResult::outcomeName(r.outcome)), qPrintable(r.message));
+    QVERIFY(m_proxy.struck());
+    QVERIFY2(int(r.outcome) == outcome, qPrintable(r.message));
+    QVERIFY2(r.message.contains(p.target()) && r.message.contains(words), qPrintable(r.message));
 }
 
 QTEST_GUILESS_MAIN(TestServerConnectionChecks)

@@ -7,6 +7,7 @@
 
 #include "FaultyTcpProxy.h"
 #include "LocalSshServer.h"
+#include "SecretsTestSupport.h"
 #include "TestSupport.h"
 
 #include "load/CtmsDatabase.h"
@@ -19,7 +20,6 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -534,13 +534,7 @@ void TestSftpDrop::slowServerLoadsEverything()
 
 void TestSftpDrop::refusedConnectionIsClear()
 {
-    // A port nobody listens on (taken, then given back).
-    quint16 port = 0;
-    {
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost));
-        port = closed.serverPort();
-    }
+    const quint16 port = tb::test::freePort(); // nobody listens there
     const QString name = QStringLiteral("refused");
     const QString inbox = addPipeline(name, {}, port);
     deliver(inbox);

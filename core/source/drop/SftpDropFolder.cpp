@@ -38,7 +38,8 @@ ConnectionTestResult SftpDropFolder::open(const QByteArray& secret)
     ConnectionTestResult r = m_session.open(m_profile, secret);
     if (!r.ok())
         return r.redacted();
-    sftp_attributes a = bounded([&] { return sftp_stat(m_session.sftp(), pathOf(QString()).constData()); });
+    sftp_attributes a =
+        m_session.bounded([&] { return sftp_stat(m_session.sftp(), pathOf(QString()).constData()); });
     const bool folder = a && a->type == SSH_FILEXFER_TYPE_DIRECTORY;
     if (a)
         sftp_attributes_free(a);
@@ -79,19 +80,20 @@ QString SftpDropFolder::failure(const QString& what) const
 bool SftpDropFolder::list(QVector<Entry>* out, QString* error)
 {
     out->clear();
-    sftp_dir dir = bounded([&] { return sftp_opendir(m_session.sftp(), pathOf(QString()).constData()); });
+    sftp_dir dir =
+        m_session.bounded([&] { return sftp_opendir(m_session.sftp(), pathOf(QString()).constData()); });
     if (!dir) {
         *error = failure(QStringLiteral("cannot list the folder"));
         return false;
     }
-    while (sftp_attributes a = bounded([&] { return sftp_readdir(m_session.sftp(), dir); })) {
+    while (sftp_attributes a = m_session.bounded([&] { return sftp_readdir(m_session.sftp(), dir); })) {
         // Symbolic links are not followed (their type is "symlink"), nor are folders read.
         if (a->type == SSH_FILEXFER_TYPE_REGULAR && a->name)
             out->append({QString::fromUtf8(a->name), qint64(a->size), qint64(a->mtime)});
         sftp_attributes_free(a);
     }
     const bool complete = sftp_dir_eof(dir);
-    bounded([&] { return sftp_closedir(dir); });
+    m_session.bounded([&] { return sftp_closedir(dir); });
     if (!complete) {
         *error = failure(QStringLiteral("listing the folder broke off"));
         return false;
@@ -101,7 +103,8 @@ bool SftpDropFolder::list(QVector<Entry>* out, QString* error)
 
 bool SftpDropFolder::read(const QString& name, const Sink& sink, QString* error)
 {
-    sftp_file f = bounded([&] { return sftp_open(m_session.sftp(), pathOf(name).constData(), O_RDONLY, 0); });
+    sftp_file f =
+        m_session.bounded([&] { return sftp_open(m_session.sftp(), pathOf(name).constData(), O_RDONLY, 0); });
     if (!f) {
         *error = failure(QStringLiteral("cannot open %1").arg(name));
         return false;
@@ -109,7 +112,8 @@ bool SftpDropFolder::read(const QString& name, const Sink& sink, QString* error)
     QByteArray buffer(1 << 15, Qt::Uninitialized);
     bool ok = true;
     for (;;) {
-        const ssize_t n = bounded([&] { return sftp_read(f, buffer.data(), size_t(buffer.size())); });
+        const ssize_t n =
+            m_session.bounded([&] { return sftp_read(f, buffer.data(), size_t(buffer.size())); });
         if (n < 0) {
             *error = failure(QStringLiteral("cannot read %1").arg(name));
             ok = false;
@@ -123,14 +127,14 @@ bool SftpDropFolder::read(const QString& name, const Sink& sink, QString* error)
             break;
         }
     }
-    bounded([&] { return sftp_close(f); });
+    m_session.bounded([&] { return sftp_close(f); });
     return ok;
 }
 
 bool SftpDropFolder::exists(const QString& relativePath)
 {
     sftp_attributes a =
-        bounded([&] { return sftp_lstat(m_session.sftp(), pathOf(relativePath).constData()); });
+        m_session.bounded([&] { return sftp_lstat(m_session.sftp(), pathOf(relativePath).constData()); });
     if (!a)
         return false;
     sftp_attributes_free(a);
@@ -139,7 +143,8 @@ bool SftpDropFolder::exists(const QString& relativePath)
 
 bool SftpDropFolder::makeFolder(const QString& name, QString* error)
 {
-    sftp_attributes a = bounded([&] { return sftp_stat(m_session.sftp(), pathOf(name).constData()); });
+    sftp_attributes a =
+        m_session.bounded([&] { return sftp_stat(m_session.sftp(), pathOf(name).constData()); });
     if (a) {
         const bool folder = a->type == SSH_FILEXFER_TYPE_DIRECTORY;
         sftp_attributes_free(a);
@@ -148,7 +153,8 @@ bool SftpDropFolder::makeFolder(const QString& name, QString* error)
         *error = QStringLiteral("%1: %2 exists but is no folder").arg(describe(), name);
         return false;
     }
-    if (bounded([&] { return sftp_mkdir(m_session.sftp(), pathOf(name).constData(), 0750); }) != 0) {
+    if (m_session.bounded([&] { return sftp_mkdir(m_session.sftp(), pathOf(name).constData(), 0750); }) !=
+        0) {
         *error = failure(QStringLiteral("cannot create the folder %1").arg(name));
         return false;
     }
@@ -159,7 +165,7 @@ bool SftpDropFolder::rename(const QString& from, const QString& to, QString* err
 {
     // SFTP version 3's rename never replaces an existing file: a name taken meanwhile is an error, not a
     // loss.
-    if (bounded([&] {
+    if (m_session.bounded([&] {
             return sftp_rename(m_session.sftp(), pathOf(from).constData(), pathOf(to).constData());
         }) != 0) {
         *error = failure(QStringLiteral("cannot move %1 to %2").arg(from, to));
@@ -170,7 +176,7 @@ bool SftpDropFolder::rename(const QString& from, const QString& to, QString* err
 
 bool SftpDropFolder::write(const QString& relativePath, const QByteArray& bytes, QString* error)
 {
-    sftp_file f = bounded([&] {
+    sftp_file f = m_session.bounded([&] {
         return sftp_open(m_session.sftp(), pathOf(relativePath).constData(), O_WRONLY | O_CREAT | O_TRUNC,
                          0640);
     });
@@ -180,13 +186,13 @@ bool SftpDropFolder::write(const QString& relativePath, const QByteArray& bytes,
     }
     qsizetype done = 0;
     while (done < bytes.size()) {
-        const ssize_t n =
-            bounded([&] { return sftp_write(f, bytes.constData() + done, size_t(bytes.size() - done)); });
+        const ssize_t n = m_session.bounded(
+            [&] { return sftp_write(f, bytes.constData() + done, size_t(bytes.size() - done)); });
         if (n <= 0)
             break;
         done += n;
     }
-    const bool closed = bounded([&] { return sftp_close(f); }) == SSH_NO_ERROR;
+    const bool closed = m_session.bounded([&] { return sftp_close(f); }) == SSH_NO_ERROR;
     if (done != bytes.size() || !closed) {
         *error = failure(QStringLiteral("cannot write %1").arg(relativePath));
         return false;

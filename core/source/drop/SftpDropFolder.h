@@ -27,12 +27,6 @@ public:
 private:
     QByteArray pathOf(const QString& relativePath) const;
     QString failure(const QString& what) const; // "what: <SFTP status>"
-    // One blocking SFTP call under the profile's time-out (see SftpSession::watchdog).
-    template <typename Call> auto bounded(Call call) const
-    {
-        const SocketWatchdog::Call watched(m_session.watchdog());
-        return call();
-    }
 
     ConnectionProfile m_profile;
     SftpSession m_session;
