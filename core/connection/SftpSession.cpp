@@ -142,6 +142,10 @@ ConnectionTestResult SftpSession::open(const ConnectionProfile& p, const QByteAr
     if (ssh_connect(session) != SSH_OK) // bounded by SSH_OPTIONS_TIMEOUT
         return connectFailure(lastError(), p);
     m_h->watchdog = std::make_unique<SocketWatchdog>(ssh_get_fd(session), std::chrono::seconds(timeout));
+    // From here on the watchdog is the one clock: libssh's own limit (which only some of its calls heed, and
+    // which ends a login as "denied") lies beyond it, so a silent server always ends the same way.
+    const long beyond = 2 * timeout + 1;
+    ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &beyond);
 
     // The server's identity first: nothing is sent to a host whose key is not the pinned one.
     ssh_key rawKey = nullptr;
@@ -188,7 +192,10 @@ ConnectionTestResult SftpSession::open(const ConnectionProfile& p, const QByteAr
     } else {
         auth = ssh_userauth_password(session, nullptr, secret.constData()); // QByteArray is NUL-terminated
     }
-    if (auth == SSH_AUTH_ERROR || timedOut()) // a silent server is no refusal
+    // A silent server is no refusal.
+    if (auth == SSH_AUTH_AGAIN) // libssh's own limit passed
+        return connectFailure(QStringLiteral("timed out"), p);
+    if (auth == SSH_AUTH_ERROR || timedOut())
         return connectFailure(lastError(), p);
     if (auth != SSH_AUTH_SUCCESS) {
         const QString secretName = p.secretFields().value(0);

@@ -79,7 +79,6 @@ private slots:
     void stalledServerTimesOut();
     void slowServerLoadsEverything();
     void refusedConnectionIsClear();
-    void cleanupTestCase();
 
 private:
     struct Run
@@ -108,9 +107,11 @@ private:
     QStringList snapshot(const QString& db); // subjects and the audit trail's entries, for comparisons
 
     LocalSshServer m_server;
-    FaultyTcpProxy m_proxy;
+    FaultyTcpProxy m_proxy; // in front of m_server
     QTemporaryDir m_tmp;
     QString m_ws;
+    QStringList m_reference;   // see reference()
+    qint64 m_relayedBytes = 0; // see undisturbedBytes()
 };
 
 TestSftpDrop::Run TestSftpDrop::run(const QString& pipeline)
@@ -202,15 +203,9 @@ void TestSftpDrop::initTestCase()
     QVERIFY2(m_proxy.start(m_server.port(), &error), qPrintable(error));
 }
 
-void TestSftpDrop::cleanupTestCase()
-{
-    m_proxy.stop();
-}
-
 QStringList TestSftpDrop::reference()
 {
-    static QStringList loaded;
-    if (loaded.isEmpty()) {
+    if (m_reference.isEmpty()) {
         deliver(addPipeline(QStringLiteral("reference")));
         if (!storeKey(QStringLiteral("reference"), m_server.clientKey()))
             return {};
@@ -220,9 +215,9 @@ QStringList TestSftpDrop::reference()
             qWarning("the reference load failed: %s", r.output.constData());
             return {};
         }
-        loaded = snapshot(QStringLiteral("reference"));
+        m_reference = snapshot(QStringLiteral("reference"));
     }
-    return loaded;
+    return m_reference;
 }
 
 void TestSftpDrop::resumesToTheReference(const QString& name)
@@ -404,8 +399,7 @@ void TestSftpDrop::killAndResume()
 
 qint64 TestSftpDrop::undisturbedBytes()
 {
-    static qint64 bytes = 0;
-    if (bytes == 0) {
+    if (m_relayedBytes == 0) {
         const QString name = QStringLiteral("relayed");
         deliver(addPipeline(name, {}, m_proxy.port()));
         if (!storeKey(name, m_server.clientKey()))
@@ -417,10 +411,10 @@ qint64 TestSftpDrop::undisturbedBytes()
             qWarning("the undisturbed run through the relay failed: %s", r.output.constData());
             return 0;
         }
-        bytes = m_proxy.bytesToClient();
-        qInfo("an undisturbed run: %lld bytes from the server", bytes);
+        m_relayedBytes = m_proxy.bytesToClient();
+        qInfo("an undisturbed run: %lld bytes from the server", m_relayedBytes);
     }
-    return bytes;
+    return m_relayedBytes;
 }
 
 void TestSftpDrop::brokenConnectionLosesNothing_data()
@@ -517,17 +511,20 @@ void TestSftpDrop::stalledServerTimesOut()
 
 void TestSftpDrop::slowServerLoadsEverything()
 {
-    // Every KiB 50 ms late: the whole run takes far longer than the 1 s time-out, no single wait does.
-    QVERIFY(undisturbedBytes() > 0);
+    // Every KiB 100 ms late: the whole run takes longer than the 3 s time-out (at least 36 KiB, so 3.6 s of
+    // delays alone), no single wait does (a file is 11 KiB).
+    QVERIFY(undisturbedBytes() > 36 * 1024);
     const QString name = QStringLiteral("slow");
-    deliver(addPipeline(name, {}, m_proxy.port(), 1));
+    deliver(addPipeline(name, {}, m_proxy.port(), 3));
     QVERIFY(storeKey(name, m_server.clientKey()));
-    m_proxy.setFault(FaultyTcpProxy::Fault::Slow, 0, 50);
+    m_proxy.setFault(FaultyTcpProxy::Fault::Slow, 0, 100);
     QElapsedTimer timer;
     timer.start();
     const Run slow = run(name);
-    qInfo("the slow run took %lld ms", timer.elapsed());
+    const qint64 ms = timer.elapsed();
+    qInfo("the slow run took %lld ms", ms);
     m_proxy.setFault(FaultyTcpProxy::Fault::None);
+    QVERIFY2(ms > 3000, "the relay did not slow the run past the time-out");
     QVERIFY2(slow.exitCode == 0, slow.output.constData());
     QCOMPARE(snapshot(name), reference());
 }
