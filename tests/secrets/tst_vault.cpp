@@ -4,7 +4,10 @@
 #include "secrets/Vault.h"
 #include "util/Crypto.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QtEndian>
 #include <QtTest>
@@ -59,7 +62,8 @@ private slots:
     void editedWithoutPassphraseIsTampered();
     void removedEntryIsTampered();
     void writesKeepWhatAnotherProcessWrote();
-    void lockLeftEmptyByAKilledWriterIsTakenOver();
+    void locksLeftByAKilledWriterAreTakenOver_data();
+    void locksLeftByAKilledWriterAreTakenOver();
     void removeOfMissingEntryIsNotFound();
     void unsupportedParametersAreRefused();
 
@@ -350,20 +354,50 @@ void TestVault::removedEntryIsTampered()
     QCOMPARE(v.error(), Vault::Error::Tampered);
 }
 
-void TestVault::lockLeftEmptyByAKilledWriterIsTakenOver()
+void TestVault::locksLeftByAKilledWriterAreTakenOver_data()
 {
+    QTest::addColumn<bool>("empty");
+    QTest::addColumn<bool>("guard");
+    // Killed between creating the lock file and writing its PID into it: only its age tells.
+    QTest::newRow("empty lock, aged") << true << false;
+    // Killed while writing: the lock names a process that no longer runs.
+    QTest::newRow("lock of a dead writer") << false << false;
+    // Killed while taking over such a lock: QLockFile's guard for the take-over names it too.
+    QTest::newRow("lock and take-over guard of a dead writer") << false << true;
+}
+
+void TestVault::locksLeftByAKilledWriterAreTakenOver()
+{
+    QFETCH(bool, empty);
+    QFETCH(bool, guard);
     Vault v;
     QVERIFY(v.open(m_path, Passphrase, true, Vault::KdfParams::minimal()));
-    // What a writer killed between creating the lock file and writing its PID into it leaves behind.
-    QFile lock(m_path + QStringLiteral(".lock"));
-    QVERIFY(lock.open(QIODevice::WriteOnly));
-    QVERIFY(lock.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-6), QFileDevice::FileModificationTime));
-    lock.close();
+    QProcess gone;
+    gone.start(QStringLiteral("true"), {});
+    QVERIFY(gone.waitForStarted());
+    const qint64 deadPid = gone.processId();
+    QVERIFY(gone.waitForFinished());
+    // QLockFile's layout: PID, application, host.
+    const QByteArray owner =
+        QByteArray::number(deadPid) + "\nvault-writer\n" + QSysInfo::machineHostName().toUtf8() + '\n';
+    const QStringList left =
+        guard ? QStringList{m_path + QStringLiteral(".lock"), m_path + QStringLiteral(".lock.rmlock")}
+              : QStringList{m_path + QStringLiteral(".lock")};
+    for (const QString& name : left) {
+        QFile lock(name);
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        if (empty)
+            QVERIFY(lock.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-6),
+                                     QFileDevice::FileModificationTime));
+        else
+            lock.write(owner);
+    }
     QElapsedTimer timer;
     timer.start();
     QVERIFY2(v.write(QStringLiteral("ws/a/token"), "after-a-kill"), qPrintable(v.errorString()));
     QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
-    QVERIFY(!QFileInfo::exists(lock.fileName()));
+    for (const QString& name : left)
+        QVERIFY2(!QFileInfo::exists(name), qPrintable(name));
     QByteArray value;
     QVERIFY(v.read(QStringLiteral("ws/a/token"), &value));
     QCOMPARE(value, QByteArray("after-a-kill"));
