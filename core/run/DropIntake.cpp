@@ -185,14 +185,17 @@ DropIntake::Outcome DropIntake::take(const Step& step)
     return Outcome::Taken;
 }
 
-void DropIntake::archive(DropFolder& folder, const std::vector<DropLedger::File>& files)
+QString DropIntake::archive(DropFolder& folder, const std::vector<DropLedger::File>& files)
 {
+    const QString later = QStringLiteral("the next run moves them, loading nothing twice");
     QString error;
     QVector<DropFolder::Entry> present;
     if (!folder.list(&present, &error)) {
         qCWarning(lcRun).noquote() << error << "— the next run moves its files to archive/";
-        return;
+        return QStringLiteral("Could not move the loaded files to archive/: %1 — %2.").arg(error, later);
     }
+    QStringList left;
+    QString firstError;
     for (const DropLedger::File& f : files) {
         if (!f.loaded)
             continue;
@@ -201,9 +204,19 @@ void DropIntake::archive(DropFolder& folder, const std::vector<DropLedger::File>
         if (it == present.end() || it->size != f.size)
             continue;
         pauseForTest("archive", f.name);
-        if (!folder.moveTo(f.name, QStringLiteral("archive"), nullptr, &error))
+        if (!folder.moveTo(f.name, QStringLiteral("archive"), nullptr, &error)) {
             qCWarning(lcRun).noquote() << error << "— the next run moves it to archive/";
+            left << f.name;
+            if (firstError.isEmpty())
+                firstError = error;
+        }
     }
+    if (left.isEmpty())
+        return QString();
+    // The first error names the folder and what broke; the rest usually repeat it.
+    return QStringLiteral("Could not move %1 of the loaded files to archive/ (%2): %3 — %4.")
+        .arg(left.size())
+        .arg(left.join(QStringLiteral(", ")), firstError, later);
 }
 
 } // namespace tb::core

@@ -51,9 +51,10 @@ public:
     // Why take() did not return Taken, ending in "nothing was loaded".
     const QString& error() const { return m_error; }
 
-    // After the run's commit: moves the loaded files to archive/. The ledger has them, so a move that fails (or a
-    // run killed here) is done by the next run, which finds the file in the ledger and reads nothing.
-    static void archive(DropFolder& folder, const std::vector<DropLedger::File>& files);
+    // After the run's commit: moves the loaded files to archive/. The ledger has them, so a move that fails
+    // (or a run killed here) is done by the next run, which finds the file in the ledger and reads nothing.
+    // Returns what could not be moved, for the run's message; empty when all went.
+    static QString archive(DropFolder& folder, const std::vector<DropLedger::File>& files);
 
 private:
     void note(const QString& text);

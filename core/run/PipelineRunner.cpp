@@ -1543,7 +1543,10 @@ RunResult PipelineRun::execute(const QString& pipelinePath)
             if (ok)
                 for (const Step& s : m_steps)
                     if (s.drop)
-                        DropIntake::archive(*s.dropFolder, s.dropFiles);
+                        if (const QString left = DropIntake::archive(*s.dropFolder, s.dropFiles);
+                            !left.isEmpty())
+                            m_result.message +=
+                                (m_result.message.isEmpty() ? QString() : QStringLiteral("\n")) + left;
             return finish();
         }
     }

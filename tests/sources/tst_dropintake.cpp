@@ -62,6 +62,7 @@ private slots:
     void ledgerFilesAreMovedNotRead();
     void cancelLoadsNothing();
     void archiveMovesOnlyTheDeliveriesRead();
+    void archiveSaysWhatStays();
 
 private:
     // A delivery with its marker file.
@@ -249,6 +250,30 @@ void TestDropIntake::archiveMovesOnlyTheDeliveriesRead()
     QCOMPARE(filesIn(m_inbox + QStringLiteral("/archive")), QStringList({"subjects_1.csv"}));
     QCOMPARE(filesIn(m_inbox), QStringList({"subjects_2.csv"}));
     QCOMPARE(filesIn(m_inbox + QStringLiteral("/error")), QStringList({"subjects_3.csv"}));
+}
+
+void TestDropIntake::archiveSaysWhatStays()
+{
+    deliver(QStringLiteral("subjects_1.csv"), kHeader + "S1,site_a,2020-01-01\n");
+    deliver(QStringLiteral("subjects_2.csv"), kHeader + "S2,site_a,2020-01-02\n");
+    LocalDropFolder folder(m_inbox);
+    DropIntake intake(folder, *m_ledger, nullptr);
+    QCOMPARE(intake.take(step()), DropIntake::Outcome::Taken);
+    // archive/ cannot be made: a file has its name.
+    QDir(m_inbox + QStringLiteral("/archive")).removeRecursively();
+    deliver(QStringLiteral("archive"), "in the way");
+    const QString left = DropIntake::archive(folder, intake.files());
+    QVERIFY2(left.startsWith(QLatin1String(
+                 "Could not move 2 of the loaded files to archive/ (subjects_1.csv, subjects_2.csv): ")),
+             qPrintable(left));
+    QVERIFY2(left.contains(m_inbox) && left.contains(QLatin1String("the next run moves them")),
+             qPrintable(left));
+    QCOMPARE(filesIn(m_inbox), QStringList({"subjects_1.csv", "subjects_2.csv"}));
+    // Out of the way, the same moves go through and nothing is said.
+    QVERIFY(QFile::remove(m_inbox + QStringLiteral("/archive")));
+    QCOMPARE(DropIntake::archive(folder, intake.files()), QString());
+    QCOMPARE(filesIn(m_inbox + QStringLiteral("/archive")),
+             QStringList({"subjects_1.csv", "subjects_2.csv"}));
 }
 
 QTEST_GUILESS_MAIN(TestDropIntake)

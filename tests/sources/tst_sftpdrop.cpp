@@ -459,9 +459,22 @@ void TestSftpDrop::brokenConnectionLosesNothing()
         QCOMPARE(query(name, QStringLiteral("SELECT COUNT(*) FROM drop_ledger")), QStringList{"0"});
         QCOMPARE(filesIn(inbox).size(), 6);
     } else {
-        // Broken after the commit, while moving files to archive/: the load stands, the moves wait.
+        // Broken after the commit, while moving files to archive/: the load stands, the moves wait, and the
+        // run says which files wait (or, when the listing broke, that they all do).
         QVERIFY2(broken.exitCode == 0, broken.output.constData());
         QCOMPARE(snapshot(name), reference);
+        const QStringList left = filesIn(inbox);
+        if (left.isEmpty()) {
+            QVERIFY2(!message.contains(QLatin1String("archive/")), qPrintable(message));
+        } else {
+            QVERIFY2(message.contains(QLatin1String("loaded files to archive/")) &&
+                         message.contains(QLatin1String("the next run moves them")),
+                     qPrintable(message));
+            if (!message.contains(QLatin1String("move the loaded files")))
+                for (QString f : left) // a file, or the marker of one that went without it
+                    QVERIFY2(message.contains(f.remove(QLatin1String(".done"))),
+                             qPrintable(f + QStringLiteral(" — ") + message));
+        }
     }
     resumesToTheReference(name);
 }
