@@ -3,7 +3,8 @@
 # UndefinedBehaviorSanitizer, into build-fuzz/, runs each for a while and prints executions, coverage
 # (libFuzzer's cov: edges and ft: features) and the crashes found (kept in build-fuzz/fuzz-artifacts/).
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s; targets: csvreader csvprofiler datasetjson odmreader
-#        mappingdocument studyconfig pipelinedocument transforms webhookverify httpresponse cronschedule connectionprofile)
+#        mappingdocument studyconfig pipelinedocument transforms webhookverify httpresponse cronschedule
+#        connectionprofile restsource)
 # Exit status: 0 no crash, 1 a target crashed (or failed to build).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,7 +13,7 @@ seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(csvreader csvprofiler datasetjson odmreader mappingdocument studyconfig pipelinedocument transforms webhookverify httpresponse cronschedule connectionprofile)
+    targets=(csvreader csvprofiler datasetjson odmreader mappingdocument studyconfig pipelinedocument transforms webhookverify httpresponse cronschedule connectionprofile restsource)
 fi
 
 command -v clang++ >/dev/null || { echo "clang++ is missing: scripts/setup.sh installs it" >&2; exit 1; }

@@ -127,6 +127,28 @@ private slots:
         QVERIFY(rows.at(2).value(QStringLiteral("note")).isNull());
     }
 
+    void nulCharacterIsRefusedWithItsPlace()
+    {
+        // "\u0000" is valid JSON; a NUL is loaded by no source. Refused at the pull, naming page, record and
+        // field, not later by the reader of the temporary file.
+        FakeEdcServer server;
+        QVERIFY(server.start());
+        QJsonArray items = makeItems(3);
+        QJsonObject second = items[1].toObject();
+        second.insert(QStringLiteral("note"), QStringLiteral("before") + QChar(0) + QStringLiteral("after"));
+        items[1] = second;
+        server.setItems(items);
+        JsonRestRecordSource source(config(server, Paging::Page, 2));
+        QVERIFY(!source.open(QString()));
+        const QString error = source.error().toString();
+        QVERIFY2(error.contains(QStringLiteral(
+                     "page 1, data[1]: the field \"note\" holds a NUL character — nothing was loaded")),
+                 qPrintable(error));
+        QVERIFY2(error.contains(server.url(QStringLiteral("/items/page")).host()), qPrintable(error));
+        QVERIFY(source.newCursor().isEmpty());
+        QVERIFY(!source.next());
+    }
+
     void seekComesBack()
     {
         FakeEdcServer server;

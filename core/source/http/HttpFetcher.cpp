@@ -355,10 +355,11 @@ void HttpFetcher::runAttempt(const Request& request, Attempt& a)
         if (parse(socket.readAll()))
             succeed();
     };
-    auto onClosed = [&] {
+    // The connection closed after these last bytes.
+    auto closedAfter = [&](const QByteArray& rest) {
         if (a.done)
             return;
-        if (parse(socket.readAll())) {
+        if (parse(rest)) {
             succeed();
             return;
         }
@@ -381,6 +382,7 @@ void HttpFetcher::runAttempt(const Request& request, Attempt& a)
         // "HTTP 200, but the connection closed after 10 of the 20 bytes of the body" or "... inside the chunked body"
         finish(true, Failure::Network, a.parser.errorMessage());
     };
+    auto onClosed = [&] { closedAfter(socket.readAll()); };
 
     QObject::connect(&socket, &QSslSocket::connected, &loop, [&] {
         if (tls)
@@ -458,6 +460,11 @@ void HttpFetcher::runAttempt(const Request& request, Attempt& a)
         cancelPoll.start(100);
     }
 
+    if (m_exchange) {
+        stage = Stage::Waiting;
+        closedAfter(m_exchange(request));
+        return;
+    }
     timer.start(m_policy.connectTimeoutMs);
     if (tls)
         socket.connectToHostEncrypted(host, port);

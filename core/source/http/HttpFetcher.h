@@ -76,6 +76,9 @@ public:
     void setClock(const Clock* clock) { m_clock = clock; }
     // Asked between attempts and while waiting; true stops the request with Failure::Canceled.
     void setCancelCheck(std::function<bool()> canceled) { m_canceled = std::move(canceled); }
+    // Answers every attempt with these raw bytes instead of a connection, which then closes (fuzzing the
+    // sources above HTTP: the answer still goes through the parser and the status and retry rules).
+    void setExchange(std::function<QByteArray(const Request&)> exchange) { m_exchange = std::move(exchange); }
     const Policy& policy() const { return m_policy; }
 
     // A 2xx answer into response; false otherwise, with error(), failure() and attempts() saying why.
@@ -111,6 +114,7 @@ private:
     std::function<void(int)> m_sleep;
     std::function<double()> m_random;
     std::function<bool()> m_canceled;
+    std::function<QByteArray(const Request&)> m_exchange;
     const Clock* m_clock = nullptr;
     QList<QByteArray> m_masks; // the request's credentials, longest first
     QString m_error;

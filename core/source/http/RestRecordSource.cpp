@@ -106,6 +106,18 @@ bool RestRecordSource::startSpill(const QStringList& columns)
 
 bool RestRecordSource::spillRow(std::vector<QString>& row, const QString& where)
 {
+    // JSON may carry "\u0000"; no source loads a NUL (the spill file's reader would refuse it later, naming
+    // only the temporary file).
+    const auto nul = [&](const QString& what) {
+        return fail(QStringLiteral("%1: %2: %3 holds a NUL character — nothing was loaded")
+                        .arg(displayUrl(), QString(where).replace(QChar(0), QLatin1String("\\0")), what),
+                    false);
+    };
+    for (size_t i = 0; i < row.size(); ++i)
+        if (row[i].contains(QChar(0)))
+            return nul(QStringLiteral("the field \"%1\"").arg(m_header.value(qsizetype(i))));
+    if (where.contains(QChar(0)))
+        return nul(QStringLiteral("the record's place"));
     row.push_back(where);
     const bool ok = m_spill.append(row);
     row.pop_back();
