@@ -2,6 +2,7 @@
 
 #include "mapping/TransformFactory.h"
 #include "source/RecordSource.h"
+#include "util/JsonText.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -113,15 +114,10 @@ bool MappingDocument::fromJson(const QByteArray& json, const QString& fileName, 
         *error = fileName + QStringLiteral(": ") + message;
         return false;
     };
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
-    if (pe.error != QJsonParseError::NoError)
-        return fail(QStringLiteral("invalid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
-    if (!doc.isObject())
-        return fail(QStringLiteral("a mapping document must be a JSON object"));
-    const QJsonObject o = doc.object();
-    if (o.value(QLatin1String("format")).toString() != QLatin1String(Format))
-        return fail(QStringLiteral("format: expected \"%1\"").arg(QLatin1String(Format)));
+    QJsonObject o;
+    QString message;
+    if (!json::parseDocument(json, "mapping document", Format, &o, &message))
+        return fail(message);
 
     MappingDocument m;
     m.name = o.value(QLatin1String("name")).toString();

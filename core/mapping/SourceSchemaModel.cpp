@@ -4,6 +4,7 @@
 #include "source/CsvReader.h"
 #include "source/DatasetJsonReader.h"
 #include "source/OdmReader.h"
+#include "source/OdmRecordSource.h"
 
 #include <QMimeData>
 #include <QSet>
@@ -28,31 +29,6 @@ struct SourceSchemaModel::Node
 };
 
 namespace {
-
-// The context columns of OdmRecordSource, in its order (core/source/OdmRecordSource.cpp keeps the list
-// private; tst_mappingdesigner checks that the two agree on real files).
-const char* const OdmContextColumns[] = {
-    "StudyOID", "SiteOID", "SubjectKey", "SubjectStatus", "StudyEventOID", "StudyEventRepeatKey", "FormOID",
-    "FormRepeatKey", "ItemGroupOID", "ItemGroupRepeatKey", "TransactionType", "AuditUserOID", "AuditUser",
-    "AuditLocationOID", "AuditDateTimeStamp", "AuditReasonForChange", "AuditSourceID"};
-
-OdmClinicalRecord::Level recordLevel(OdmSelection::Level l)
-{
-    switch (l) {
-    case OdmSelection::Level::Subject: return OdmClinicalRecord::Level::Subject;
-    case OdmSelection::Level::StudyEvent: return OdmClinicalRecord::Level::StudyEvent;
-    case OdmSelection::Level::Form: return OdmClinicalRecord::Level::Form;
-    case OdmSelection::Level::ItemGroup: return OdmClinicalRecord::Level::ItemGroup;
-    }
-    return OdmClinicalRecord::Level::Subject;
-}
-
-bool selected(const OdmSelection& s, const OdmClinicalRecord& r)
-{
-    return r.level == recordLevel(s.level) && (s.studyEvents.isEmpty() || s.studyEvents.contains(r.studyEventOid))
-        && (s.forms.isEmpty() || s.forms.contains(r.formOid))
-        && (s.itemGroups.isEmpty() || s.itemGroups.contains(r.itemGroupOid));
-}
 
 QString withName(const QString& oid, const QString& name)
 {
@@ -175,7 +151,7 @@ bool SourceSchemaModel::loadOdm(const QString& path, const OdmSelection& selecti
         ancestry[depth].clear();
         for (const OdmVendorAttribute& a : r.vendorAttributes)
             ancestry[depth].push_back(r.levelName() + QLatin1Char('@') + a.qualifiedName);
-        if (!selected(selection, r))
+        if (!selection.matches(r))
             continue;
         for (size_t d = 0; d <= depth; ++d)
             for (const QString& name : ancestry[d])
@@ -198,8 +174,8 @@ bool SourceSchemaModel::loadOdm(const QString& path, const OdmSelection& selecti
 
     reset(path, QStringLiteral("odm"));
     Node* context = addNode(m_root.get(), tr("Context"), tr("Study, site, subject and the audit record"), {}, {});
-    for (const char* c : OdmContextColumns)
-        addNode(context, QLatin1String(c), {}, {}, QLatin1String(c));
+    for (const QString& c : OdmRecordSource::contextColumns())
+        addNode(context, c, {}, {}, c);
     if (!vendorColumns.isEmpty()) {
         Node* vendor = addNode(m_root.get(), tr("Vendor attributes"), {}, {}, {});
         for (const QString& c : vendorColumns)

@@ -1,5 +1,7 @@
 #include "run/PipelineDocument.h"
 
+#include "util/JsonText.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -25,15 +27,10 @@ bool PipelineDocument::fromJson(const QByteArray& json, const QString& fileName,
         *error = fileName + QStringLiteral(": ") + message;
         return false;
     };
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
-    if (pe.error != QJsonParseError::NoError)
-        return fail(QStringLiteral("invalid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
-    if (!doc.isObject())
-        return fail(QStringLiteral("a pipeline document must be a JSON object"));
-    const QJsonObject o = doc.object();
-    if (o.value(QLatin1String("format")).toString() != QLatin1String(Format))
-        return fail(QStringLiteral("format: expected \"%1\"").arg(QLatin1String(Format)));
+    QJsonObject o;
+    QString message;
+    if (!json::parseDocument(json, "pipeline document", Format, &o, &message))
+        return fail(message);
     PipelineDocument p;
     p.fileName = fileName;
     p.name = o.value(QLatin1String("name")).toString();
@@ -85,7 +82,9 @@ bool PipelineDocument::fromJson(const QByteArray& json, const QString& fileName,
     const QJsonArray list = steps.toArray();
     for (int i = 0; i < list.size(); ++i) {
         const QJsonObject s = list[i].toObject();
-        Step step{s.value(QLatin1String("mapping")).toString(), s.value(QLatin1String("source")).toString()};
+        Step step;
+        step.mapping = s.value(QLatin1String("mapping")).toString();
+        step.source = s.value(QLatin1String("source")).toString();
         if (step.mapping.isEmpty() || step.source.isEmpty())
             return fail(QStringLiteral("steps[%1]: needs \"mapping\" and \"source\"").arg(i));
         if (escapes(step.mapping))

@@ -116,17 +116,26 @@ bool RunStore::writeEnd(const RunResult& result, const QString& endedUtc, QStrin
     return true;
 }
 
+namespace {
+
+// The first eight parameters of run_reject and run_warning rows.
+void bindIssue(SqliteStatement& st, qint64 runId, const ValidationIssue& is)
+{
+    st.bindInt64(1, runId);
+    st.bindText(2, is.entity);
+    st.bindText(3, is.naturalKey);
+    st.bindText(4, is.field.isEmpty() ? QString() : is.field);
+    st.bindText(5, is.value);
+    st.bindText(6, is.rule);
+    st.bindText(7, is.message);
+    st.bindText(8, is.source.toString());
+}
+
+} // namespace
+
 bool RunStore::addReject(qint64 runId, const ValidationIssue& is, const QString& sourceRecordJson, const QString& status)
 {
-    m_reject.bindInt64(1, runId);
-    m_reject.bindText(2, is.entity);
-    m_reject.bindText(3, is.naturalKey);
-    m_reject.bindText(4, is.field.isEmpty() ? QString() : is.field);
-    m_reject.bindText(5, is.value);
-    m_reject.bindText(6, is.rule);
-    m_reject.bindText(7, is.message);
-    const QString ref = is.source.toString();
-    m_reject.bindText(8, ref);
+    bindIssue(m_reject, runId, is);
     m_reject.bindText(9, sourceRecordJson);
     m_reject.bindText(10, status);
     const bool ok = m_reject.exec();
@@ -136,15 +145,7 @@ bool RunStore::addReject(qint64 runId, const ValidationIssue& is, const QString&
 
 bool RunStore::addWarning(qint64 runId, const ValidationIssue& is)
 {
-    m_warning.bindInt64(1, runId);
-    m_warning.bindText(2, is.entity);
-    m_warning.bindText(3, is.naturalKey);
-    m_warning.bindText(4, is.field.isEmpty() ? QString() : is.field);
-    m_warning.bindText(5, is.value);
-    m_warning.bindText(6, is.rule);
-    m_warning.bindText(7, is.message);
-    const QString ref = is.source.toString();
-    m_warning.bindText(8, ref);
+    bindIssue(m_warning, runId, is);
     const bool ok = m_warning.exec();
     m_error = m_warning.error();
     return ok;

@@ -1,6 +1,7 @@
 #include "schedule/Scheduler.h"
 
 #include "run/PipelineDocument.h"
+#include "util/JsonText.h"
 #include "workspace/Workspace.h"
 
 #include <QFile>
@@ -69,13 +70,10 @@ bool Scheduler::loadState(QString* error)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot open: ") + f.errorString());
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError)
-        return fail(QStringLiteral("invalid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
-    const QJsonObject o = doc.object();
-    if (o.value(QLatin1String("format")).toString() != QLatin1String(StateFormat))
-        return fail(QStringLiteral("format: expected \"%1\"").arg(QLatin1String(StateFormat)));
+    QJsonObject o;
+    QString message;
+    if (!json::parseDocument(f.readAll(), "schedule state", StateFormat, &o, &message))
+        return fail(message);
     const QJsonObject pipelines = o.value(QLatin1String("pipelines")).toObject();
     for (auto it = pipelines.begin(); it != pipelines.end(); ++it) {
         const QJsonObject s = it.value().toObject();

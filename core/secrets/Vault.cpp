@@ -281,19 +281,24 @@ bool Vault::open(const QString& path, const QByteArray& passphrase, bool create,
     return true;
 }
 
+bool Vault::readCurrent(Parsed* p)
+{
+    QByteArray bytes;
+    if (!readFile(&bytes) || !parse(bytes, p))
+        return false;
+    if (p->header.salt != m_header.salt || p->header.kdf.opsLimit != m_header.kdf.opsLimit ||
+        p->header.kdf.memLimit != m_header.kdf.memLimit)
+        return fail(Error::Io, QStringLiteral("%1: the vault was replaced by another process (new salt or parameters); "
+                                              "open it again").arg(m_path));
+    return authenticate(*p);
+}
+
 bool Vault::reload()
 {
     if (!isOpen())
         return fail(Error::Io, QStringLiteral("the vault is not open"));
-    QByteArray bytes;
     Parsed p;
-    if (!readFile(&bytes) || !parse(bytes, &p))
-        return false;
-    if (p.header.salt != m_header.salt || p.header.kdf.opsLimit != m_header.kdf.opsLimit
-        || p.header.kdf.memLimit != m_header.kdf.memLimit)
-        return fail(Error::Io, QStringLiteral("%1: the vault was replaced by another process (new salt or parameters); "
-                                              "open it again").arg(m_path));
-    if (!authenticate(p))
+    if (!readCurrent(&p))
         return false;
     m_header = p.header;
     m_entries = p.entries;
@@ -407,15 +412,8 @@ template <typename Change> bool Vault::modify(Change change)
     // Another process may have written since we read: start from what is on disk now.
     QVector<Entry> entries = m_entries;
     if (QFileInfo::exists(m_path)) {
-        QByteArray bytes;
         Parsed p;
-        if (!readFile(&bytes) || !parse(bytes, &p))
-            return false;
-        if (p.header.salt != m_header.salt || p.header.kdf.opsLimit != m_header.kdf.opsLimit
-            || p.header.kdf.memLimit != m_header.kdf.memLimit)
-            return fail(Error::Io, QStringLiteral("%1: the vault was replaced by another process (new salt or parameters); "
-                                                  "open it again").arg(m_path));
-        if (!authenticate(p))
+        if (!readCurrent(&p))
             return false;
         entries = p.entries;
     }

@@ -124,6 +124,8 @@ private:
     bool authenticate(const Parsed& parsed);
     QByteArray serialize(const QVector<Entry>& entries) const;
     bool readFile(QByteArray* bytes);
+    // Reads the file as it is now, refusing one made with another salt or other parameters than ours.
+    bool readCurrent(Parsed* p);
     bool save(const QVector<Entry>& entries);
     // Runs change on the current entries under the lock file, then saves.
     template <typename Change> bool modify(Change change);

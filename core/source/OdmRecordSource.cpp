@@ -14,24 +14,6 @@ const char* const ContextColumns[] = {
     "AuditLocationOID", "AuditDateTimeStamp", "AuditReasonForChange", "AuditSourceID"};
 constexpr int ContextCount = int(sizeof ContextColumns / sizeof *ContextColumns);
 
-OdmClinicalRecord::Level recordLevel(OdmSelection::Level l)
-{
-    switch (l) {
-    case OdmSelection::Level::Subject: return OdmClinicalRecord::Level::Subject;
-    case OdmSelection::Level::StudyEvent: return OdmClinicalRecord::Level::StudyEvent;
-    case OdmSelection::Level::Form: return OdmClinicalRecord::Level::Form;
-    case OdmSelection::Level::ItemGroup: return OdmClinicalRecord::Level::ItemGroup;
-    }
-    return OdmClinicalRecord::Level::Subject;
-}
-
-bool selected(const OdmSelection& s, const OdmClinicalRecord& r)
-{
-    return r.level == recordLevel(s.level) && (s.studyEvents.isEmpty() || s.studyEvents.contains(r.studyEventOid))
-        && (s.forms.isEmpty() || s.forms.contains(r.formOid))
-        && (s.itemGroups.isEmpty() || s.itemGroups.contains(r.itemGroupOid));
-}
-
 // The vendor attributes of a record's element and of the elements above it, as "<Element>@<name>" columns.
 class Ancestry
 {
@@ -70,6 +52,14 @@ bool OdmRecordSource::fail(const SourceError& error)
     return false;
 }
 
+QStringList OdmRecordSource::contextColumns()
+{
+    QStringList columns;
+    for (const char* c : ContextColumns)
+        columns << QLatin1String(c);
+    return columns;
+}
+
 bool OdmRecordSource::open(const QString& path)
 {
     m_path = path;
@@ -102,7 +92,7 @@ bool OdmRecordSource::open(const QString& path)
         while (reader.next()) {
             const OdmClinicalRecord& r = reader.record();
             ancestry.add(r);
-            if (!selected(m_selection, r))
+            if (!m_selection.matches(r))
                 continue;
             ancestry.forEach(r, [&](const QString& name, const QString&) {
                 if (!vendorSeen.contains(name)) {
@@ -117,8 +107,7 @@ bool OdmRecordSource::open(const QString& path)
         if (reader.hasError())
             return fail(reader.error());
     }
-    for (const char* c : ContextColumns)
-        m_header << QLatin1String(c);
+    m_header = contextColumns();
     m_header << vendorColumns;
     m_firstItemColumn = int(m_header.size());
     m_header << itemColumns << QStringLiteral("@line") << QStringLiteral("@xpath");
@@ -154,7 +143,7 @@ bool OdmRecordSource::open(const QString& path)
     while (reader.next()) {
         const OdmClinicalRecord& r = reader.record();
         ancestry.add(r);
-        if (!selected(m_selection, r) || r.transaction == OdmTransaction::Context)
+        if (!m_selection.matches(r) || r.transaction == OdmTransaction::Context)
             continue;
         std::fill(row.begin(), row.end(), QString());
         const QString* context[ContextCount] = {&r.studyOid, &r.siteOid, &r.subjectKey, &r.subjectStatus, &r.studyEventOid,

@@ -31,6 +31,9 @@ public:
     explicit OdmRecordSource(const OdmSelection& selection);
     ~OdmRecordSource() override;
 
+    // The context columns every selection has, in their order (the list above, up to AuditSourceID).
+    static QStringList contextColumns();
+
     bool open(const QString& path) override;
     const QStringList& header() const override { return m_header; }
     void setDecodedColumns(std::vector<bool> columns) override { m_spill.reader().setDecodedColumns(std::move(columns)); }

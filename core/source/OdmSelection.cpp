@@ -1,5 +1,7 @@
 #include "source/OdmSelection.h"
 
+#include "source/OdmClinicalRecord.h"
+
 #include <QJsonArray>
 
 namespace tb::core {
@@ -7,6 +9,21 @@ namespace tb::core {
 namespace {
 
 const char* const LevelNames[] = {"subject", "studyEvent", "form", "itemGroup"};
+
+OdmClinicalRecord::Level recordLevel(OdmSelection::Level l)
+{
+    switch (l) {
+    case OdmSelection::Level::Subject:
+        return OdmClinicalRecord::Level::Subject;
+    case OdmSelection::Level::StudyEvent:
+        return OdmClinicalRecord::Level::StudyEvent;
+    case OdmSelection::Level::Form:
+        return OdmClinicalRecord::Level::Form;
+    case OdmSelection::Level::ItemGroup:
+        return OdmClinicalRecord::Level::ItemGroup;
+    }
+    return OdmClinicalRecord::Level::Subject;
+}
 
 } // namespace
 
@@ -57,6 +74,14 @@ void OdmSelection::writeTo(QJsonObject& source) const
                                      std::pair{"itemGroups", &itemGroups}})
         if (!list->isEmpty())
             source.insert(QLatin1String(name), QJsonArray::fromStringList(*list));
+}
+
+bool OdmSelection::matches(const OdmClinicalRecord& r) const
+{
+    return r.level == recordLevel(level) &&
+           (studyEvents.isEmpty() || studyEvents.contains(r.studyEventOid)) &&
+           (forms.isEmpty() || forms.contains(r.formOid)) &&
+           (itemGroups.isEmpty() || itemGroups.contains(r.itemGroupOid));
 }
 
 } // namespace tb::core

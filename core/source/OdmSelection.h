@@ -5,6 +5,8 @@
 
 namespace tb::core {
 
+struct OdmClinicalRecord;
+
 // Which records of an ODM file a mapping reads (its "source" section with "kind": "odm"):
 //   "level": "subject" | "studyEvent" | "form" | "itemGroup"
 //   "studyEvents", "forms", "itemGroups": OIDs to keep (empty: all)
@@ -20,6 +22,8 @@ struct OdmSelection
     static bool fromJson(const QJsonObject& source, OdmSelection* out, QString* error);
     void writeTo(QJsonObject& source) const;
     static QString levelName(Level level);
+    // Whether a record read from the file is one this selection keeps.
+    bool matches(const OdmClinicalRecord& record) const;
 };
 
 } // namespace tb::core

@@ -1,5 +1,6 @@
 #include "study/StudyConfig.h"
 
+#include "util/JsonText.h"
 #include "validate/RecordValidator.h"
 
 #include <QFile>
@@ -62,15 +63,10 @@ std::shared_ptr<StudyConfig> StudyConfig::fromJson(const QByteArray& json, const
                                                 message);
         return nullptr;
     };
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
-    if (pe.error != QJsonParseError::NoError)
-        return fail(QString(), QStringLiteral("invalid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
-    if (!doc.isObject())
-        return fail(QString(), QStringLiteral("a study document must be a JSON object"));
-    const QJsonObject o = doc.object();
-    if (o.value(QLatin1String("format")).toString() != QLatin1String(Format))
-        return fail(QStringLiteral("format"), QStringLiteral("expected \"%1\"").arg(QLatin1String(Format)));
+    QJsonObject o;
+    QString message;
+    if (!json::parseDocument(json, "study document", Format, &o, &message))
+        return fail(QString(), message);
 
     // Sections of the wrong type are errors, not silently empty ("sites": "all" would load no sites).
     for (const char* list : {"countries", "sites", "visitSchedule"})

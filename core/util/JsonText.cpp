@@ -1,5 +1,7 @@
 #include "util/JsonText.h"
 
+#include <QJsonDocument>
+
 #include <cstring>
 
 namespace tb::core::json {
@@ -54,6 +56,24 @@ void appendString(QString& out, const QString& s)
     out += QLatin1Char('"');
     appendEscaped(out, d, n);
     out += QLatin1Char('"');
+}
+
+bool parseDocument(const QByteArray& json, const char* kind, const char* format, QJsonObject* out,
+                   QString* message)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        *message = QStringLiteral("invalid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString());
+    else if (!doc.isObject())
+        *message = QStringLiteral("a %1 must be a JSON object").arg(QLatin1String(kind));
+    else if (doc.object().value(QLatin1String("format")).toString() != QLatin1String(format))
+        *message = QStringLiteral("format: expected \"%1\"").arg(QLatin1String(format));
+    else {
+        *out = doc.object();
+        return true;
+    }
+    return false;
 }
 
 } // namespace tb::core::json

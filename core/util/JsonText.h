@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 
 namespace tb::core::json {
@@ -42,5 +43,11 @@ void appendObject(QString& out, const Names& names, const Values& values)
     }
     out += QLatin1Char('}');
 }
+
+// Reads a workspace document: a JSON object whose "format" is format. Otherwise false, and *message says
+// what is wrong without the file's name, which the caller puts first: "invalid JSON at offset 12: …", "a
+// <kind> must be a JSON object", "format: expected \"trialbridge.mapping/1\"".
+bool parseDocument(const QByteArray& json, const char* kind, const char* format, QJsonObject* out,
+                   QString* message);
 
 } // namespace tb::core::json

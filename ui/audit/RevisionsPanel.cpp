@@ -10,6 +10,7 @@
 #include "mapping/MappingDocument.h"
 #include "run/PipelineRunner.h"
 #include "secrets/WorkspaceSecrets.h"
+#include "style/ReadOnlyTable.h"
 #include "util/Clock.h"
 #include "util/Crypto.h"
 
@@ -39,14 +40,8 @@ namespace {
 
 QTableWidget* makeTable(const QStringList& headers, const QString& name)
 {
-    auto* t = new QTableWidget(0, int(headers.size()));
-    t->setHorizontalHeaderLabels(headers);
-    t->setObjectName(name);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->verticalHeader()->setVisible(false);
+    QTableWidget* t = readOnlyTable(headers, name);
     t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
-    t->horizontalHeader()->setStretchLastSection(true);
     t->horizontalHeader()->setMaximumSectionSize(280);
     return t;
 }

@@ -1,6 +1,7 @@
 #include "runs/RunsPage.h"
 
 #include "run/RunHistoryModel.h"
+#include "style/ReadOnlyTable.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -18,18 +19,6 @@ namespace tb::ui {
 using core::RunHistoryModel;
 
 namespace {
-
-QTableWidget* makeTable(const QStringList& headers, const QString& name)
-{
-    auto* t = new QTableWidget(0, int(headers.size()));
-    t->setHorizontalHeaderLabels(headers);
-    t->setObjectName(name);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->verticalHeader()->setVisible(false);
-    t->horizontalHeader()->setStretchLastSection(true);
-    return t;
-}
 
 QTableWidgetItem* number(qint64 v)
 {
@@ -60,11 +49,11 @@ RunsPage::RunsPage(QWidget* parent) : QWidget(parent), m_model(new RunHistoryMod
     m_runs->horizontalHeader()->setSectionResizeMode(core::RunHistoryModel::Pipeline, QHeaderView::Stretch);
     m_runs->horizontalHeader()->setStretchLastSection(false);
 
-    m_entities = makeTable({tr("Entity"), tr("Read"), tr("Inserted"), tr("Updated"), tr("Deleted"), tr("Unchanged"), tr("Rejected"),
-                            tr("Stale"), tr("Warnings")},
-                           QStringLiteral("entityTable"));
+    m_entities = readOnlyTable({tr("Entity"), tr("Read"), tr("Inserted"), tr("Updated"), tr("Deleted"),
+                                tr("Unchanged"), tr("Rejected"), tr("Stale"), tr("Warnings")},
+                               QStringLiteral("entityTable"));
     m_entities->horizontalHeader()->setStretchLastSection(false);
-    m_rejects = makeTable({tr("Source"), tr("Rule"), tr("Message")}, QStringLiteral("rejectTable"));
+    m_rejects = readOnlyTable({tr("Source"), tr("Rule"), tr("Message")}, QStringLiteral("rejectTable"));
     m_rejects->setWordWrap(true);
 
     auto* top = new QHBoxLayout;
