@@ -322,6 +322,8 @@ void TestScheduler::brokenStateIsNamed_data()
     QTest::newRow("truncated") << QByteArray(R"({"format": "trialbridge.schedule-state/1", "pipe)")
                                << "invalid JSON at offset 49: unterminated string";
     QTest::newRow("empty") << QByteArray() << "invalid JSON at offset 0";
+    QTest::newRow("not an object") << QByteArray(R"(["trialbridge.schedule-state/1"])")
+                                   << "a schedule state must be a JSON object";
     QTest::newRow("another format") << QByteArray(R"({"format": "trialbridge.pipeline/1"})")
                                     << R"(format: expected "trialbridge.schedule-state/1")";
     QTest::newRow("no basis") << QByteArray(R"({"format": "trialbridge.schedule-state/1",
