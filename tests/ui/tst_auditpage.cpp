@@ -20,12 +20,13 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QProcess>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -253,6 +254,15 @@ void TestAuditPage::revisionShowsSignaturesAndDifferences()
     for (int i = 0; i < diff->rowCount(); ++i)
         paths << diff->item(i, 1)->text();
     QVERIFY2(paths.contains(QStringLiteral("fields.visit_date.transforms[0].date.format")), qPrintable(paths.join(QLatin1Char(' '))));
+    // Filled after the page was shown: the last column still takes the rest of the width, and a cell cut
+    // short by its column shows all of its text as a tool tip.
+    const int lastSig = sigs->columnCount() - 1;
+    QCOMPARE(sigs->horizontalHeader()->sectionViewportPosition(lastSig) +
+                 sigs->horizontalHeader()->sectionSize(lastSig),
+             sigs->viewport()->width());
+    for (QTableWidget* t : {sigs, diff})
+        for (int c = 0; c < t->columnCount(); ++c)
+            QCOMPARE(t->item(0, c)->toolTip(), t->item(0, c)->text());
     QVERIFY(panel->button(QStringLiteral("approve"))->isEnabled());
     QVERIFY(!panel->button(QStringLiteral("retire"))->isEnabled());
 }

@@ -50,8 +50,11 @@ void addRow(QTableWidget* t, const QStringList& cells)
 {
     const int row = t->rowCount();
     t->insertRow(row);
-    for (int c = 0; c < cells.size(); ++c)
-        t->setItem(row, c, new QTableWidgetItem(cells[c]));
+    for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells[c]);
+        item->setToolTip(cells[c]); // paths and values longer than their column
+        t->setItem(row, c, item);
+    }
 }
 
 QString valueText(const QJsonValue& v)
@@ -197,7 +200,7 @@ void RevisionsPanel::refresh()
     m_required->setText(m_model->approvalRequired()
                             ? tr("Production runs into this target use approved mapping revisions only.")
                             : tr("Production runs into this target do not require approved mappings yet."));
-    m_revisions->resizeColumnsToContents();
+    fitColumnsToContents(m_revisions);
     const int row = m_model->rowOf(mapping, revision);
     if (row >= 0)
         m_revisions->selectRow(row);
@@ -227,8 +230,8 @@ void RevisionsPanel::showRevision()
                                                                                 : tr("changed");
         addRow(m_diff, {kind, c.path, valueText(c.before), valueText(c.after)});
     }
-    m_signatures->resizeColumnsToContents();
-    m_diff->resizeColumnsToContents();
+    fitColumnsToContents(m_signatures);
+    fitColumnsToContents(m_diff);
 }
 
 void RevisionsPanel::updateButtons()

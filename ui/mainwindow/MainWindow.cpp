@@ -454,6 +454,7 @@ bool MainWindow::saveScreenshots(const QString& dir)
     } else {
         ok = false;
     }
+    showPage(AuditPageIndex);
     m_auditPage->tabs()->setCurrentWidget(m_auditPage->revisions());
     m_auditPage->revisions()->revisionTable()->selectRow(0);
     QApplication::processEvents();

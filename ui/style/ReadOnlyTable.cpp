@@ -17,4 +17,11 @@ QTableWidget* readOnlyTable(const QStringList& headers, const QString& objectNam
     return t;
 }
 
+void fitColumnsToContents(QTableView* table)
+{
+    const int last = table->model()->columnCount() - 1;
+    for (int c = 0; c < last; ++c)
+        table->resizeColumnToContents(c);
+}
+
 } // namespace tb::ui
